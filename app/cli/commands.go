@@ -1,0 +1,287 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"plenary/data"
+	"plenary/data/ingest"
+	"plenary/data/record"
+)
+
+func init() {
+	register(&command{
+		name: "import", usage: "[--format F] [--quiet] PATH...", summary: "import vote files, datasets and positions (files or folders)",
+		help: `Each PATH is a file or a folder; a folder imports every file it knows in it.
+The format is detected from the header; --format forces one of:
+  undl       UN Digital Library voting CSV (GA record 4060887, SC record 4055387)
+  unvotes    the unvotes tables: roll_calls.csv, votes.csv, issues.csv (one folder)
+  voeten     Voeten's votes.csv (codes 1/2/3/8/9, Correlates of War codes)
+  plenary    Plenary's long CSV: body,symbol,date,country,vote[,title,topics,yes,no,abstain,non_voting,link]
+  rollcalls  one row per roll call: symbol,date,title,topics,yes,no,abstain,non_voting,link
+  positions  country,date,topic,stance,summary[,quote,source]
+All files of one command are imported in one transaction: on any error nothing
+is changed. Importing the same file again changes nothing and says so.`,
+		run: runImport,
+	})
+	register(&command{
+		name: "info", usage: "[--format table|csv]", summary: "what the database holds",
+		run: runInfo,
+	})
+	register(&command{
+		name: "votes", usage: "SYMBOL|ID [--format table|csv]", summary: "each country's vote on one roll call",
+		help: `SYMBOL is a resolution symbol such as "A/RES/ES-11/7" or "S/RES/2774 (2025)";
+ID is a roll call's id (shown in brackets). Where a symbol has several roll
+calls (votes on paragraphs or amendments), the vote on the text as a whole is
+shown and the others are named.`,
+		run: runVotes,
+	})
+	register(&command{
+		name: "countries", usage: "[--format table|csv]", summary: "the country table",
+		run: runCountries,
+	})
+	register(&command{
+		name: "sample", usage: "[--remove]", summary: "load the built-in sample (or remove it)",
+		help: `The sample holds the three votes of 24 February 2025 on Ukraine (A/RES/ES-11/7,
+A/RES/ES-11/8, S/RES/2774 (2025)) and positions recorded that day. The desktop
+app loads it into an empty database; --remove deletes it again (roll calls that
+another import has also written are kept).`,
+		run: runSample,
+	})
+}
+
+func runImport(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	format := fs.String("format", "", "force the file format")
+	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("no file or folder to import")
+	}
+	opt := data.ImportOptions{}
+	if *format != "" {
+		if opt.Format, err = ingest.ParseFormat(*format); err != nil {
+			return usageError{err.Error()}
+		}
+	}
+	if !*quiet && isTerminal(env.Stderr) {
+		opt.Progress = func(p data.ImportProgress) {
+			fmt.Fprintf(env.Stderr, "\r%-7s %5.1f%%", p.Phase, 100*p.Fraction())
+		}
+	}
+	st, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	start := time.Now()
+	rep, err := st.Import(ctx, paths, opt)
+	if opt.Progress != nil {
+		fmt.Fprint(env.Stderr, "\r              \r")
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "imported %s (%d rows read in %.1fs)\n", strings.Join(rep.Sources, "; "), rep.Rows, time.Since(start).Seconds())
+	fmt.Fprint(env.Stdout, rep.Summary())
+	return nil
+}
+
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func runInfo(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("info", flag.ContinueOnError)
+	format := fs.String("format", "table", "table or csv")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	out, err := newOutput(env.Stdout, *format)
+	if err != nil {
+		return err
+	}
+	st, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	info, err := st.Info(ctx)
+	if err != nil {
+		return err
+	}
+	out.row("body", "roll_calls", "votes", "first", "last")
+	for _, b := range info.Bodies {
+		out.row(b.Body, b.RollCalls, b.Votes, b.First, b.Last)
+	}
+	if err := out.flush(); err != nil {
+		return err
+	}
+	if *format == "csv" {
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "\ndatabase: %s\ncountries with votes: %d\npositions: %d\n", st.Path(), info.Countries, info.Positions)
+	if info.SampleOnly {
+		fmt.Fprintln(env.Stdout, "only the built-in sample is loaded: import official data with `plenary import FILE`")
+	}
+	if len(info.Imports) > 0 {
+		fmt.Fprintf(env.Stdout, "imports:\n")
+		for _, im := range info.Imports {
+			fmt.Fprintf(env.Stdout, "  #%d %s %s (%s): %d roll calls added, %d updated; %d votes added, %d changed\n",
+				im.ID, im.Finished, im.Dataset, im.Format, im.RollCalls.Added, im.RollCalls.Updated, im.Votes.Added, im.Votes.Changed)
+			for _, f := range im.Files {
+				fmt.Fprintf(env.Stdout, "      %s  %d bytes  sha256 %s\n", f.Name, f.Size, f.SHA256)
+			}
+		}
+	}
+	return nil
+}
+
+func runVotes(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("votes", flag.ContinueOnError)
+	format := fs.String("format", "table", "table or csv")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("give one resolution symbol or roll-call id")
+	}
+	out, err := newOutput(env.Stdout, *format)
+	if err != nil {
+		return err
+	}
+	st, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rcs, err := st.FindRollCalls(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	if len(rcs) == 0 {
+		return fmt.Errorf("no roll call %q in %s", pos[0], st.Path())
+	}
+	rc := rcs[0]
+	votes, err := st.Votes(ctx, rc.ID)
+	if err != nil {
+		return err
+	}
+	var counted record.Totals
+	for _, v := range votes {
+		counted.Add(v.Vote)
+	}
+	if *format != "csv" {
+		fmt.Fprintf(env.Stdout, "%s [%d]  %s  %s\n", rc.Label(), rc.ID, rc.Body.Name(), rc.Date)
+		if rc.Title != "" {
+			fmt.Fprintf(env.Stdout, "%s\n", rc.Title)
+		}
+		fmt.Fprintf(env.Stdout, "counted:   %d yes, %d no, %d abstain, %d non-voting\n", counted.Yes, counted.No, counted.Abstain, counted.NonVoting)
+		if p := rc.Published; p != nil {
+			fmt.Fprintf(env.Stdout, "published: %d yes, %d no, %d abstain, %d non-voting\n", p.Yes, p.No, p.Abstain, p.NonVoting)
+		}
+		if rc.Flags.Has(record.WithoutVote) {
+			fmt.Fprintln(env.Stdout, "adopted without a vote: the recorded votes are nominal")
+		}
+		if len(rcs) > 1 {
+			fmt.Fprintf(env.Stdout, "other roll calls on %s:", rc.Symbol)
+			for _, o := range rcs[1:] {
+				fmt.Fprintf(env.Stdout, " [%d] %s", o.ID, describeFlags(o.Flags))
+			}
+			fmt.Fprintln(env.Stdout)
+		}
+		fmt.Fprintln(env.Stdout)
+	}
+	out.row("iso3", "name", "vote")
+	for _, v := range votes {
+		out.row(v.ISO3, v.Name, v.Vote.Code())
+	}
+	return out.flush()
+}
+
+func describeFlags(f record.Flags) string {
+	var parts []string
+	if f.Has(record.Amendment) {
+		parts = append(parts, "amendment")
+	}
+	if f.Has(record.Paragraph) {
+		parts = append(parts, "paragraph")
+	}
+	if len(parts) == 0 {
+		return "(whole text)"
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+func runCountries(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("countries", flag.ContinueOnError)
+	format := fs.String("format", "table", "table or csv")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	out, err := newOutput(env.Stdout, *format)
+	if err != nil {
+		return err
+	}
+	st, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cs, err := st.Countries(ctx)
+	if err != nil {
+		return err
+	}
+	out.row("iso3", "iso2", "name", "un_name", "cow", "group", "status", "admitted", "ended", "successors", "votes")
+	for _, c := range cs {
+		cow := ""
+		if c.COW != 0 {
+			cow = fmt.Sprint(c.COW)
+		}
+		out.row(c.ISO3, c.ISO2, c.Name, c.UNName, cow, c.Group, c.Status, c.Admitted, c.Ended, strings.Join(c.Successors, " "), c.Votes)
+	}
+	return out.flush()
+}
+
+func runSample(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("sample", flag.ContinueOnError)
+	remove := fs.Bool("remove", false, "remove the sample")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *remove {
+		n, err := st.RemoveSample(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "removed the sample: %d roll calls and positions\n", n)
+		return nil
+	}
+	rep, err := st.LoadSample(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(env.Stdout, "built-in sample:\n"+rep.Summary())
+	return nil
+}
+
+var _ = errors.New

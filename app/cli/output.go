@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// output writes rows either as an aligned table for people or as CSV for
+// scripts and spreadsheets.
+type output struct {
+	csv *csv.Writer
+	tw  *tabwriter.Writer
+}
+
+func newOutput(w io.Writer, format string) (*output, error) {
+	switch format {
+	case "", "table":
+		return &output{tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)}, nil
+	case "csv":
+		return &output{csv: csv.NewWriter(w)}, nil
+	}
+	return nil, usagef("unknown --format %q (table or csv)", format)
+}
+
+// row writes one row. CSV cells that a spreadsheet would run as a formula
+// are escaped with a leading quote.
+func (o *output) row(cells ...any) {
+	s := make([]string, len(cells))
+	for i, c := range cells {
+		s[i] = fmt.Sprint(c)
+	}
+	if o.csv != nil {
+		for i := range s {
+			s[i] = SafeCell(s[i])
+		}
+		o.csv.Write(s)
+		return
+	}
+	fmt.Fprintln(o.tw, strings.Join(s, "\t"))
+}
+
+func (o *output) flush() error {
+	if o.csv != nil {
+		o.csv.Flush()
+		return o.csv.Error()
+	}
+	return o.tw.Flush()
+}
+
+// SafeCell escapes a CSV cell that begins with a character spreadsheets
+// treat as the start of a formula (= + - @, tab, carriage return). Numbers
+// such as -0.5 are left alone: they are data, not formulas.
+func SafeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if isNumber(s) {
+			return s
+		}
+		return "'" + s
+	}
+	return s
+}
+
+func isNumber(s string) bool {
+	digits := 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case (r == '-' || r == '+') && i == 0:
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}

@@ -1,0 +1,311 @@
+package data
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"plenary/data/ingest"
+	"plenary/data/record"
+)
+
+// ImportOptions tune an import.
+type ImportOptions struct {
+	Format   ingest.Format        // force a format instead of detecting it from the header
+	Progress func(ImportProgress) // called from the importing goroutine; may be nil
+	sample   bool
+}
+
+// ImportProgress reports an import's progress: first the files are read
+// and validated (Phase "reading", bytes of the total), then written (Phase
+// "writing", roll calls of the total).
+type ImportProgress struct {
+	Phase   string // "reading" or "writing"
+	File    string
+	Read    int64 // bytes read of all files
+	Total   int64 // bytes of all files
+	Rows    int64 // records read
+	Written int   // roll calls and positions written
+	ToWrite int
+}
+
+// Fraction is the share of the whole import done, for a progress bar:
+// reading counts for the first half, writing for the second.
+func (p ImportProgress) Fraction() float64 {
+	switch p.Phase {
+	case "reading":
+		if p.Total <= 0 {
+			return 0
+		}
+		return 0.5 * float64(p.Read) / float64(p.Total)
+	case "writing":
+		if p.ToWrite <= 0 {
+			return 1
+		}
+		return 0.5 + 0.5*float64(p.Written)/float64(p.ToWrite)
+	}
+	return 0
+}
+
+// Difference is a vote that the import changed: the sources disagree, and
+// the later import wins.
+type Difference struct {
+	RollCall string // label of the roll call
+	Country  string // ISO3
+	Old, New record.Vote
+}
+
+func (d Difference) String() string {
+	return fmt.Sprintf("%s: %s %s → %s", d.RollCall, d.Country, d.Old, d.New)
+}
+
+// Report says what an import did.
+type Report struct {
+	Sources     []string // dataset names
+	Files       []string
+	Rows        int64
+	RollCalls   struct{ Added, Updated, Unchanged int }
+	Votes       struct{ Added, Changed, Unchanged int }
+	Positions   struct{ Added, Updated, Unchanged int }
+	Differences []Difference
+	Warnings    []string
+	Skipped     []string // files of a folder that were not imported, with the reason
+	ImportID    int64    // the imports row; 0 when nothing changed
+	Previously  string   // when nothing changed and the same files were imported before: when
+}
+
+// Changed reports whether the import changed anything in the database.
+func (r *Report) Changed() bool {
+	return r.RollCalls.Added+r.RollCalls.Updated+r.Votes.Added+r.Votes.Changed+r.Positions.Added+r.Positions.Updated > 0
+}
+
+// Summary is the report in a few lines, for the CLI and the GUI.
+func (r *Report) Summary() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "roll calls: %d added, %d updated, %d unchanged\n", r.RollCalls.Added, r.RollCalls.Updated, r.RollCalls.Unchanged)
+	fmt.Fprintf(&b, "votes: %d added, %d changed, %d unchanged\n", r.Votes.Added, r.Votes.Changed, r.Votes.Unchanged)
+	if r.Positions.Added+r.Positions.Updated+r.Positions.Unchanged > 0 {
+		fmt.Fprintf(&b, "positions: %d added, %d updated, %d unchanged\n", r.Positions.Added, r.Positions.Updated, r.Positions.Unchanged)
+	}
+	if !r.Changed() {
+		b.WriteString("nothing changed: everything in these files is already in the database")
+		if r.Previously != "" {
+			b.WriteString(" (same files imported " + r.Previously + ")")
+		}
+		b.WriteString("\n")
+	}
+	if n := len(r.Differences); n > 0 {
+		fmt.Fprintf(&b, "%d votes differ from an earlier import (this import wins):\n", n)
+		for i, d := range r.Differences {
+			if i == 20 {
+				fmt.Fprintf(&b, "  … and %d more\n", n-20)
+				break
+			}
+			fmt.Fprintf(&b, "  %s\n", d)
+		}
+	}
+	if n := len(r.Warnings); n > 0 {
+		fmt.Fprintf(&b, "%d warnings:\n", n)
+		for i, w := range r.Warnings {
+			if i == 20 {
+				fmt.Fprintf(&b, "  … and %d more\n", n-20)
+				break
+			}
+			fmt.Fprintf(&b, "  %s\n", w)
+		}
+	}
+	for _, s := range r.Skipped {
+		fmt.Fprintf(&b, "skipped %s\n", s)
+	}
+	return b.String()
+}
+
+// Import reads the files and folders at paths and writes what they hold in
+// one transaction. Every file is read and validated before anything is
+// written; any error, or a cancelled ctx, leaves the database as it was.
+func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (*Report, error) {
+	if s.readOnly {
+		return nil, ErrReadOnly
+	}
+	sources, warns, err := ingest.Plan(paths, opt.Format)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{}
+	for _, w := range warns {
+		rep.Skipped = append(rep.Skipped, w.String())
+	}
+	if len(sources) == 0 {
+		return nil, fmt.Errorf("%s: no file Plenary can import", strings.Join(paths, ", "))
+	}
+	return s.importSources(ctx, sources, opt, rep)
+}
+
+func (s *Store) importSources(ctx context.Context, sources []ingest.Source, opt ImportOptions, rep *Report) (*Report, error) {
+	var total int64
+	for _, src := range sources {
+		total += src.Size
+	}
+	meter := &ingest.Meter{Total: total}
+	if opt.Progress != nil {
+		last := time.Time{}
+		meter.OnRead = func(p ingest.Progress) {
+			// Bound the callback rate: a GUI redraw per 64 KiB is plenty.
+			if now := time.Now(); now.Sub(last) > 50*time.Millisecond || p.Read == p.Total {
+				last = now
+				opt.Progress(ImportProgress{Phase: "reading", File: p.File, Read: p.Read, Total: p.Total, Rows: p.Rows})
+			}
+		}
+	}
+	var batches []*ingest.Batch
+	for _, src := range sources {
+		b, err := ingest.Parse(ctx, src, meter)
+		if err != nil {
+			return nil, err
+		}
+		batches = append(batches, b)
+	}
+	files, err := hashFiles(sources)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, s.writeErr(err)
+	}
+	defer tx.Rollback()
+	w, err := newWriter(ctx, tx, s, opt, rep)
+	if err != nil {
+		return nil, s.writeErr(err)
+	}
+	defer w.close()
+	for _, b := range batches {
+		w.toWrite += len(b.RollCalls) + len(b.Positions)
+	}
+	started := time.Now().UTC()
+	for _, b := range batches {
+		rep.Sources = append(rep.Sources, b.Dataset)
+		rep.Files = append(rep.Files, b.Files...)
+		rep.Rows += b.Rows
+		for _, wn := range b.Warnings {
+			rep.Warnings = append(rep.Warnings, wn.String())
+		}
+		if err := w.apply(b); err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, s.writeErr(err)
+		}
+	}
+	if err := w.flush(); err != nil {
+		return nil, s.writeErr(err)
+	}
+	if !rep.Changed() {
+		rep.Previously = s.previousImport(ctx, files)
+		return rep, nil // nothing to commit; the deferred rollback ends the transaction
+	}
+	if err := w.logImport(started, batches, files); err != nil {
+		return nil, s.writeErr(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, s.writeErr(err)
+	}
+	return rep, nil
+}
+
+// writeErr makes a driver error readable.
+func (s *Store) writeErr(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "disk is full") || strings.Contains(msg, "database or disk is full"):
+		return fmt.Errorf("%s: the disk is full; nothing was imported", s.path)
+	case strings.Contains(msg, "readonly"):
+		return fmt.Errorf("%s: the database cannot be written: %w", s.path, ErrReadOnly)
+	}
+	return fmt.Errorf("%s: %w", s.path, err)
+}
+
+// fileHash is what the imports log keeps of each file.
+type fileHash struct {
+	name   string
+	size   int64
+	sha256 string
+}
+
+func hashFiles(sources []ingest.Source) ([]fileHash, error) {
+	var out []fileHash
+	for _, src := range sources {
+		for _, f := range src.Files {
+			h, n, err := hashFile(src, f)
+			if err != nil {
+				return nil, &ingest.Error{File: f, Msg: err.Error()}
+			}
+			out = append(out, fileHash{name: f, size: n, sha256: h})
+		}
+	}
+	return out, nil
+}
+
+func hashFile(src ingest.Source, name string) (string, int64, error) {
+	var r io.ReadCloser
+	var err error
+	if src.FS != nil {
+		r, err = src.FS.Open(name)
+	} else {
+		r, err = os.Open(name)
+	}
+	if err != nil {
+		return "", 0, err
+	}
+	defer r.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, r)
+	if err != nil {
+		return "", 0, err
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// previousImport says when files with the same SHA-256 were imported.
+func (s *Store) previousImport(ctx context.Context, files []fileHash) string {
+	if len(files) == 0 {
+		return ""
+	}
+	var when string
+	err := s.db.QueryRowContext(ctx, `SELECT i.finished FROM import_files f JOIN imports i ON i.id = f.import_id
+		WHERE f.sha256 = ? ORDER BY i.id DESC LIMIT 1`, files[0].sha256).Scan(&when)
+	if errors.Is(err, sql.ErrNoRows) || err != nil {
+		return ""
+	}
+	return "on " + when
+}
+
+// joinTopics stores topics in one column; "; " cannot occur inside a topic
+// because the readers split on it.
+func joinTopics(t []string) string { return strings.Join(t, "; ") }
+
+func splitTopics(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "; ")
+}
+
+func sameTopics(a, b []string) bool { return slices.Equal(a, b) }

@@ -1,0 +1,122 @@
+package ingest
+
+import (
+	"sort"
+
+	"plenary/data/record"
+)
+
+// Cast is one country's vote in a batch.
+type Cast struct {
+	Country string // ISO3
+	Vote    record.Vote
+}
+
+// RollCall is a roll call read from a file, with its votes.
+type RollCall struct {
+	record.RollCall
+	Votes    []Cast // sorted by country
+	MetaOnly bool   // the file describes the roll call (title, totals) but holds no votes
+	File     string
+	Line     int // first line of the roll call in File
+}
+
+// Position is a recorded position read from a file.
+type Position struct {
+	record.Position
+	File string
+	Line int
+}
+
+// Batch is everything one import read: the unit that is written to the
+// database in one transaction.
+type Batch struct {
+	Format    Format
+	Dataset   string // human name of the source, printed on charts
+	Files     []string
+	RollCalls []*RollCall
+	Positions []*Position
+	Warnings  []Warning
+	Rows      int64 // data records read
+}
+
+func (b *Batch) warn(file string, line int, format string, args ...any) {
+	b.Warnings = append(b.Warnings, Warning{File: file, Line: line, Msg: sprintf(format, args...)})
+}
+
+// rollCallBuilder accumulates the votes of one roll call while a file is
+// read, noticing votes listed twice.
+type rollCallBuilder struct {
+	rc    *RollCall
+	votes map[string]record.Vote
+	lines map[string]int
+}
+
+func newBuilder(rc *RollCall) *rollCallBuilder {
+	return &rollCallBuilder{rc: rc, votes: make(map[string]record.Vote, 200), lines: make(map[string]int, 200)}
+}
+
+// add records a vote; a second vote of the same country is a warning and
+// the later one wins, as it would in the source's own update.
+func (b *rollCallBuilder) add(batch *Batch, file string, line int, iso3 string, v record.Vote) {
+	if prev, ok := b.votes[iso3]; ok {
+		if prev != v {
+			batch.warn(file, line, "%s: %s is listed twice (line %d: %s, here: %s); the later vote is kept",
+				b.rc.Label(), iso3, b.lines[iso3], prev, v)
+		} else {
+			batch.warn(file, line, "%s: %s is listed twice (also line %d)", b.rc.Label(), iso3, b.lines[iso3])
+		}
+	}
+	b.votes[iso3] = v
+	b.lines[iso3] = line
+}
+
+func (b *rollCallBuilder) finish() *RollCall {
+	b.rc.Votes = make([]Cast, 0, len(b.votes))
+	for c, v := range b.votes {
+		if v != record.None {
+			b.rc.Votes = append(b.rc.Votes, Cast{c, v})
+		}
+	}
+	sort.Slice(b.rc.Votes, func(i, j int) bool { return b.rc.Votes[i].Country < b.rc.Votes[j].Country })
+	return b.rc
+}
+
+// Label names the roll call in messages: its symbol, or its id in the
+// source when it has none.
+func (rc *RollCall) Label() string {
+	switch {
+	case rc.Symbol != "":
+		return rc.Symbol
+	case rc.RCID != 0:
+		return sprintf("roll call %d", rc.RCID)
+	case rc.UNDLID != 0:
+		return sprintf("record %d", rc.UNDLID)
+	}
+	return "a roll call without symbol"
+}
+
+// Counted returns the totals counted from the roll call's votes.
+func (rc *RollCall) Counted() record.Totals {
+	var t record.Totals
+	for _, c := range rc.Votes {
+		t.Add(c.Vote)
+	}
+	return t
+}
+
+// checkTotals warns about each roll call whose counted votes differ from the
+// published totals. Real files have such differences (late vote changes,
+// members without a column), so they are reported, not refused.
+func (b *Batch) checkTotals() {
+	for _, rc := range b.RollCalls {
+		if rc.MetaOnly || rc.Published == nil || len(rc.Votes) == 0 {
+			continue
+		}
+		c, p := rc.Counted(), *rc.Published
+		if c.Yes != p.Yes || c.No != p.No || c.Abstain != p.Abstain {
+			b.warn(rc.File, rc.Line, "%s: counted votes %d–%d–%d differ from the published totals %d–%d–%d",
+				rc.Label(), c.Yes, c.No, c.Abstain, p.Yes, p.No, p.Abstain)
+		}
+	}
+}

@@ -1,0 +1,10 @@
+// Package ingest reads the vote and position files Plenary imports — the UN
+// Digital Library's voting CSVs, the unvotes and Voeten datasets, Plenary's
+// own long CSV and positions CSV — into plain batches of records.
+//
+// It knows nothing of the database: parsing is kept apart from storing so
+// that every parser can be tested and fuzzed on its own, and so that a file
+// is fully validated before a single row is written. Files are streamed
+// (read record by record, never loaded whole) and every error names the
+// file, line and column it comes from.
+package ingest

@@ -1,0 +1,186 @@
+package ingest
+
+import (
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"sync/atomic"
+
+	"plenary/data/countries"
+)
+
+// Progress says how far the reading of an import has got.
+type Progress struct {
+	File  string // the file being read
+	Read  int64  // bytes read of all files so far
+	Total int64  // bytes of all files
+	Rows  int64  // data records read so far
+}
+
+// Meter counts the bytes and records read across the sources of one import
+// and passes each step to a callback, so that the GUI can draw a progress
+// bar. A nil callback is allowed.
+type Meter struct {
+	Total  int64
+	OnRead func(Progress)
+	read   atomic.Int64
+	rows   atomic.Int64
+	file   string
+}
+
+func (m *Meter) tick(n int64) {
+	r := m.read.Add(n)
+	if m.OnRead != nil {
+		m.OnRead(Progress{File: m.file, Read: r, Total: m.Total, Rows: m.rows.Load()})
+	}
+}
+
+// meteredReader reports each read to a meter and stops when the context is
+// cancelled.
+type meteredReader struct {
+	ctx context.Context
+	r   io.Reader
+	m   *Meter
+}
+
+func (mr *meteredReader) Read(p []byte) (int, error) {
+	if err := mr.ctx.Err(); err != nil {
+		return 0, err
+	}
+	n, err := mr.r.Read(p)
+	if mr.m != nil && n > 0 {
+		mr.m.tick(int64(n))
+	}
+	return n, err
+}
+
+// open opens a file of a source as a metered table.
+func open(ctx context.Context, fsys fs.FS, path string, m *Meter) (*table, func(), error) {
+	var f io.ReadCloser
+	var err error
+	if fsys != nil {
+		f, err = fsys.Open(path)
+	} else {
+		f, err = os.Open(path)
+	}
+	if err != nil {
+		return nil, nil, &Error{File: path, Msg: fileErr(err)}
+	}
+	if m == nil {
+		m = &Meter{}
+	}
+	m.file = path
+	t, err := openTable(path, &meteredReader{ctx: ctx, r: f, m: m})
+	if err != nil {
+		f.Close()
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		return nil, nil, err
+	}
+	return t, func() { f.Close() }, nil
+}
+
+// Parse reads one source into a batch. Nothing is written anywhere; the
+// batch is complete and validated when Parse returns without error.
+func Parse(ctx context.Context, src Source, m *Meter) (*Batch, error) {
+	if m == nil {
+		m = &Meter{Total: src.Size}
+	}
+	var b *Batch
+	var err error
+	switch src.Format {
+	case FormatUNDL:
+		b, err = parseUNDL(ctx, src.FS, src.Files[0], m)
+	case FormatUnvotes:
+		b, err = parseUnvotes(ctx, src.FS, src.Files, m)
+	case FormatVoeten:
+		b, err = parseVoeten(ctx, src.FS, src.Files[0], m)
+	case FormatPlenary:
+		b, err = parsePlenary(ctx, src.FS, src.Files[0], m)
+	case FormatRollCalls:
+		b, err = parseRollCalls(ctx, src.FS, src.Files[0], m)
+	case FormatPositions:
+		b, err = parsePositions(ctx, src.FS, src.Files[0], m)
+	default:
+		return nil, &Error{File: strings.Join(src.Files, ", "), Msg: "cannot import format " + string(src.Format)}
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, err
+	}
+	b.Format = src.Format
+	b.Files = src.Files
+	b.checkTotals()
+	for _, rc := range b.RollCalls {
+		if rc.Date == "" && !rc.MetaOnly {
+			b.warn(rc.File, rc.Line, "%s has no date", rc.Label())
+		}
+	}
+	return b, nil
+}
+
+// resolver maps the country codes and names of a file to ISO3 codes,
+// remembering each answer because the same few hundred spellings repeat
+// on every roll call.
+type resolver struct {
+	byCode map[string]string
+	byName map[string]string
+}
+
+func newResolver() *resolver {
+	return &resolver{byCode: map[string]string{}, byName: map[string]string{}}
+}
+
+// code resolves an ISO3 code (or, failing that, a name written in a code
+// column, as some exports do).
+func (r *resolver) code(s string) (string, bool) {
+	if v, ok := r.byCode[s]; ok {
+		return v, v != ""
+	}
+	v := ""
+	if c, ok := countries.ByISO3(s); ok {
+		v = c.ISO3
+	} else if iso, ok := countries.Lookup(s); ok {
+		v = iso
+	}
+	r.byCode[s] = v
+	return v, v != ""
+}
+
+// name resolves a country name in any of the spellings the registry knows.
+func (r *resolver) name(s string) (string, bool) {
+	if v, ok := r.byName[s]; ok {
+		return v, v != ""
+	}
+	v, _ := countries.Lookup(s)
+	r.byName[s] = v
+	return v, v != ""
+}
+
+// yugoslavia maps the one Yugoslavia series of the unvotes and Voeten data
+// (which runs on through Serbia and Montenegro to Serbia) to the state that
+// held the seat on the day.
+func yugoslavia(date string) string {
+	switch {
+	case date != "" && date < "1992-04-27":
+		return "YUG"
+	case date != "" && date < "2006-06-03":
+		return "SCG"
+	case date == "":
+		return "YUG"
+	}
+	return "SRB"
+}
+
+// checkCtx is called every few thousand records.
+func checkCtx(ctx context.Context, rows int64) error {
+	if rows&4095 == 0 {
+		return ctx.Err()
+	}
+	return nil
+}

@@ -1,0 +1,290 @@
+package ingest
+
+import (
+	"context"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"plenary/data/record"
+)
+
+// Column aliases of Plenary's long CSV. They cover the obvious names other
+// tidy datasets use, so such files import as they are.
+var (
+	plenaryBody    = []string{"body", "organ"}
+	plenarySymbol  = []string{"symbol", "resolution", "unres", "res", "resolution_symbol"}
+	plenaryDate    = []string{"date", "vote_date"}
+	plenaryVote    = []string{"vote", "ms_vote", "vote_code"}
+	plenaryCountry = []string{"country_iso3", "iso3", "member_iso3", "ms_code", "country_code", "country", "country_name", "member_name", "ms_name", "member", "member_state"}
+	plenaryNames   = []string{"country_name", "member_name", "ms_name", "name", "member_state"}
+	plenaryTitle   = []string{"title", "agenda_item", "agenda_title"}
+	plenaryTopics  = [][]string{{"topics", "topic", "topic_tags", "subjects"}, {"category"}, {"region"}}
+	plenaryYes     = []string{"yes", "total_yes", "published_yes"}
+	plenaryNo      = []string{"no", "total_no", "published_no"}
+	plenaryAbst    = []string{"abstain", "abstentions", "total_abstentions", "published_abstain"}
+	plenaryNV      = []string{"non_voting", "no_vote", "total_non_voting", "published_non_voting"}
+	plenaryLink    = []string{"link", "undl_link", "url", "source_link"}
+	plenaryRCID    = []string{"rcid"}
+	plenaryUNDL    = []string{"undl_id"}
+)
+
+// plenaryCols holds the column indexes shared by the long CSV and the
+// roll-call CSV.
+type plenaryCols struct {
+	body, symbol, date, title, descr, yes, no, abst, nv, link, draft, meeting, session, rcid, undl, important, amend, para, without int
+	topics                                                                                                                          []int
+}
+
+func findPlenaryCols(t *table) plenaryCols {
+	c := plenaryCols{
+		body: t.col(plenaryBody...), symbol: t.col(plenarySymbol...), date: t.col(plenaryDate...),
+		title: t.col(plenaryTitle...), descr: t.col("description", "descr", "outcome"),
+		yes: t.col(plenaryYes...), no: t.col(plenaryNo...), abst: t.col(plenaryAbst...), nv: t.col(plenaryNV...),
+		link: t.col(plenaryLink...), draft: t.col("draft"), meeting: t.col("meeting"), session: t.col("session"),
+		rcid: t.col(plenaryRCID...), undl: t.col(plenaryUNDL...), important: t.col("important", "importantvote"),
+		amend: t.col("amendment", "amend"), para: t.col("paragraph", "para"), without: t.col("without_vote", "adopted_without_vote"),
+	}
+	for _, names := range plenaryTopics {
+		if i := t.col(names...); i >= 0 {
+			c.topics = append(c.topics, i)
+		}
+	}
+	return c
+}
+
+// rollCall reads the roll-call columns of the current record.
+func (c plenaryCols) rollCall(t *table) (*RollCall, string, error) {
+	sym := NormalizeSymbol(t.field(c.symbol))
+	if sym == "" && c.rcid < 0 {
+		return nil, "", t.errf(c.symbol, "no resolution symbol")
+	}
+	rc := &RollCall{File: t.file, Line: t.line}
+	rc.Symbol = sym
+	bodyText := t.field(c.body)
+	if bodyText == "" {
+		bodyText = bodyOfSymbol(sym)
+	}
+	body, ok := record.ParseBody(bodyText)
+	if !ok {
+		if t.field(c.body) == "" {
+			return nil, "", t.errf(c.symbol, "cannot tell the body of %q: add a body column (GA or SC)", sym)
+		}
+		return nil, "", t.errf(c.body, "unknown body %q (expected GA or SC)", t.field(c.body))
+	}
+	rc.Body = body
+	date, err := rowDate(t, c.date)
+	if err != nil {
+		return nil, "", err
+	}
+	rc.Date = date
+	rc.Title = t.field(c.title)
+	rc.Description = t.field(c.descr)
+	rc.Link = t.field(c.link)
+	rc.Draft = t.field(c.draft)
+	rc.Meeting = t.field(c.meeting)
+	rc.Session = t.field(c.session)
+	if n, err := strconv.Atoi(t.field(c.rcid)); err == nil && n > 0 {
+		rc.RCID = n
+	}
+	if n, err := strconv.Atoi(t.field(c.undl)); err == nil && n > 0 {
+		rc.UNDLID = n
+	}
+	for _, col := range c.topics {
+		rc.Topics = append(rc.Topics, splitTopics(t.field(col))...)
+	}
+	if truthy(t.field(c.important)) {
+		rc.Flags |= record.Important
+	}
+	if truthy(t.field(c.amend)) {
+		rc.Flags |= record.Amendment
+	}
+	if truthy(t.field(c.para)) {
+		rc.Flags |= record.Paragraph
+	}
+	if truthy(t.field(c.without)) {
+		rc.Flags |= record.WithoutVote
+	}
+	p, err := publishedTotals(t, c.yes, c.no, c.abst, c.nv)
+	if err != nil {
+		return nil, "", err
+	}
+	rc.Published = p
+	key := string(body) + "|" + sym + "|" + t.field(c.rcid) + "|" + t.field(c.undl)
+	return rc, key, nil
+}
+
+// sameRollCall reports whether a later row describes its roll call the same
+// way as the first row did; a different date under one symbol is a mistake
+// in the file, not a second roll call.
+func sameRollCall(a, b *RollCall) bool { return a.Date == b.Date }
+
+func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, error) {
+	t, done, err := open(ctx, fsys, file, m)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	if err := t.require(plenarySymbol, plenaryCountry, plenaryVote); err != nil {
+		return nil, err
+	}
+	c := findPlenaryCols(t)
+	cCountry, cName, cVote := t.col(plenaryCountry...), t.col(plenaryNames...), t.col(plenaryVote...)
+	b := &Batch{Dataset: "Plenary CSV"}
+	res := newResolver()
+	builders := map[string]*rollCallBuilder{}
+	var order []string
+	for {
+		ok, err := t.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		b.Rows++
+		m.rows.Add(1)
+		if err := checkCtx(ctx, b.Rows); err != nil {
+			return nil, err
+		}
+		rc, key, err := c.rollCall(t)
+		if err != nil {
+			return nil, err
+		}
+		v, ok := record.ParseVote(t.field(cVote))
+		if !ok || v == record.None {
+			return nil, t.errf(cVote, "unknown vote %q (expected Y, N, A or X)", t.field(cVote))
+		}
+		raw := t.field(cCountry)
+		iso, ok := res.code(raw)
+		if !ok && cName >= 0 && cName != cCountry {
+			iso, ok = res.name(t.field(cName))
+		}
+		if !ok {
+			if raw == "" {
+				return nil, t.errf(cCountry, "no country")
+			}
+			return nil, t.errf(cCountry, "unknown country %q", raw)
+		}
+		bl := builders[key]
+		if bl == nil {
+			bl = newBuilder(rc)
+			builders[key] = bl
+			order = append(order, key)
+		} else if !sameRollCall(bl.rc, rc) {
+			return nil, t.errf(c.date, "%s is dated %s here but %s on line %d", rc.Label(), rc.Date, bl.rc.Date, bl.rc.Line)
+		}
+		bl.add(b, file, t.line, iso, v)
+	}
+	if len(order) == 0 {
+		return nil, errorf(file, 0, 0, "no votes: the file has a header but no rows")
+	}
+	for _, k := range order {
+		b.RollCalls = append(b.RollCalls, builders[k].finish())
+	}
+	return b, nil
+}
+
+// parseRollCalls reads a table with one row per roll call — symbol, date,
+// title, topics, totals, link — such as the resolutions.csv that comes with
+// a long votes file. It describes roll calls; it has no votes.
+func parseRollCalls(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, error) {
+	t, done, err := open(ctx, fsys, file, m)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	if err := t.require(plenarySymbol); err != nil {
+		return nil, err
+	}
+	c := findPlenaryCols(t)
+	b := &Batch{Dataset: "Plenary roll-call CSV"}
+	seen := map[string]int{}
+	for {
+		ok, err := t.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		b.Rows++
+		m.rows.Add(1)
+		rc, key, err := c.rollCall(t)
+		if err != nil {
+			return nil, err
+		}
+		if line, dup := seen[key]; dup {
+			b.warn(file, t.line, "%s is listed twice (also line %d); the later row is kept", rc.Label(), line)
+			for i, old := range b.RollCalls {
+				if old.Line == line {
+					b.RollCalls = append(b.RollCalls[:i], b.RollCalls[i+1:]...)
+					break
+				}
+			}
+		}
+		seen[key] = t.line
+		rc.MetaOnly = true
+		b.RollCalls = append(b.RollCalls, rc)
+	}
+	if len(b.RollCalls) == 0 {
+		return nil, errorf(file, 0, 0, "no roll calls: the file has a header but no rows")
+	}
+	return b, nil
+}
+
+// parsePositions reads recorded positions: country, date, topic, stance,
+// summary and optionally quote and source.
+func parsePositions(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, error) {
+	t, done, err := open(ctx, fsys, file, m)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	if err := t.require([]string{"country"}, []string{"date"}, []string{"topic"}, []string{"stance"}, []string{"summary"}); err != nil {
+		return nil, err
+	}
+	cC, cD, cT, cS, cSum, cQ, cSrc := t.col("country"), t.col("date"), t.col("topic"), t.col("stance"), t.col("summary"), t.col("quote"), t.col("source")
+	b := &Batch{Dataset: "positions CSV"}
+	res := newResolver()
+	for {
+		ok, err := t.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		b.Rows++
+		m.rows.Add(1)
+		p := &Position{File: file, Line: t.line}
+		iso, ok := res.code(t.field(cC))
+		if !ok {
+			return nil, t.errf(cC, "unknown country %q", t.field(cC))
+		}
+		p.Country = iso
+		d, ok := parseDate(t.field(cD))
+		if !ok {
+			return nil, t.errf(cD, "bad date %q (expected YYYY-MM-DD)", t.field(cD))
+		}
+		p.Date = d
+		if p.Topic = t.field(cT); p.Topic == "" {
+			return nil, t.errf(cT, "no topic")
+		}
+		st, ok := record.ParseStance(t.field(cS))
+		if !ok {
+			return nil, t.errf(cS, "unknown stance %q (expected supports, opposes or neutral)", t.field(cS))
+		}
+		p.Stance = st
+		if p.Summary = t.field(cSum); p.Summary == "" {
+			return nil, t.errf(cSum, "no summary")
+		}
+		if strings.ContainsAny(p.Summary, "\r\n") {
+			return nil, t.errf(cSum, "the summary must be one line")
+		}
+		p.Quote = t.field(cQ)
+		p.Source = t.field(cSrc)
+		b.Positions = append(b.Positions, p)
+	}
+	return b, nil
+}

@@ -1,0 +1,410 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"plenary/data/countries"
+	"plenary/data/record"
+)
+
+// BodyInfo summarises what the database holds for one body.
+type BodyInfo struct {
+	Body        record.Body
+	RollCalls   int
+	Votes       int
+	First, Last string // dates
+}
+
+// ImportInfo is one entry of the import log.
+type ImportInfo struct {
+	ID         int64
+	Finished   string
+	Format     string
+	Dataset    string
+	AppVersion string
+	Sample     bool
+	RollCalls  struct{ Added, Updated, Unchanged int }
+	Votes      struct{ Added, Changed, Unchanged int }
+	Files      []ImportFile
+	Warnings   int
+}
+
+// ImportFile is a file of an import.
+type ImportFile struct {
+	Name   string
+	Size   int64
+	SHA256 string
+}
+
+// Info is what the database holds: the status bar and `plenary info`.
+type Info struct {
+	Bodies     []BodyInfo
+	Countries  int // countries with at least one vote
+	Positions  int
+	Imports    []ImportInfo
+	SampleOnly bool // everything there is comes from the built-in sample
+}
+
+// Info summarises the database.
+func (s *Store) Info(ctx context.Context) (*Info, error) {
+	info := &Info{}
+	rows, err := s.db.QueryContext(ctx, `SELECT r.body, count(DISTINCT r.id), count(v.vote), coalesce(min(nullif(r.date,'')), ''), coalesce(max(r.date), '')
+		FROM roll_calls r LEFT JOIN votes v ON v.roll_call_id = r.id GROUP BY r.body ORDER BY r.body`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var b BodyInfo
+		var body string
+		if err := rows.Scan(&body, &b.RollCalls, &b.Votes, &b.First, &b.Last); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		b.Body = record.Body(body)
+		info.Bodies = append(info.Bodies, b)
+	}
+	rows.Close()
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT country_id) FROM votes`).Scan(&info.Countries); err != nil {
+		return nil, err
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM positions`).Scan(&info.Positions); err != nil {
+		return nil, err
+	}
+	if info.Imports, err = s.Imports(ctx); err != nil {
+		return nil, err
+	}
+	var nonSample int
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM roll_calls WHERE flags & ? = 0) + (SELECT count(*) FROM positions WHERE sample = 0)`,
+		int(record.Sample)).Scan(&nonSample); err != nil {
+		return nil, err
+	}
+	total := info.Positions
+	for _, b := range info.Bodies {
+		total += b.RollCalls
+	}
+	info.SampleOnly = total > 0 && nonSample == 0
+	return info, nil
+}
+
+// Empty reports whether the database holds no roll calls and no positions.
+func (i *Info) Empty() bool {
+	return len(i.Bodies) == 0 && i.Positions == 0
+}
+
+// Imports lists the import log, newest first.
+func (s *Store) Imports(ctx context.Context) ([]ImportInfo, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, finished, format, dataset, app_version, sample, roll_calls_added, roll_calls_updated,
+		roll_calls_unchanged, votes_added, votes_changed, votes_unchanged, warnings FROM imports ORDER BY id DESC`)
+	if err != nil {
+		return nil, err
+	}
+	var out []ImportInfo
+	for rows.Next() {
+		var im ImportInfo
+		var warnings string
+		if err := rows.Scan(&im.ID, &im.Finished, &im.Format, &im.Dataset, &im.AppVersion, &im.Sample, &im.RollCalls.Added, &im.RollCalls.Updated,
+			&im.RollCalls.Unchanged, &im.Votes.Added, &im.Votes.Changed, &im.Votes.Unchanged, &warnings); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if warnings != "" {
+			im.Warnings = strings.Count(warnings, "\n") + 1
+		}
+		out = append(out, im)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		fr, err := s.db.QueryContext(ctx, `SELECT name, size, sha256 FROM import_files WHERE import_id = ? ORDER BY name`, out[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		for fr.Next() {
+			var f ImportFile
+			if err := fr.Scan(&f.Name, &f.Size, &f.SHA256); err != nil {
+				fr.Close()
+				return nil, err
+			}
+			out[i].Files = append(out[i].Files, f)
+		}
+		fr.Close()
+	}
+	return out, nil
+}
+
+// FindRollCalls returns the roll calls with a symbol (compared in the UN's
+// form, so "S/RES/2774(2025)" and "s/res/2774 (2025)" are found), or the one
+// with that stable id when ref is a number. The roll call on the text as a
+// whole comes first; votes on amendments and paragraphs follow.
+func (s *Store) FindRollCalls(ctx context.Context, ref string) ([]record.RollCall, error) {
+	ref = strings.TrimSpace(ref)
+	var rows *sql.Rows
+	var err error
+	if id, e := strconv.ParseInt(strings.TrimPrefix(ref, "#"), 10, 64); e == nil {
+		rows, err = s.db.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls WHERE id = ?`, id)
+	} else {
+		rows, err = s.db.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls WHERE symbol = ? COLLATE NOCASE ORDER BY (flags & ?) != 0, date DESC, id`,
+			normalizeSymbol(ref), int(record.Amendment|record.Paragraph))
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []record.RollCall
+	for rows.Next() {
+		rc, err := scanRollCall(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *rc)
+	}
+	return out, rows.Err()
+}
+
+// CountryVote is one country's vote on a roll call.
+type CountryVote struct {
+	ISO3 string
+	Name string
+	Vote record.Vote
+}
+
+// Votes lists every vote on a roll call, by country name.
+func (s *Store) Votes(ctx context.Context, rollCallID int64) ([]CountryVote, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.iso3, c.name, v.vote FROM votes v JOIN countries c ON c.id = v.country_id
+		WHERE v.roll_call_id = ? ORDER BY c.name`, rollCallID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []CountryVote
+	for rows.Next() {
+		var cv CountryVote
+		var v int
+		if err := rows.Scan(&cv.ISO3, &cv.Name, &v); err != nil {
+			return nil, err
+		}
+		cv.Vote = record.Vote(v)
+		out = append(out, cv)
+	}
+	return out, rows.Err()
+}
+
+// Table loads every roll call and vote into the dense form the comparisons
+// run on. The whole unvotes history takes a few megabytes this way.
+func (s *Store) Table(ctx context.Context) (*record.Table, error) {
+	t := &record.Table{}
+	col := map[int64]int{}
+	// Columns: every country that has a vote, in ISO3 order.
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.iso3 FROM countries c WHERE EXISTS (SELECT 1 FROM votes v WHERE v.country_id = c.id) ORDER BY c.iso3`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var iso string
+		if err := rows.Scan(&id, &iso); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		col[id] = len(t.Countries)
+		t.Countries = append(t.Countries, iso)
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls ORDER BY date, id`)
+	if err != nil {
+		return nil, err
+	}
+	rowOf := map[int64]int{}
+	for rows.Next() {
+		rc, err := scanRollCall(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		rowOf[rc.ID] = len(t.RollCalls)
+		t.RollCalls = append(t.RollCalls, *rc)
+	}
+	rows.Close()
+	n := len(t.Countries)
+	cells := make([]record.Vote, len(t.RollCalls)*n)
+	t.Votes = make([][]record.Vote, len(t.RollCalls))
+	for i := range t.Votes {
+		t.Votes[i] = cells[i*n : (i+1)*n : (i+1)*n]
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT roll_call_id, country_id, vote FROM votes`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var rc, c int64
+		var v int
+		if err := rows.Scan(&rc, &c, &v); err != nil {
+			return nil, err
+		}
+		t.Votes[rowOf[rc]][col[c]] = record.Vote(v)
+	}
+	return t, rows.Err()
+}
+
+// normalizeSymbol writes a symbol the way the importers store it.
+func normalizeSymbol(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	up := strings.ToUpper(s)
+	if strings.HasPrefix(up, "S/RES/") {
+		if i := strings.Index(up, "("); i > 0 && up[i-1] != ' ' {
+			up = up[:i] + " " + up[i:]
+		}
+	}
+	return up
+}
+
+// CountryName is the short name of an ISO3 code, or the code itself.
+func CountryName(iso3 string) string {
+	if c, ok := countries.ByISO3(iso3); ok {
+		return c.Name
+	}
+	return iso3
+}
+
+// Positions lists recorded positions, newest first, of the given countries
+// (all when none are given).
+func (s *Store) Positions(ctx context.Context, iso3 ...string) ([]record.Position, error) {
+	q := `SELECT p.id, c.iso3, p.date, p.topic, p.stance, p.summary, p.quote, p.source, p.sample FROM positions p JOIN countries c ON c.id = p.country_id`
+	var args []any
+	if len(iso3) > 0 {
+		q += ` WHERE c.iso3 IN (` + strings.TrimSuffix(strings.Repeat("?,", len(iso3)), ",") + `)`
+		for _, c := range iso3 {
+			args = append(args, c)
+		}
+	}
+	q += ` ORDER BY p.date DESC, c.iso3, p.id`
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []record.Position
+	for rows.Next() {
+		var p record.Position
+		var stance string
+		if err := rows.Scan(&p.ID, &p.Country, &p.Date, &p.Topic, &stance, &p.Summary, &p.Quote, &p.Source, &p.Sample); err != nil {
+			return nil, err
+		}
+		p.Stance = record.Stance(stance)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// ValidatePosition checks a position before it is saved.
+func ValidatePosition(p record.Position) error {
+	if _, ok := countries.ByISO3(p.Country); !ok {
+		return fmt.Errorf("unknown country %q", p.Country)
+	}
+	if len(p.Date) != 10 || p.Date[4] != '-' || p.Date[7] != '-' {
+		return fmt.Errorf("date %q: expected YYYY-MM-DD", p.Date)
+	}
+	if strings.TrimSpace(p.Topic) == "" {
+		return fmt.Errorf("the topic is empty")
+	}
+	if _, ok := record.ParseStance(string(p.Stance)); !ok {
+		return fmt.Errorf("stance %q: expected supports, opposes or neutral", p.Stance)
+	}
+	if strings.TrimSpace(p.Summary) == "" {
+		return fmt.Errorf("the summary is empty")
+	}
+	if strings.ContainsAny(p.Summary, "\r\n") {
+		return fmt.Errorf("the summary must be one line")
+	}
+	return nil
+}
+
+// SavePosition adds a position (ID 0) or updates one, and returns its id.
+func (s *Store) SavePosition(ctx context.Context, p record.Position) (int64, error) {
+	if s.readOnly {
+		return 0, ErrReadOnly
+	}
+	if err := ValidatePosition(p); err != nil {
+		return 0, err
+	}
+	st, _ := record.ParseStance(string(p.Stance))
+	cid := s.countryID[p.Country]
+	now := nowUTC()
+	if p.ID == 0 {
+		res, err := s.db.ExecContext(ctx, `INSERT INTO positions (country_id, date, topic, stance, summary, quote, source, sample, created, updated)
+			VALUES (?,?,?,?,?,?,?,0,?,?)`, cid, p.Date, strings.TrimSpace(p.Topic), string(st), strings.TrimSpace(p.Summary), p.Quote, p.Source, now, now)
+		if err != nil {
+			return 0, s.positionErr(err)
+		}
+		return res.LastInsertId()
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE positions SET country_id=?, date=?, topic=?, stance=?, summary=?, quote=?, source=?, sample=0, updated=? WHERE id=?`,
+		cid, p.Date, strings.TrimSpace(p.Topic), string(st), strings.TrimSpace(p.Summary), p.Quote, p.Source, now, p.ID)
+	if err != nil {
+		return 0, s.positionErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, fmt.Errorf("position %d does not exist", p.ID)
+	}
+	return p.ID, nil
+}
+
+func (s *Store) positionErr(err error) error {
+	if strings.Contains(err.Error(), "UNIQUE") {
+		return fmt.Errorf("the same position (country, date, topic and summary) is already recorded")
+	}
+	return s.writeErr(err)
+}
+
+// DeletePosition removes a recorded position.
+func (s *Store) DeletePosition(ctx context.Context, id int64) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	res, err := s.db.ExecContext(ctx, `DELETE FROM positions WHERE id = ?`, id)
+	if err != nil {
+		return s.writeErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("position %d does not exist", id)
+	}
+	return nil
+}
+
+// Topics lists the distinct topics of the roll calls, most used first.
+func (s *Store) Topics(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT topics FROM roll_calls WHERE topics != ''`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	count := map[string]int{}
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		for _, x := range splitTopics(t) {
+			count[x]++
+		}
+	}
+	out := make([]string, 0, len(count))
+	for t := range count {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if count[out[i]] != count[out[j]] {
+			return count[out[i]] > count[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out, rows.Err()
+}

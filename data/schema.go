@@ -1,0 +1,113 @@
+package data
+
+// migrations upgrade a database file in place, one schema version at a
+// time; migrations[i] takes user_version i to i+1. Never edit a migration
+// that has shipped: add a new one.
+var migrations = []string{
+	// 1: the first schema.
+	`
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE countries (
+	id         INTEGER PRIMARY KEY,
+	iso3       TEXT NOT NULL UNIQUE,
+	iso2       TEXT NOT NULL DEFAULT '',
+	name       TEXT NOT NULL,
+	un_name    TEXT NOT NULL DEFAULT '',
+	cow        INTEGER,
+	un_group   TEXT NOT NULL DEFAULT '',
+	status     TEXT NOT NULL DEFAULT 'member',
+	admitted   TEXT NOT NULL DEFAULT '',
+	ended      TEXT NOT NULL DEFAULT '',
+	successors TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE country_names (
+	name       TEXT PRIMARY KEY,
+	country_id INTEGER NOT NULL REFERENCES countries(id)
+) WITHOUT ROWID;
+
+CREATE TABLE imports (
+	id          INTEGER PRIMARY KEY,
+	started     TEXT NOT NULL,
+	finished    TEXT NOT NULL,
+	format      TEXT NOT NULL,
+	dataset     TEXT NOT NULL,
+	app_version TEXT NOT NULL,
+	sample      INTEGER NOT NULL DEFAULT 0,
+	rows_read   INTEGER NOT NULL DEFAULT 0,
+	roll_calls_added     INTEGER NOT NULL DEFAULT 0,
+	roll_calls_updated   INTEGER NOT NULL DEFAULT 0,
+	roll_calls_unchanged INTEGER NOT NULL DEFAULT 0,
+	votes_added          INTEGER NOT NULL DEFAULT 0,
+	votes_changed        INTEGER NOT NULL DEFAULT 0,
+	votes_unchanged      INTEGER NOT NULL DEFAULT 0,
+	positions_added      INTEGER NOT NULL DEFAULT 0,
+	positions_updated    INTEGER NOT NULL DEFAULT 0,
+	warnings    TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE import_files (
+	import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+	name      TEXT NOT NULL,
+	size      INTEGER NOT NULL,
+	sha256    TEXT NOT NULL,
+	PRIMARY KEY (import_id, name)
+) WITHOUT ROWID;
+CREATE INDEX import_files_sha ON import_files(sha256);
+
+CREATE TABLE roll_calls (
+	id            INTEGER PRIMARY KEY,
+	body          TEXT NOT NULL CHECK (body IN ('GA', 'SC')),
+	symbol        TEXT NOT NULL DEFAULT '',
+	date          TEXT NOT NULL DEFAULT '',
+	session       TEXT NOT NULL DEFAULT '',
+	title         TEXT NOT NULL DEFAULT '',
+	description   TEXT NOT NULL DEFAULT '',
+	topics        TEXT NOT NULL DEFAULT '',
+	draft         TEXT NOT NULL DEFAULT '',
+	meeting       TEXT NOT NULL DEFAULT '',
+	flags         INTEGER NOT NULL DEFAULT 0,
+	pub_yes       INTEGER,
+	pub_no        INTEGER,
+	pub_abstain   INTEGER,
+	pub_nonvoting INTEGER,
+	source        TEXT NOT NULL DEFAULT '',
+	link          TEXT NOT NULL DEFAULT '',
+	rcid          INTEGER UNIQUE,
+	undl_id       INTEGER UNIQUE,
+	import_id     INTEGER REFERENCES imports(id)
+);
+CREATE INDEX roll_calls_symbol ON roll_calls(body, symbol);
+CREATE INDEX roll_calls_date ON roll_calls(date);
+
+CREATE TABLE votes (
+	roll_call_id INTEGER NOT NULL REFERENCES roll_calls(id) ON DELETE CASCADE,
+	country_id   INTEGER NOT NULL REFERENCES countries(id),
+	vote         INTEGER NOT NULL CHECK (vote IN (1, 2, 3, 8)),
+	PRIMARY KEY (roll_call_id, country_id)
+) WITHOUT ROWID;
+
+CREATE TABLE positions (
+	id         INTEGER PRIMARY KEY,
+	country_id INTEGER NOT NULL REFERENCES countries(id),
+	date       TEXT NOT NULL,
+	topic      TEXT NOT NULL,
+	stance     TEXT NOT NULL CHECK (stance IN ('supports', 'opposes', 'neutral')),
+	summary    TEXT NOT NULL,
+	quote      TEXT NOT NULL DEFAULT '',
+	source     TEXT NOT NULL DEFAULT '',
+	sample     INTEGER NOT NULL DEFAULT 0,
+	import_id  INTEGER REFERENCES imports(id),
+	created    TEXT NOT NULL,
+	updated    TEXT NOT NULL
+);
+CREATE UNIQUE INDEX positions_key ON positions(country_id, date, topic, summary);
+`,
+}
+
+// SchemaVersion is the user_version this build writes.
+var SchemaVersion = len(migrations)

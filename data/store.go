@@ -1,0 +1,270 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// Version is the application version written into every import record
+// and chart footer. main sets it from the build.
+var Version = "0.1.0"
+
+// Errors that tell the UI which way forward to offer when a file cannot be
+// opened as a Plenary database.
+var (
+	ErrNotDatabase = errors.New("not a Plenary database")
+	ErrNewerSchema = errors.New("the database was written by a newer version of Plenary")
+	ErrCorrupt     = errors.New("the database file is damaged")
+	ErrReadOnly    = errors.New("the database is open read-only")
+)
+
+// OpenError wraps why a database could not be opened, with the file's path
+// and what the user can do about it.
+type OpenError struct {
+	Path string
+	Err  error  // one of the Err… values above, or the underlying error
+	Hint string // what to do
+}
+
+func (e *OpenError) Error() string {
+	msg := fmt.Sprintf("%s: %v", e.Path, e.Err)
+	if e.Hint != "" {
+		msg += " — " + e.Hint
+	}
+	return msg
+}
+
+func (e *OpenError) Unwrap() error { return e.Err }
+
+// Options tune how a database is opened.
+type Options struct {
+	ReadOnly bool // never write, not even the schema; for files that are not ours to change
+}
+
+// Store is an open Plenary database. Its methods are safe for concurrent
+// use: SQLite in WAL mode lets readers go on while one import writes.
+type Store struct {
+	db       *sql.DB
+	path     string
+	readOnly bool
+	// countries caches the country table: iso3 ↔ row id, read at open.
+	countryID  map[string]int64
+	countryISO map[int64]string
+}
+
+// DefaultPath is where the database lives unless --db or PLENARY_DB say
+// otherwise: the user's data directory (~/.local/share/plenary on Linux).
+func DefaultPath() (string, error) {
+	if p := os.Getenv("PLENARY_DB"); p != "" {
+		return p, nil
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("cannot find the home folder for the database: %w (use --db PATH)", err)
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "plenary", "plenary.db"), nil
+}
+
+const sqliteMagic = "SQLite format 3\x00"
+
+// Open opens (creating if needed) the database at path and brings its
+// schema up to date. A file that is not SQLite, is damaged or comes from a
+// newer Plenary is never written to: Open returns an *OpenError instead.
+func Open(path string, opt Options) (*Store, error) {
+	if err := checkFile(path, opt.ReadOnly); err != nil {
+		return nil, err
+	}
+	if err := probe(path); err != nil {
+		return nil, err
+	}
+	if !opt.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, &OpenError{Path: path, Err: err, Hint: "choose another place with --db"}
+		}
+	}
+	q := []string{
+		"_pragma=busy_timeout(15000)",
+		"_pragma=foreign_keys(1)",
+		"_pragma=trusted_schema(0)",
+		"_pragma=cell_size_check(1)",
+		"_txlock=immediate",
+	}
+	if opt.ReadOnly {
+		q = append(q, "mode=ro")
+	} else {
+		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)")
+	}
+	dsn := "file:" + escapePath(path) + "?" + strings.Join(q, "&")
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, &OpenError{Path: path, Err: err}
+	}
+	s := &Store{db: db, path: path, readOnly: opt.ReadOnly}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// escapePath makes a file name safe inside a file: URI.
+func escapePath(p string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return r.Replace(p)
+}
+
+// checkFile refuses, before SQLite touches it, a file that exists but is
+// not an SQLite database: opening it would otherwise overwrite nothing but
+// fail later with an obscure message.
+func checkFile(path string, readOnly bool) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		if readOnly {
+			return &OpenError{Path: path, Err: os.ErrNotExist, Hint: "there is no database there"}
+		}
+		return nil
+	}
+	if err != nil {
+		return &OpenError{Path: path, Err: err, Hint: "check the file's permissions or choose another with --db"}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return &OpenError{Path: path, Err: err}
+	}
+	if st.IsDir() {
+		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "this is a folder; give the path of a .db file"}
+	}
+	if st.Size() == 0 {
+		return nil // an empty file is a new database
+	}
+	head := make([]byte, len(sqliteMagic))
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != sqliteMagic {
+		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "this file is not an SQLite database; Plenary will not overwrite it: choose another file with --db, or move it aside"}
+	}
+	return nil
+}
+
+// probe looks at an existing file through a read-only connection without
+// any pragma that writes, so that a file of another program or of a newer
+// Plenary is refused before anything could change it.
+func probe(path string) error {
+	st, err := os.Stat(path)
+	if err != nil || st.Size() == 0 {
+		return nil
+	}
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=trusted_schema(0)")
+	if err != nil {
+		return &OpenError{Path: path, Err: err}
+	}
+	defer db.Close()
+	s := &Store{db: db, path: path, readOnly: true}
+	ctx := context.Background()
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return s.openErr(err)
+	}
+	if v > SchemaVersion {
+		return &OpenError{Path: path, Err: ErrNewerSchema,
+			Hint: fmt.Sprintf("its schema is version %d, this Plenary knows up to %d: update Plenary, or open another database with --db", v, SchemaVersion)}
+	}
+	var ours, all int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FILTER (WHERE name IN ('roll_calls','votes','countries')), count(*) FROM sqlite_schema").Scan(&ours, &all); err != nil {
+		return s.openErr(err)
+	}
+	if (v > 0 && ours != 3) || (v == 0 && all > 0) {
+		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "it is an SQLite file of another program; Plenary will not change it: choose another file with --db"}
+	}
+	if v > 0 {
+		var res string
+		if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&res); err != nil {
+			return s.openErr(err)
+		}
+		if res != "ok" {
+			return &OpenError{Path: path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
+		}
+	}
+	return nil
+}
+
+// init checks the schema version, migrates, and loads the country table.
+func (s *Store) init() error {
+	ctx := context.Background()
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return s.openErr(err)
+	}
+	if v < SchemaVersion {
+		if s.readOnly {
+			if v == 0 {
+				return &OpenError{Path: s.path, Err: ErrNotDatabase, Hint: "the file is empty"}
+			}
+			return &OpenError{Path: s.path, Err: ErrReadOnly, Hint: "its schema is older and must be upgraded, which needs write access"}
+		}
+		if err := s.migrate(ctx, v); err != nil {
+			return err
+		}
+	}
+	if !s.readOnly {
+		if err := s.syncCountries(ctx); err != nil {
+			return s.openErr(err)
+		}
+	}
+	return s.loadCountryIDs(ctx)
+}
+
+func (s *Store) migrate(ctx context.Context, from int) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.openErr(err)
+	}
+	defer tx.Rollback()
+	for v := from; v < SchemaVersion; v++ {
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			return &OpenError{Path: s.path, Err: fmt.Errorf("upgrading the schema to version %d: %w", v+1, err)}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(SchemaVersion)); err != nil {
+		return s.openErr(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return s.openErr(err)
+	}
+	return nil
+}
+
+// openErr classifies a driver error met while opening.
+func (s *Store) openErr(err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") || strings.Contains(msg, "corrupt"):
+		return &OpenError{Path: s.path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
+	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "permission"):
+		return &OpenError{Path: s.path, Err: ErrReadOnly, Hint: "the file or its folder cannot be written: open it read-only (--read-only) or copy it somewhere writable"}
+	case strings.Contains(msg, "locked") || strings.Contains(msg, "busy"):
+		return &OpenError{Path: s.path, Err: err, Hint: "another program holds the database; close it and try again"}
+	}
+	return &OpenError{Path: s.path, Err: err}
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the store was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }

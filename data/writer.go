@@ -1,0 +1,500 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"plenary/data/ingest"
+	"plenary/data/record"
+)
+
+// votesPerInsert is how many vote rows go into one INSERT statement. Many
+// rows per statement cut the per-statement cost of the driver, which
+// dominates a large import.
+const votesPerInsert = 250
+
+// writer applies parsed batches inside one transaction, matching each roll
+// call with the one already stored (by roll-call id, Library record, or
+// body and symbol) so that a roll call that several datasets hold is
+// stored once.
+type writer struct {
+	ctx      context.Context
+	tx       *sql.Tx
+	s        *Store
+	opt      ImportOptions
+	rep      *Report
+	importID int64
+
+	known  map[int64]*record.RollCall
+	byRCID map[int]int64
+	byUNDL map[int]int64
+	bySym  map[string][]int64
+
+	insRC, updRC, selVotes, updVote, insVotes, selPos, insPos, updPos *sql.Stmt
+	pending                                                           []any
+	written, toWrite                                                  int
+	lastReport                                                        time.Time
+	added                                                             map[int64]bool // roll calls this import created
+}
+
+func symKey(b record.Body, sym string) string { return string(b) + "|" + sym }
+
+func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep *Report) (*writer, error) {
+	w := &writer{ctx: ctx, tx: tx, s: s, opt: opt, rep: rep,
+		known: map[int64]*record.RollCall{}, added: map[int64]bool{}, byRCID: map[int]int64{}, byUNDL: map[int]int64{}, bySym: map[string][]int64{}}
+	now := time.Now().UTC().Format(time.RFC3339)
+	res, err := tx.ExecContext(ctx, `INSERT INTO imports (started, finished, format, dataset, app_version, sample) VALUES (?, ?, '', '', ?, ?)`,
+		now, now, Version, opt.sample)
+	if err != nil {
+		return nil, err
+	}
+	if w.importID, err = res.LastInsertId(); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, body, symbol, date, session, title, description, topics, draft, meeting, flags,
+		pub_yes, pub_no, pub_abstain, pub_nonvoting, source, link, coalesce(rcid, 0), coalesce(undl_id, 0) FROM roll_calls`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		rc, err := scanRollCall(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		w.index(rc)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = tx.PrepareContext(ctx, q)
+		return st
+	}
+	w.insRC = prep(`INSERT INTO roll_calls (body, symbol, date, session, title, description, topics, draft, meeting, flags,
+		pub_yes, pub_no, pub_abstain, pub_nonvoting, source, link, rcid, undl_id, import_id)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	w.updRC = prep(`UPDATE roll_calls SET body=?, symbol=?, date=?, session=?, title=?, description=?, topics=?, draft=?, meeting=?, flags=?,
+		pub_yes=?, pub_no=?, pub_abstain=?, pub_nonvoting=?, source=?, link=?, rcid=?, undl_id=?, import_id=? WHERE id=?`)
+	w.selVotes = prep(`SELECT country_id, vote FROM votes WHERE roll_call_id = ?`)
+	w.updVote = prep(`UPDATE votes SET vote = ? WHERE roll_call_id = ? AND country_id = ?`)
+	w.insVotes = prep(`INSERT INTO votes (roll_call_id, country_id, vote) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?,?),", votesPerInsert), ","))
+	w.selPos = prep(`SELECT id, stance, quote, source FROM positions WHERE country_id=? AND date=? AND topic=? AND summary=?`)
+	w.insPos = prep(`INSERT INTO positions (country_id, date, topic, stance, summary, quote, source, sample, import_id, created, updated)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+	w.updPos = prep(`UPDATE positions SET stance=?, quote=?, source=?, import_id=?, updated=? WHERE id=?`)
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, st := range []*sql.Stmt{w.insRC, w.updRC, w.selVotes, w.updVote, w.insVotes, w.selPos, w.insPos, w.updPos} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (w *writer) index(rc *record.RollCall) {
+	w.known[rc.ID] = rc
+	if rc.RCID != 0 {
+		w.byRCID[rc.RCID] = rc.ID
+	}
+	if rc.UNDLID != 0 {
+		w.byUNDL[rc.UNDLID] = rc.ID
+	}
+	if rc.Symbol != "" {
+		k := symKey(rc.Body, rc.Symbol)
+		if !slices.Contains(w.bySym[k], rc.ID) {
+			w.bySym[k] = append(w.bySym[k], rc.ID)
+		}
+	}
+}
+
+// partial reports whether a roll call is a vote on part of a text, which
+// never stands for the resolution as a whole when matching by symbol.
+func partial(f record.Flags) bool { return f&(record.Amendment|record.Paragraph) != 0 }
+
+// match finds the stored roll call an incoming one describes, or 0.
+func (w *writer) match(in *ingest.RollCall, symbolUnique bool) (int64, string) {
+	if in.RCID != 0 {
+		if id, ok := w.byRCID[in.RCID]; ok {
+			return id, ""
+		}
+	}
+	if in.UNDLID != 0 {
+		if id, ok := w.byUNDL[in.UNDLID]; ok {
+			return id, ""
+		}
+	}
+	if in.Symbol == "" || partial(in.Flags) || !symbolUnique {
+		return 0, ""
+	}
+	var cands []int64
+	for _, id := range w.bySym[symKey(in.Body, in.Symbol)] {
+		k := w.known[id]
+		if partial(k.Flags) {
+			continue
+		}
+		if in.RCID != 0 && k.RCID != 0 && k.RCID != in.RCID {
+			continue // another roll call of the same dataset
+		}
+		if in.UNDLID != 0 && k.UNDLID != 0 && k.UNDLID != in.UNDLID {
+			continue
+		}
+		cands = append(cands, id)
+	}
+	switch len(cands) {
+	case 0:
+		return 0, ""
+	case 1:
+		return cands[0], ""
+	}
+	for _, id := range cands {
+		if w.known[id].Date == in.Date && in.Date != "" {
+			return id, ""
+		}
+	}
+	last := cands[len(cands)-1]
+	return last, fmt.Sprintf("%s matches %d stored roll calls; it was merged with the last one (id %d)", in.Symbol, len(cands), last)
+}
+
+// apply writes one batch.
+func (w *writer) apply(b *ingest.Batch) error {
+	symCount := map[string]int{}
+	for _, rc := range b.RollCalls {
+		if rc.Symbol != "" && !partial(rc.Flags) {
+			symCount[symKey(rc.Body, rc.Symbol)]++
+		}
+	}
+	for _, in := range b.RollCalls {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
+		in.Source = b.Dataset
+		id, warn := w.match(in, symCount[symKey(in.Body, in.Symbol)] == 1)
+		if warn != "" {
+			w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: %s", baseName(in.File), in.Line, warn))
+		}
+		var err error
+		if id == 0 {
+			err = w.insert(in)
+		} else {
+			err = w.update(id, in)
+		}
+		if err != nil {
+			return err
+		}
+		w.step()
+	}
+	for _, p := range b.Positions {
+		if err := w.position(p); err != nil {
+			return err
+		}
+		w.step()
+	}
+	return nil
+}
+
+func (w *writer) step() {
+	w.written++
+	if w.opt.Progress != nil {
+		if now := time.Now(); now.Sub(w.lastReport) > 50*time.Millisecond || w.written == w.toWrite {
+			w.lastReport = now
+			w.opt.Progress(ImportProgress{Phase: "writing", Written: w.written, ToWrite: w.toWrite})
+		}
+	}
+}
+
+func nullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+func rollCallArgs(rc *record.RollCall) []any {
+	var py, pn, pa, pv any
+	if p := rc.Published; p != nil {
+		py, pn, pa, pv = p.Yes, p.No, p.Abstain, p.NonVoting
+	}
+	return []any{string(rc.Body), rc.Symbol, rc.Date, rc.Session, rc.Title, rc.Description, joinTopics(rc.Topics), rc.Draft, rc.Meeting,
+		int(rc.Flags), py, pn, pa, pv, rc.Source, rc.Link, nullInt(rc.RCID), nullInt(rc.UNDLID)}
+}
+
+func (w *writer) insert(in *ingest.RollCall) error {
+	rc := in.RollCall
+	if w.opt.sample {
+		rc.Flags |= record.Sample
+	}
+	res, err := w.insRC.ExecContext(w.ctx, append(rollCallArgs(&rc), w.importID)...)
+	if err != nil {
+		return fmt.Errorf("storing %s: %w", rc.Label(), err)
+	}
+	if rc.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	w.index(&rc)
+	w.added[rc.ID] = true
+	w.rep.RollCalls.Added++
+	if in.MetaOnly {
+		w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: %s is described but none of its votes has been imported", baseName(in.File), in.Line, rc.Label()))
+	}
+	for _, c := range in.Votes {
+		if err := w.queueVote(rc.ID, c); err != nil {
+			return err
+		}
+		w.rep.Votes.Added++
+	}
+	return nil
+}
+
+// merge folds what an import says of a roll call into what is stored:
+// values the import has replace the stored ones, values it lacks are kept.
+func (w *writer) merge(old *record.RollCall, in *record.RollCall) record.RollCall {
+	m := *old
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&m.Symbol, in.Symbol)
+	set(&m.Date, in.Date)
+	set(&m.Session, in.Session)
+	set(&m.Title, in.Title)
+	set(&m.Description, in.Description)
+	set(&m.Draft, in.Draft)
+	set(&m.Meeting, in.Meeting)
+	set(&m.Link, in.Link)
+	if len(in.Topics) > 0 {
+		m.Topics = in.Topics
+	}
+	if in.Published != nil {
+		p := *in.Published
+		m.Published = &p
+	}
+	if m.RCID == 0 {
+		m.RCID = in.RCID
+	}
+	if m.UNDLID == 0 {
+		m.UNDLID = in.UNDLID
+	}
+	m.Flags |= in.Flags &^ record.Sample
+	if !w.opt.sample {
+		m.Flags &^= record.Sample
+	}
+	return m
+}
+
+func sameRollCall(a, b *record.RollCall) bool {
+	pa, pb := a.Published, b.Published
+	samePub := (pa == nil && pb == nil) || (pa != nil && pb != nil && *pa == *pb)
+	return a.Symbol == b.Symbol && a.Date == b.Date && a.Session == b.Session && a.Title == b.Title &&
+		a.Description == b.Description && a.Draft == b.Draft && a.Meeting == b.Meeting && a.Link == b.Link &&
+		sameTopics(a.Topics, b.Topics) && samePub && a.RCID == b.RCID && a.UNDLID == b.UNDLID && a.Flags == b.Flags
+}
+
+func (w *writer) update(id int64, in *ingest.RollCall) error {
+	old := w.known[id]
+	merged := w.merge(old, &in.RollCall)
+	metaChanged := !sameRollCall(old, &merged)
+	votesChanged := false
+	if len(in.Votes) > 0 {
+		have := map[int64]record.Vote{}
+		rows, err := w.selVotes.QueryContext(w.ctx, id)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var cid int64
+			var v int
+			if err := rows.Scan(&cid, &v); err != nil {
+				rows.Close()
+				return err
+			}
+			have[cid] = record.Vote(v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, c := range in.Votes {
+			cid, ok := w.s.countryID[c.Country]
+			if !ok {
+				return fmt.Errorf("country %s is not in the country table", c.Country)
+			}
+			prev, ok := have[cid]
+			switch {
+			case !ok:
+				if err := w.queueVote(id, c); err != nil {
+					return err
+				}
+				w.rep.Votes.Added++
+				votesChanged = true
+			case prev != c.Vote:
+				if _, err := w.updVote.ExecContext(w.ctx, int(c.Vote), id, cid); err != nil {
+					return err
+				}
+				w.rep.Votes.Changed++
+				w.rep.Differences = append(w.rep.Differences, Difference{RollCall: merged.Label(), Country: c.Country, Old: prev, New: c.Vote})
+				votesChanged = true
+			default:
+				w.rep.Votes.Unchanged++
+			}
+		}
+	}
+	if !metaChanged && !votesChanged {
+		if !w.added[id] {
+			w.rep.RollCalls.Unchanged++
+		}
+		return nil
+	}
+	merged.Source = in.Source
+	if _, err := w.updRC.ExecContext(w.ctx, append(rollCallArgs(&merged), w.importID, id)...); err != nil {
+		return fmt.Errorf("updating %s: %w", merged.Label(), err)
+	}
+	*old = merged
+	w.index(old)
+	if !w.added[id] {
+		w.rep.RollCalls.Updated++
+	}
+	return nil
+}
+
+func (w *writer) queueVote(rcID int64, c ingest.Cast) error {
+	cid, ok := w.s.countryID[c.Country]
+	if !ok {
+		return fmt.Errorf("country %s is not in the country table", c.Country)
+	}
+	w.pending = append(w.pending, rcID, cid, int(c.Vote))
+	if len(w.pending) == 3*votesPerInsert {
+		if _, err := w.insVotes.ExecContext(w.ctx, w.pending...); err != nil {
+			return err
+		}
+		w.pending = w.pending[:0]
+	}
+	return nil
+}
+
+// flush writes the votes still queued.
+func (w *writer) flush() error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	n := len(w.pending) / 3
+	q := `INSERT INTO votes (roll_call_id, country_id, vote) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?,?),", n), ",")
+	_, err := w.tx.ExecContext(w.ctx, q, w.pending...)
+	w.pending = w.pending[:0]
+	return err
+}
+
+func (w *writer) position(p *ingest.Position) error {
+	cid, ok := w.s.countryID[p.Country]
+	if !ok {
+		return fmt.Errorf("country %s is not in the country table", p.Country)
+	}
+	now := time.Now().UTC().Format(time.RFC3339)
+	var id int64
+	var stance, quote, source string
+	err := w.selPos.QueryRowContext(w.ctx, cid, p.Date, p.Topic, p.Summary).Scan(&id, &stance, &quote, &source)
+	switch {
+	case err == sql.ErrNoRows:
+		if _, err := w.insPos.ExecContext(w.ctx, cid, p.Date, p.Topic, string(p.Stance), p.Summary, p.Quote, p.Source, w.opt.sample, w.importID, now, now); err != nil {
+			return err
+		}
+		w.rep.Positions.Added++
+	case err != nil:
+		return err
+	case stance == string(p.Stance) && quote == p.Quote && source == p.Source:
+		w.rep.Positions.Unchanged++
+	default:
+		if _, err := w.updPos.ExecContext(w.ctx, string(p.Stance), p.Quote, p.Source, w.importID, now, id); err != nil {
+			return err
+		}
+		w.rep.Positions.Updated++
+	}
+	return nil
+}
+
+// logImport completes the imports row with what was done, and the files
+// with their SHA-256, so that charts can print their provenance.
+func (w *writer) logImport(started time.Time, batches []*ingest.Batch, files []fileHash) error {
+	var formats, datasets []string
+	for _, b := range batches {
+		if !contains(formats, string(b.Format)) {
+			formats = append(formats, string(b.Format))
+		}
+		if !contains(datasets, b.Dataset) {
+			datasets = append(datasets, b.Dataset)
+		}
+	}
+	r := w.rep
+	_, err := w.tx.ExecContext(w.ctx, `UPDATE imports SET started=?, finished=?, format=?, dataset=?, rows_read=?,
+		roll_calls_added=?, roll_calls_updated=?, roll_calls_unchanged=?, votes_added=?, votes_changed=?, votes_unchanged=?,
+		positions_added=?, positions_updated=?, warnings=? WHERE id=?`,
+		started.Format(time.RFC3339), time.Now().UTC().Format(time.RFC3339), strings.Join(formats, ", "), strings.Join(datasets, "; "), r.Rows,
+		r.RollCalls.Added, r.RollCalls.Updated, r.RollCalls.Unchanged, r.Votes.Added, r.Votes.Changed, r.Votes.Unchanged,
+		r.Positions.Added, r.Positions.Updated, strings.Join(r.Warnings, "\n"), w.importID)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT OR REPLACE INTO import_files (import_id, name, size, sha256) VALUES (?,?,?,?)`,
+			w.importID, f.name, f.size, f.sha256); err != nil {
+			return err
+		}
+	}
+	r.ImportID = w.importID
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// scanRollCall reads the columns selected by rollCallColumns.
+func scanRollCall(rows interface{ Scan(...any) error }) (*record.RollCall, error) {
+	var rc record.RollCall
+	var body, topics string
+	var flags int
+	var py, pn, pa, pv sql.NullInt64
+	if err := rows.Scan(&rc.ID, &body, &rc.Symbol, &rc.Date, &rc.Session, &rc.Title, &rc.Description, &topics, &rc.Draft, &rc.Meeting,
+		&flags, &py, &pn, &pa, &pv, &rc.Source, &rc.Link, &rc.RCID, &rc.UNDLID); err != nil {
+		return nil, err
+	}
+	rc.Body = record.Body(body)
+	rc.Topics = splitTopics(topics)
+	rc.Flags = record.Flags(flags)
+	if py.Valid || pn.Valid || pa.Valid {
+		rc.Published = &record.Totals{Yes: int(py.Int64), No: int(pn.Int64), Abstain: int(pa.Int64), NonVoting: int(pv.Int64)}
+	}
+	return &rc, nil
+}
+
+// rollCallColumns is the select list scanRollCall reads.
+const rollCallColumns = `id, body, symbol, date, session, title, description, topics, draft, meeting, flags,
+	pub_yes, pub_no, pub_abstain, pub_nonvoting, source, link, coalesce(rcid, 0), coalesce(undl_id, 0)`
