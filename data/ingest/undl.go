@@ -20,7 +20,8 @@ var (
 	undlRes      = []string{"resolution", "resolutions"}
 	undlDate     = []string{"date"}
 	undlSession  = []string{"session"}
-	undlTitle    = []string{"title", "description"}
+	undlTitle    = []string{"title"}
+	undlDescr    = []string{"description"}
 	undlDraft    = []string{"draft"}
 	undlMeeting  = []string{"meeting"}
 	undlAgenda   = []string{"agenda_title", "agenda_titles", "agenda"}
@@ -54,8 +55,8 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 	if t.col(undlCode...) < 0 && t.col(undlName...) < 0 {
 		return nil, errorf(file, 1, 0, "missing column %q or %q", "ms_code", "ms_name")
 	}
-	c := struct{ id, code, name, vote, res, date, session, title, draft, meeting, agenda, subjects, note, modality, perm, link, yes, no, abst, nv int }{
-		t.col(undlID...), t.col(undlCode...), t.col(undlName...), t.col(undlVote...), t.col(undlRes...), t.col(undlDate...),
+	c := struct{ id, descr, code, name, vote, res, date, session, title, draft, meeting, agenda, subjects, note, modality, perm, link, yes, no, abst, nv int }{
+		t.col(undlID...), t.col(undlDescr...), t.col(undlCode...), t.col(undlName...), t.col(undlVote...), t.col(undlRes...), t.col(undlDate...),
 		t.col(undlSession...), t.col(undlTitle...), t.col(undlDraft...), t.col(undlMeeting...), t.col(undlAgenda...),
 		t.col(undlSubjects...), t.col(undlNote...), t.col(undlModality...), t.col(undlPerm...), t.col(undlLink...),
 		t.col(undlYes...), t.col(undlNo...), t.col(undlAbst...), t.col(undlNV...),
@@ -119,6 +120,12 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 			rc.Date = date
 			rc.Session = t.field(c.session)
 			rc.Title = cleanTitle(t.field(c.title))
+			agenda := t.field(c.agenda)
+			if rc.Title == "" {
+				// The SC file has no title: its agenda item names the subject
+				// ("Maintenance of peace and security of Ukraine").
+				rc.Title, agenda = agenda, ""
+			}
 			rc.Draft = t.field(c.draft)
 			rc.Meeting = t.field(c.meeting)
 			rc.Link = t.field(c.link)
@@ -128,16 +135,14 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 					rc.Link = "https://digitallibrary.un.org/record/" + t.field(c.id)
 				}
 			}
-			if a := t.field(c.agenda); a != "" {
-				rc.Topics = append(rc.Topics, a)
+			if agenda != "" {
+				rc.Topics = append(rc.Topics, agenda)
 			}
 			rc.Topics = append(rc.Topics, splitTopics(t.field(c.subjects))...)
 			if withoutVote(t.field(c.modality)) || withoutVote(t.field(c.note)) {
 				rc.Flags |= record.WithoutVote
 			}
-			if rc.Description = t.field(c.note); rc.Description == "" {
-				rc.Description = t.field(c.modality)
-			}
+			rc.Description = strings.TrimSpace(strings.Join([]string{t.field(c.descr), t.field(c.note)}, " "))
 			if p, err := publishedTotals(t, c.yes, c.no, c.abst, c.nv); err != nil {
 				return nil, err
 			} else {
