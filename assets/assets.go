@@ -10,3 +10,9 @@ import "embed"
 //
 //go:embed sample/votes.csv sample/positions.csv
 var Sample embed.FS
+
+// Icon is the application icon (512×512 PNG): three vote bars in the
+// yes, no and abstain colours.
+//
+//go:embed icon.png
+var Icon []byte
