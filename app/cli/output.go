@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"plenary/data"
 )
 
 // output writes rows either as an aligned table for people or as CSV for
@@ -34,7 +36,7 @@ func (o *output) row(cells ...any) {
 	}
 	if o.csv != nil {
 		for i := range s {
-			s[i] = SafeCell(s[i])
+			s[i] = data.SafeCell(s[i])
 		}
 		o.csv.Write(s)
 		return
@@ -48,36 +50,4 @@ func (o *output) flush() error {
 		return o.csv.Error()
 	}
 	return o.tw.Flush()
-}
-
-// SafeCell escapes a CSV cell that begins with a character spreadsheets
-// treat as the start of a formula (= + - @, tab, carriage return). Numbers
-// such as -0.5 are left alone: they are data, not formulas.
-func SafeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		if isNumber(s) {
-			return s
-		}
-		return "'" + s
-	}
-	return s
-}
-
-func isNumber(s string) bool {
-	digits := 0
-	for i, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case (r == '-' || r == '+') && i == 0:
-		case r == '.':
-		default:
-			return false
-		}
-	}
-	return digits > 0
 }

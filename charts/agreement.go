@@ -1,0 +1,217 @@
+package charts
+
+import (
+	"io"
+	"math"
+	"sort"
+	"strconv"
+
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// AgreementPoint is one year of agreement between a country and the
+// reference country.
+type AgreementPoint struct {
+	Year int
+	// Agreement is the share of roll calls in which both voted the same,
+	// 0..1; NaN means no data, and the line has a gap there.
+	Agreement float64
+	// N is the number of roll calls compared; it is written to the CSV.
+	N int
+}
+
+// AgreementSeries is one country's line.
+type AgreementSeries struct {
+	Country string
+	Points  []AgreementPoint
+}
+
+// AgreementOverTime draws one line per country showing, year by year, how
+// often it voted like Reference, on a fixed 0–100 % axis so that charts of
+// different countries compare at a glance. Missing years break the line.
+type AgreementOverTime struct {
+	Meta      Meta
+	Reference string
+	Series    []AgreementSeries
+}
+
+func (a AgreementOverTime) meta() Meta { return a.Meta }
+
+// valid reports whether a point can be plotted.
+func (p AgreementPoint) valid() bool {
+	return !math.IsNaN(p.Agreement) && !math.IsInf(p.Agreement, 0)
+}
+
+// segments splits a series into runs of consecutive plottable years.
+func (s AgreementSeries) segments() [][]AgreementPoint {
+	pts := append([]AgreementPoint(nil), s.Points...)
+	sort.SliceStable(pts, func(i, j int) bool { return pts[i].Year < pts[j].Year })
+	var out [][]AgreementPoint
+	var cur []AgreementPoint
+	for _, p := range pts {
+		if !p.valid() {
+			if len(cur) > 0 {
+				out = append(out, cur)
+			}
+			cur = nil
+			continue
+		}
+		if len(cur) > 0 && p.Year > cur[len(cur)-1].Year+1 {
+			out = append(out, cur)
+			cur = nil
+		}
+		if len(cur) > 0 && p.Year == cur[len(cur)-1].Year {
+			continue // duplicate year: keep the first
+		}
+		cur = append(cur, p)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// nosave lets a go-chart Chart draw into our renderer without saving it.
+type nosave struct{ chart.Renderer }
+
+func (nosave) Save(io.Writer) error { return nil }
+
+func (a AgreementOverTime) draw(c *canvas) {
+	minY, maxY := math.MaxInt, math.MinInt
+	segs := make([][][]AgreementPoint, len(a.Series))
+	for i, s := range a.Series {
+		segs[i] = s.segments()
+		for _, sg := range segs[i] {
+			minY = min(minY, sg[0].Year)
+			maxY = max(maxY, sg[len(sg)-1].Year)
+		}
+	}
+	if minY > maxY {
+		drawEmpty(c, a.Meta)
+		return
+	}
+	var legend []legendItem
+	for i, s := range a.Series {
+		col, dash := c.pal.seriesStyle(i)
+		legend = append(legend, legendItem{label: s.Country, color: col, dash: dash, kind: swatchLine})
+	}
+	f := c.drawFrame(a.Meta, "", nil, legend)
+
+	ts := c.px(sizeTick)
+	area := f.plot
+	if ref := clean(a.Reference); ref != "" {
+		caption := c.ellipsize("Roll calls voted the same way as "+ref, ts, area.w)
+		c.text(caption, area.x, area.y, ts, c.pal.muted, alignLeft)
+		area.y += c.lineHeight(ts) + c.px(6)
+		area.h = math.Max(0, area.h-c.lineHeight(ts)-c.px(6))
+	}
+	tv := []float64{0, 0.25, 0.5, 0.75, 1}
+	if area.h < c.lineHeight(ts)*8 {
+		tv = []float64{0, 0.5, 1}
+	}
+	labels := make([]string, len(tv))
+	for i, t := range tv {
+		labels[i] = percentLabel(t)
+	}
+	plot := c.plotBox(area, labels)
+	plot = rect{math.Round(plot.x), math.Round(plot.y), math.Round(plot.w), math.Round(plot.h)}
+	if plot.w < 2 || plot.h < 2 {
+		return
+	}
+	c.drawYGrid(plot, tv, 1, percentLabel)
+
+	// X axis: years, half a year of air on each side.
+	x0, x1 := float64(minY)-0.5, float64(maxY)+0.5
+	xOf := func(y float64) float64 { return plot.x + (y-x0)/(x1-x0)*plot.w }
+	widest := strconv.Itoa(minY)
+	if w := strconv.Itoa(maxY); len(w) > len(widest) {
+		widest = w
+	}
+	step := c.yearLabelStep(plot.w/(x1-x0), widest)
+	if span := maxY - minY; span/step > 200 {
+		// Absurd year ranges: fall back to round steps that fit the width.
+		step = int(niceStep(float64(span), 10, true))
+	}
+	first := minY
+	if minY != maxY {
+		first = (minY + step - 1) / step * step
+		if minY < 0 {
+			first = minY / step * step
+		}
+	}
+	for y := first; y <= maxY && y >= first; y += step {
+		x := xOf(float64(y))
+		c.line(x, plot.y, x, plot.bottom(), c.pal.grid, 1, nil)
+		label := strconv.Itoa(y)
+		lw := c.measure(label, ts)
+		c.text(label, clampF(x, area.x+lw/2, area.right()-lw/2), plot.bottom()+c.px(6), ts, c.pal.muted, alignCenter)
+	}
+
+	// The lines themselves are go-chart's: its Chart draws continuous series
+	// well once the ranges are fixed and no axis of its own is drawn.
+	// Dots mark the yearly values; with thousands of points they would only
+	// blur the lines (and slow drawing), so then only lone points get one.
+	points := 0
+	for _, sg := range segs {
+		for _, run := range sg {
+			points += len(run)
+		}
+	}
+	var series []chart.Series
+	for i := range a.Series {
+		col, dash := c.pal.seriesStyle(i)
+		var d []float64
+		for _, v := range dash {
+			d = append(d, c.px(v))
+		}
+		for _, sg := range segs[i] {
+			xs, ys := make([]float64, len(sg)), make([]float64, len(sg))
+			for k, p := range sg {
+				xs[k], ys[k] = float64(p.Year), clampF(p.Agreement, 0, 1)
+			}
+			dot := c.px(3)
+			if points > 1500 && len(sg) > 1 {
+				dot = 0
+			}
+			series = append(series, chart.ContinuousSeries{
+				XValues: xs, YValues: ys,
+				Style: chart.Style{
+					StrokeColor: col, StrokeWidth: c.strokeWidth(2.5), StrokeDashArray: d,
+					DotColor: col, DotWidth: dot,
+				},
+			})
+		}
+	}
+	clear := drawing.Color{R: 255, G: 255, B: 255, A: 0} // transparent but not "unset"
+	ch := chart.Chart{
+		Width: int(c.w), Height: int(c.h), DPI: c.dpi,
+		Background: chart.Style{
+			FillColor: clear, StrokeColor: clear,
+			Padding: chart.Box{IsSet: true, Top: int(plot.y), Left: int(plot.x),
+				Right: int(c.w - plot.right()), Bottom: int(c.h - plot.bottom())},
+		},
+		Canvas:         chart.Style{FillColor: clear, StrokeColor: clear},
+		XAxis:          chart.XAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: x0, Max: x1}},
+		YAxis:          chart.YAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: 0, Max: 1}},
+		YAxisSecondary: chart.YAxis{Style: chart.Hidden()},
+		Series:         series,
+	}
+	if err := ch.Render(func(int, int) (chart.Renderer, error) { return nosave{c.r}, nil }, io.Discard); err != nil {
+		panic(err) // turned into an error by paint; inputs above make this unreachable
+	}
+	c.r.ResetStyle()
+	c.r.SetDPI(c.dpi)
+}
+
+func (a AgreementOverTime) table() ([]string, [][]string) {
+	var rows [][]string
+	for _, s := range a.Series {
+		for _, sg := range s.segments() {
+			for _, p := range sg {
+				rows = append(rows, []string{clean(s.Country), strconv.Itoa(p.Year), ftoa(clampF(p.Agreement, 0, 1)), itoa(p.N)})
+			}
+		}
+	}
+	return []string{"country", "year", "agreement", "n"}, rows
+}

@@ -1,0 +1,217 @@
+package charts
+
+import (
+	"math"
+	"sync"
+
+	"github.com/golang/freetype/truetype"
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/font"
+)
+
+// canvas is the one drawing surface of every chart kind. It wraps a
+// go-chart Renderer (PNG or SVG) and adds what the renderer lacks: text
+// measured the same way for both formats, ellipsis shortening, wrapped text,
+// batched rectangles and hatching. All sizes given to it are in output
+// pixels; callers multiply design sizes by px().
+type canvas struct {
+	r     chart.Renderer
+	dpi   float64
+	svg   bool
+	w, h  float64
+	scale float64
+	pal   palette
+	font  *truetype.Font
+	faces map[float64]font.Face
+	width map[textKey]float64
+	// svgTexts records, for SVG, every text in drawing order, so that
+	// finishSVG can pin each one with textLength and text-anchor: a viewer
+	// without Roboto then still fits each label in its place.
+	svgTexts []svgText
+}
+
+// svgText is what finishSVG needs to know about one <text> element.
+type svgText struct {
+	width  float64
+	anchor string // "", "middle" or "end"
+	x      int    // the anchor's x for middle and end
+}
+
+type textKey struct {
+	size float64
+	text string
+}
+
+// rect is an axis-aligned box in output pixels.
+type rect struct{ x, y, w, h float64 }
+
+func (r rect) right() float64  { return r.x + r.w }
+func (r rect) bottom() float64 { return r.y + r.h }
+
+type align int
+
+const (
+	alignLeft align = iota
+	alignCenter
+	alignRight
+)
+
+var (
+	fontOnce sync.Once
+	theFont  *truetype.Font
+	fontErr  error
+)
+
+// loadFont parses go-chart's Roboto once. go-chart's own lazy loader is not
+// safe for concurrent first use, and the app may render charts in parallel.
+func loadFont() (*truetype.Font, error) {
+	fontOnce.Do(func() { theFont, fontErr = chart.GetDefaultFont() })
+	return theFont, fontErr
+}
+
+func newCanvas(r chart.Renderer, o Options) (*canvas, error) {
+	f, err := loadFont()
+	if err != nil {
+		return nil, err
+	}
+	// Make a font size mean pixels per em in both renderers. The SVG
+	// renderer converts points at 72 DPI; the raster one (drawing package)
+	// scales by size×DPI/64, i.e. 12.5 % larger at the same DPI.
+	dpi := 72.0
+	if o.Format != SVG {
+		dpi = 64
+	}
+	r.SetDPI(dpi)
+	return &canvas{
+		r:     r,
+		dpi:   dpi,
+		svg:   o.Format == SVG,
+		w:     float64(o.Width),
+		h:     float64(o.Height),
+		scale: o.Scale,
+		pal:   paletteFor(o.Theme),
+		font:  f,
+		faces: map[float64]font.Face{},
+		width: map[textKey]float64{},
+	}, nil
+}
+
+// px converts a design size (pixels at scale 1) to output pixels.
+func (c *canvas) px(v float64) float64 { return v * c.scale }
+
+func rnd(v float64) int {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return int(math.Round(v))
+}
+
+func (c *canvas) fillRect(b rect, col drawing.Color) {
+	c.fillRects([]rect{b}, col)
+}
+
+// fillRects fills many boxes of one colour as one path: one SVG element
+// and one rasterisation instead of thousands. Edges are rounded to whole
+// pixels so neighbouring cells meet without seams.
+func (c *canvas) fillRects(bs []rect, col drawing.Color) {
+	c.r.ResetStyle()
+	c.r.SetFillColor(col)
+	drawn := false
+	for _, b := range bs {
+		x0, y0, x1, y1 := rnd(b.x), rnd(b.y), rnd(b.right()), rnd(b.bottom())
+		if x1 <= x0 || y1 <= y0 {
+			continue
+		}
+		c.r.MoveTo(x0, y0)
+		c.r.LineTo(x1, y0)
+		c.r.LineTo(x1, y1)
+		c.r.LineTo(x0, y1)
+		c.r.Close()
+		drawn = true
+	}
+	if drawn {
+		c.r.Fill()
+	}
+	c.r.ResetStyle()
+}
+
+// strokeWidth turns a design width into whole output pixels (SVG output
+// truncates widths to integers, so fractions would differ between formats).
+func (c *canvas) strokeWidth(w float64) float64 {
+	return math.Max(1, math.Round(c.px(w)))
+}
+
+// line draws a straight line; w is a design width, dash design lengths.
+func (c *canvas) line(x0, y0, x1, y1 float64, col drawing.Color, w float64, dash []float64) {
+	c.r.ResetStyle()
+	c.r.SetStrokeColor(col)
+	c.r.SetStrokeWidth(c.strokeWidth(w))
+	if len(dash) > 0 {
+		d := make([]float64, len(dash))
+		for i, v := range dash {
+			d[i] = c.px(v)
+		}
+		c.r.SetStrokeDashArray(d)
+	}
+	c.r.MoveTo(rnd(x0), rnd(y0))
+	c.r.LineTo(rnd(x1), rnd(y1))
+	c.r.Stroke()
+	c.r.ResetStyle()
+}
+
+// strokeRect outlines b.
+func (c *canvas) strokeRect(b rect, col drawing.Color, w float64) {
+	c.r.ResetStyle()
+	c.r.SetStrokeColor(col)
+	c.r.SetStrokeWidth(c.strokeWidth(w))
+	x0, y0, x1, y1 := rnd(b.x), rnd(b.y), rnd(b.right()), rnd(b.bottom())
+	c.r.MoveTo(x0, y0)
+	c.r.LineTo(x1, y0)
+	c.r.LineTo(x1, y1)
+	c.r.LineTo(x0, y1)
+	c.r.Close()
+	c.r.Stroke()
+	c.r.ResetStyle()
+}
+
+// hatch draws 45° stripes inside b, so that a category differs by pattern
+// and not by colour alone.
+func (c *canvas) hatch(b rect, col drawing.Color) {
+	if b.w < 2 || b.h < 2 {
+		return
+	}
+	gap := c.px(6)
+	c.r.ResetStyle()
+	c.r.SetStrokeColor(col)
+	c.r.SetStrokeWidth(c.strokeWidth(1.5))
+	// Lines x - x0 = bottom - y, for x0 from left-h to right.
+	drawn := false
+	for x0 := b.x - b.h + gap/2; x0 < b.right(); x0 += gap {
+		xs := math.Max(b.x, x0)
+		xe := math.Min(b.right(), x0+b.h)
+		if xe-xs < 1 {
+			continue
+		}
+		ys := b.bottom() - (xs - x0)
+		ye := b.bottom() - (xe - x0)
+		c.r.MoveTo(rnd(xs), rnd(ys))
+		c.r.LineTo(rnd(xe), rnd(ye))
+		drawn = true
+	}
+	if drawn {
+		c.r.Stroke()
+	}
+	c.r.ResetStyle()
+}
+
+// circle fills a dot of design radius rad at (x, y).
+func (c *canvas) circle(x, y, rad float64, col drawing.Color) {
+	c.r.ResetStyle()
+	c.r.SetFillColor(col)
+	c.r.SetStrokeColor(col)
+	c.r.SetStrokeWidth(1)
+	c.r.Circle(math.Max(1, c.px(rad)), rnd(x), rnd(y))
+	c.r.FillStroke()
+	c.r.ResetStyle()
+}

@@ -1,0 +1,112 @@
+package charts
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+
+	"github.com/wcharczuk/go-chart/v2"
+)
+
+// Chart is one of this package's chart kinds: GABreakdown, ByGroup,
+// SCAbstentions, SCAbstentionsByYear, AgreementOverTime, AgreementRanking,
+// AgreementMatrix, VoteGrid or Empty. Its methods are unexported so that the
+// set stays closed: every kind here is tested for empty input, huge input
+// and long text, which an outside implementation would not be.
+type Chart interface {
+	// meta returns the title block and footer text.
+	meta() Meta
+	// draw lays the chart out on c, including the frame.
+	draw(c *canvas)
+	// table returns the plotted numbers as CSV header and rows.
+	table() (header []string, rows [][]string)
+}
+
+// Render draws c as a PNG or SVG (o.Format) into w. A nil chart draws the
+// Empty image. It returns an error rather than panicking, so a bad chart
+// never takes the app down.
+func Render(w io.Writer, c Chart, o Options) error {
+	o = o.Normalized()
+	if o.Format == SVG {
+		b, err := renderSVG(c, o)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	}
+	img, err := RenderImage(c, o)
+	if err != nil {
+		return err
+	}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	return enc.Encode(w, img)
+}
+
+// RenderImage draws c as a raster image, for showing in the app without a
+// PNG round trip. o.Format is ignored.
+func RenderImage(c Chart, o Options) (*image.RGBA, error) {
+	o = o.Normalized()
+	o.Format = PNG
+	r, err := chart.PNG(o.Width, o.Height)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := paint(r, c, o); err != nil {
+		return nil, err
+	}
+	var iw chart.ImageWriter
+	if err := r.Save(&iw); err != nil {
+		return nil, err
+	}
+	img, err := iw.Image()
+	if err != nil {
+		return nil, err
+	}
+	rgba, ok := img.(*image.RGBA)
+	if !ok {
+		return nil, fmt.Errorf("charts: renderer returned %T, not *image.RGBA", img)
+	}
+	return rgba, nil
+}
+
+func renderSVG(c Chart, o Options) ([]byte, error) {
+	r, err := chart.SVG(o.Width, o.Height)
+	if err != nil {
+		return nil, err
+	}
+	cv, err := paint(r, c, o)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := r.Save(&buf); err != nil {
+		return nil, err
+	}
+	title := ""
+	if c != nil {
+		title = clean(c.meta().Title)
+	}
+	return finishSVG(buf.Bytes(), o, title, cv.svgTexts), nil
+}
+
+// paint draws c on r, turning any panic into an error: a chart is an
+// ornament, and a bug in one must not crash the program showing it.
+func paint(r chart.Renderer, c Chart, o Options) (cv *canvas, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			cv, err = nil, fmt.Errorf("charts: drawing %T failed: %v", c, p)
+		}
+	}()
+	cv, err = newCanvas(r, o)
+	if err != nil {
+		return nil, err
+	}
+	if c == nil {
+		c = Empty{}
+	}
+	c.draw(cv)
+	return cv, nil
+}

@@ -1,0 +1,178 @@
+package charts
+
+import (
+	"math"
+	"strings"
+
+	"github.com/golang/freetype/truetype"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/font"
+)
+
+func (c *canvas) face(size float64) font.Face {
+	size = math.Round(size*8) / 8
+	f, ok := c.faces[size]
+	if !ok {
+		f = truetype.NewFace(c.font, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone})
+		c.faces[size] = f
+	}
+	return f
+}
+
+// measure returns the advance width of s, which is what both renderers use
+// to place glyphs, so layout is identical in PNG and SVG.
+func (c *canvas) measure(s string, size float64) float64 {
+	k := textKey{math.Round(size*8) / 8, s}
+	if w, ok := c.width[k]; ok {
+		return w
+	}
+	w := float64(font.MeasureString(c.face(size), s)) / 64
+	c.width[k] = w
+	return w
+}
+
+// ascent and lineHeight come from the font, so lines neither touch nor drift.
+func (c *canvas) ascent(size float64) float64 {
+	return float64(c.face(size).Metrics().Ascent) / 64
+}
+
+func (c *canvas) descent(size float64) float64 {
+	return float64(c.face(size).Metrics().Descent) / 64
+}
+
+func (c *canvas) lineHeight(size float64) float64 {
+	return c.ascent(size) + c.descent(size)
+}
+
+const ellipsis = "…"
+
+// ellipsize shortens s with a trailing "…" until it is at most maxW wide.
+// It returns "" when not even the ellipsis fits.
+func (c *canvas) ellipsize(s string, size, maxW float64) string {
+	if maxW <= 0 {
+		return ""
+	}
+	if c.measure(s, size) <= maxW {
+		return s
+	}
+	if c.measure(ellipsis, size) > maxW {
+		return ""
+	}
+	runes := []rune(s)
+	cut := func(k int) string {
+		return strings.TrimRight(string(runes[:k]), " ,.;:·–-") + ellipsis
+	}
+	lo, hi := 0, len(runes) // invariant: cut(lo) fits, cut(hi) does not
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if c.measure(cut(mid), size) <= maxW {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return cut(lo)
+}
+
+// wrap breaks s into at most maxLines lines no wider than maxW; the last
+// line ends in "…" when text had to be dropped.
+func (c *canvas) wrap(s string, size, maxW float64, maxLines int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 || maxLines < 1 {
+		return nil
+	}
+	var lines []string
+	cur := ""
+	for _, w := range words {
+		try := w
+		if cur != "" {
+			try = cur + " " + w
+		}
+		if cur == "" || c.measure(try, size) <= maxW {
+			cur = try
+			continue
+		}
+		lines = append(lines, cur)
+		cur = w
+	}
+	lines = append(lines, cur)
+	if len(lines) > maxLines {
+		rest := strings.Join(lines[maxLines-1:], " ")
+		lines = append(lines[:maxLines-1], rest)
+		// Force an ellipsis: the joined rest is known not to fit.
+		last := c.ellipsize(rest, size, maxW)
+		if last == rest {
+			last = c.ellipsize(rest+" "+ellipsis, size, maxW)
+		}
+		lines[maxLines-1] = last
+	}
+	for i, l := range lines {
+		lines[i] = c.ellipsize(l, size, maxW)
+	}
+	return lines
+}
+
+// text draws s with its line box starting at top; x is the left edge, the
+// centre or the right edge depending on a.
+func (c *canvas) text(s string, x, top, size float64, col drawing.Color, a align) {
+	c.textBaseline(s, x, top+c.ascent(size), size, col, a)
+}
+
+// textMid draws s vertically centred on cy (by cap height, which is what
+// the eye centres on for digits and capitals).
+func (c *canvas) textMid(s string, x, cy, size float64, col drawing.Color, a align) {
+	c.textBaseline(s, x, cy+0.355*size, size, col, a)
+}
+
+func (c *canvas) textBaseline(s string, x, baseline, size float64, col drawing.Color, a align) {
+	if s == "" || size <= 0 {
+		return
+	}
+	t := svgText{width: c.measure(s, size), x: rnd(x)}
+	switch a {
+	case alignCenter:
+		x -= t.width / 2
+		t.anchor = "middle"
+	case alignRight:
+		x -= t.width
+		t.anchor = "end"
+	}
+	c.r.ResetStyle()
+	c.r.SetFont(c.font)
+	c.r.SetFontSize(size)
+	c.r.SetFontColor(col)
+	c.r.Text(c.escape(s), rnd(x), rnd(baseline))
+	if c.svg {
+		c.svgTexts = append(c.svgTexts, t)
+	}
+}
+
+// textUp draws s rotated to read bottom-to-top, starting at bottom and
+// centred horizontally on cx.
+func (c *canvas) textUp(s string, cx, bottom, size float64, col drawing.Color) {
+	if s == "" {
+		return
+	}
+	c.r.ResetStyle()
+	c.r.SetFont(c.font)
+	c.r.SetFontSize(size)
+	c.r.SetFontColor(col)
+	c.r.SetTextRotation(-math.Pi / 2)
+	x := cx + (c.ascent(size)-c.descent(size))/2
+	c.r.Text(c.escape(s), rnd(x), rnd(bottom))
+	if c.svg {
+		c.svgTexts = append(c.svgTexts, svgText{width: c.measure(s, size)})
+	}
+	c.r.ClearTextRotation()
+	c.r.ResetStyle()
+}
+
+var svgEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// escape protects SVG: go-chart writes text into the XML unescaped.
+func (c *canvas) escape(s string) string {
+	if !c.svg {
+		return s
+	}
+	return svgEscaper.Replace(s)
+}
