@@ -1,6 +1,6 @@
 // Command plenary compares the positions of countries at the United
-// Nations. Without arguments it opens the desktop window; with a command
-// it runs headless (see `plenary help`).
+// Nations. Without a command it opens the desktop window; with one it runs
+// headless (see `plenary help`).
 package main
 
 import (
@@ -13,8 +13,9 @@ import (
 )
 
 func main() {
-	if cli.IsCommand(os.Args[1:]) {
-		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	db, readOnly, rest, err := cli.Globals(os.Args[1:])
+	if err == nil && len(rest) == 0 {
+		os.Exit(gui.Run(db, readOnly))
 	}
-	os.Exit(gui.Run(os.Args[0]))
+	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -199,10 +199,17 @@ func (s *Store) Votes(ctx context.Context, rollCallID int64) ([]CountryVote, err
 // Table loads every roll call and vote into the dense form the comparisons
 // run on. The whole unvotes history takes a few megabytes this way.
 func (s *Store) Table(ctx context.Context) (*record.Table, error) {
+	// One read transaction, so that the three queries see one snapshot even
+	// when another connection or process commits an import between them.
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
 	t := &record.Table{}
 	col := map[int64]int{}
 	// Columns: every country that has a vote, in ISO3 order.
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.iso3 FROM countries c WHERE EXISTS (SELECT 1 FROM votes v WHERE v.country_id = c.id) ORDER BY c.iso3`)
+	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.iso3 FROM countries c WHERE EXISTS (SELECT 1 FROM votes v WHERE v.country_id = c.id) ORDER BY c.iso3`)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +224,7 @@ func (s *Store) Table(ctx context.Context) (*record.Table, error) {
 		t.Countries = append(t.Countries, iso)
 	}
 	rows.Close()
-	rows, err = s.db.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls ORDER BY date, id`)
+	rows, err = tx.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls ORDER BY date, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -238,7 +245,7 @@ func (s *Store) Table(ctx context.Context) (*record.Table, error) {
 	for i := range t.Votes {
 		t.Votes[i] = cells[i*n : (i+1)*n : (i+1)*n]
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT roll_call_id, country_id, vote FROM votes`)
+	rows, err = tx.QueryContext(ctx, `SELECT roll_call_id, country_id, vote FROM votes`)
 	if err != nil {
 		return nil, err
 	}

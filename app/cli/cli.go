@@ -54,26 +54,29 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
-// IsCommand reports whether args start with something the CLI handles, so
-// that main can decide between the window and the command line.
-func IsCommand(args []string) bool {
-	return len(args) > 0
+// Globals reads the global options (--db, --read-only) and returns them
+// with the rest of the line, so that main can tell a command from a plain
+// start of the window ("plenary --db FILE" opens the window on FILE).
+func Globals(args []string) (db string, readOnly bool, rest []string, err error) {
+	global := flag.NewFlagSet("plenary", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	global.StringVar(&db, "db", "", "database file")
+	global.BoolVar(&readOnly, "read-only", false, "open the database read-only")
+	err = global.Parse(args)
+	return db, readOnly, global.Args(), err
 }
 
 // Run runs the command line args (without the program name) and returns
 // the exit status: 0 on success, 1 on an error, 2 on a usage mistake.
 func Run(args []string, stdout, stderr io.Writer) int {
 	env := &Env{Stdout: stdout, Stderr: stderr}
-	global := flag.NewFlagSet("plenary", flag.ContinueOnError)
-	global.SetOutput(io.Discard)
-	global.StringVar(&env.DB, "db", "", "database file")
-	global.BoolVar(&env.ReadOnly, "read-only", false, "open the database read-only")
-	if err := global.Parse(args); err != nil {
+	db, readOnly, rest, err := Globals(args)
+	if err != nil {
 		fmt.Fprintf(stderr, "plenary: %v\n\n", err)
 		printUsage(stderr)
 		return 2
 	}
-	rest := global.Args()
+	env.DB, env.ReadOnly = db, readOnly
 	if len(rest) == 0 {
 		printUsage(stdout)
 		return 0
@@ -93,7 +96,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	err := cmd.run(ctx, env, rest[1:])
+	err = cmd.run(ctx, env, rest[1:])
 	switch {
 	case err == nil:
 		return 0

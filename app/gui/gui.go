@@ -1,16 +1,122 @@
-// Package gui is Plenary's desktop window.
+// Package gui is Plenary's desktop window: filters on the left, the chart
+// views as tabs, the matching roll calls underneath and a status bar.
+//
+// The window never waits on the database or on a chart: filtering,
+// rendering and imports run on background goroutines and hand their
+// results to the widgets through fyne.Do. All SQL stays in package data;
+// the numbers come from data/compare and the pictures from charts.
 package gui
 
 import (
-	"fyne.io/fyne/v2/app"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"plenary/assets"
+	"plenary/data"
 )
 
-// Run opens the main window and blocks until it is closed.
-func Run(prog string) int {
-	a := app.NewWithID("org.plenary.app")
+// AppID identifies Plenary to Fyne: preferences and data are stored under it.
+const AppID = "org.plenary.app"
+
+// Run opens the main window on the database at dbPath (empty: PLENARY_DB or
+// the default) and blocks until the window is closed.
+func Run(dbPath string, readOnly bool) int {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	if dbPath == "" {
+		p, err := data.DefaultPath()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		dbPath = p
+	}
 	w := a.NewWindow("Plenary")
-	w.SetContent(widget.NewLabel("Plenary"))
+	prefs := a.Preferences()
+	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1280)), float32(prefs.FloatWithFallback(prefHeight, 820))))
+	u := newUI(a, w)
+	openStore(u, dbPath, readOnly)
+	w.SetCloseIntercept(func() {
+		sz := w.Canvas().Size()
+		prefs.SetFloat(prefWidth, float64(sz.Width))
+		prefs.SetFloat(prefHeight, float64(sz.Height))
+		u.saveFilter()
+		if u.store != nil {
+			u.store.Close()
+		}
+		w.Close()
+	})
 	w.ShowAndRun()
 	return 0
 }
+
+// openStore opens the database in the background and, when that fails,
+// explains why and offers a way forward instead of crashing or
+// overwriting the file.
+func openStore(u *ui, path string, readOnly bool) {
+	u.setStatus("Opening " + path + "…")
+	go func() {
+		st, err := data.Open(path, data.Options{ReadOnly: readOnly})
+		fyne.Do(func() {
+			if err != nil {
+				showOpenError(u, path, err)
+				return
+			}
+			u.attach(st)
+		})
+	}()
+}
+
+func showOpenError(u *ui, path string, err error) {
+	var oe *data.OpenError
+	msg := err.Error()
+	hint := ""
+	if errors.As(err, &oe) {
+		msg = fmt.Sprintf("Plenary cannot open its database\n%s\n\n%v", path, oe.Err)
+		hint = oe.Hint
+	}
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	hintLabel := widget.NewLabel(hint)
+	hintLabel.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	readOnly := widget.NewButton("Open read-only", func() {
+		d.Hide()
+		openStore(u, path, true)
+	})
+	fresh := widget.NewButton("Move it aside and start a new database", func() {
+		d.Hide()
+		aside := path + ".unreadable-" + time.Now().Format("20060102-150405")
+		if err := os.Rename(path, aside); err != nil {
+			dialog.ShowError(fmt.Errorf("could not move %s aside: %w", path, err), u.win)
+			return
+		}
+		for _, ext := range []string{"-wal", "-shm"} {
+			os.Rename(path+ext, aside+ext)
+		}
+		dialog.ShowInformation("Database moved", "The old file is kept as\n"+aside, u.win)
+		openStore(u, path, false)
+	})
+	quit := widget.NewButton("Quit", func() { u.app.Quit() })
+	if errors.Is(err, data.ErrNewerSchema) || errors.Is(err, data.ErrNotDatabase) {
+		readOnly.Disable()
+	}
+	box := container.NewVBox(text, hintLabel, readOnly, fresh, quit)
+	d = dialog.NewCustomWithoutButtons("Database problem", box, u.win)
+	d.Resize(fyne.NewSize(560, 320))
+	d.Show()
+	u.setStatus("No database open: " + filepath.Base(path))
+}
+
+// ctxBackground is the context of work that only the window's closing ends.
+var ctxBackground = context.Background()

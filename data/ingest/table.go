@@ -38,23 +38,35 @@ func normName(s string) string {
 	return r.Replace(s)
 }
 
-// lineGuard fails a read once more than maxLine bytes pass without a line
-// break.
+// lineGuard fails a read once more than maxLine bytes pass without the end
+// of a record: a line break outside double quotes. A quoted field may hold
+// line breaks, so counting physical lines alone would let one quoted 50 MB
+// field be buffered whole by the CSV reader. Quotes are counted as the CSV
+// reader sees them: a doubled quote inside a quoted field toggles twice.
 type lineGuard struct {
-	r   io.Reader
-	run int
+	r      io.Reader
+	run    int
+	quoted bool
 }
 
 func (g *lineGuard) Read(p []byte) (int, error) {
 	n, err := g.r.Read(p)
 	chunk := p[:n]
 	for len(chunk) > 0 {
-		i := bytes.IndexByte(chunk, '\n')
+		i := bytes.IndexAny(chunk, "\"\n")
 		if i < 0 {
 			g.run += len(chunk)
 			break
 		}
-		g.run = 0
+		switch {
+		case chunk[i] == '"':
+			g.quoted = !g.quoted
+			g.run += i + 1
+		case g.quoted:
+			g.run += i + 1
+		default:
+			g.run = 0
+		}
 		chunk = chunk[i+1:]
 	}
 	if g.run > maxLine {
@@ -63,7 +75,7 @@ func (g *lineGuard) Read(p []byte) (int, error) {
 	return n, err
 }
 
-var errLineTooLong = fmt.Errorf("a line is longer than %d MiB: not a vote file, or a broken one", maxLine>>20)
+var errLineTooLong = fmt.Errorf("a line is longer than %d MiB (or a quoted field runs on for that long): not a vote file, or a broken one", maxLine>>20)
 
 // openTable reads the header of a delimited file. The separator is a comma,
 // or a semicolon or tab when the header line has those and no comma (files
