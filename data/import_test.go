@@ -630,3 +630,70 @@ func BenchmarkImportUnvotes(b *testing.B) {
 		st.Close()
 	}
 }
+
+// TestTableMatchesVotes checks the dense table, read from the ballots
+// cache, against the votes table read row by row with plain SQL; then
+// damages the cache and checks that the store notices and rebuilds it.
+func TestTableMatchesVotes(t *testing.T) {
+	dir := sharedData(t)
+	st, path := openTemp(t)
+	ctx := context.Background()
+	for _, sub := range []string{"ukraine_ga", "feb2025", "unsc"} {
+		if _, err := st.Import(ctx, []string{filepath.Join(dir, sub)}, data.ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(when string) {
+		tb, err := st.Table(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		rows, err := db.Query(`SELECT r.id, c.iso3, v.vote FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id JOIN countries c ON c.id = v.country_id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		rowOf := map[int64]int{}
+		for i, rc := range tb.RollCalls {
+			rowOf[rc.ID] = i
+		}
+		n := 0
+		for rows.Next() {
+			var id int64
+			var iso string
+			var v int
+			rows.Scan(&id, &iso, &v)
+			c := tb.Column(iso)
+			if c < 0 || tb.Votes[rowOf[id]][c] != record.Vote(v) {
+				t.Fatalf("%s: roll call %d, %s: table has %v, votes table %d", when, id, iso, tb.Votes[rowOf[id]][max(c, 0)], v)
+			}
+			n++
+		}
+		cells := 0
+		for _, row := range tb.Votes {
+			for _, v := range row {
+				if v != record.None {
+					cells++
+				}
+			}
+		}
+		if cells != n || n == 0 {
+			t.Errorf("%s: table holds %d votes, votes table %d", when, cells, n)
+		}
+	}
+	check("fresh")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DELETE FROM ballots WHERE roll_call_id IN (SELECT roll_call_id FROM ballots LIMIT 7)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	check("after damaging the cache")
+}

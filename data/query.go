@@ -53,8 +53,9 @@ type Info struct {
 // Info summarises the database.
 func (s *Store) Info(ctx context.Context) (*Info, error) {
 	info := &Info{}
-	rows, err := s.db.QueryContext(ctx, `SELECT r.body, count(DISTINCT r.id), count(v.vote), coalesce(min(nullif(r.date,'')), ''), coalesce(max(r.date), '')
-		FROM roll_calls r LEFT JOIN votes v ON v.roll_call_id = r.id GROUP BY r.body ORDER BY r.body`)
+	// Counted from the ballots cache: a vote is two characters there.
+	rows, err := s.db.QueryContext(ctx, `SELECT r.body, count(*), coalesce(sum(length(b.votes)), 0) / 2, coalesce(min(nullif(r.date,'')), ''), coalesce(max(r.date), '')
+		FROM roll_calls r LEFT JOIN ballots b ON b.roll_call_id = r.id GROUP BY r.body ORDER BY r.body`)
 	if err != nil {
 		return nil, err
 	}
@@ -69,9 +70,21 @@ func (s *Store) Info(ctx context.Context) (*Info, error) {
 		info.Bodies = append(info.Bodies, b)
 	}
 	rows.Close()
-	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT country_id) FROM votes`).Scan(&info.Countries); err != nil {
+	used := map[int64]bool{}
+	rows, err = s.db.QueryContext(ctx, `SELECT votes FROM ballots`)
+	if err != nil {
 		return nil, err
 	}
+	for rows.Next() {
+		var b string
+		if err := rows.Scan(&b); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		decodeBallot(b, func(c int64, _ record.Vote) { used[c] = true })
+	}
+	rows.Close()
+	info.Countries = len(used)
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM positions`).Scan(&info.Positions); err != nil {
 		return nil, err
 	}
@@ -197,68 +210,118 @@ func (s *Store) Votes(ctx context.Context, rollCallID int64) ([]CountryVote, err
 }
 
 // Table loads every roll call and vote into the dense form the comparisons
-// run on. The whole unvotes history takes a few megabytes this way.
+// run on. The whole unvotes history takes a few megabytes this way. The
+// votes come from the ballots cache, checked against the votes table and
+// rebuilt from it when they disagree.
 func (s *Store) Table(ctx context.Context) (*record.Table, error) {
-	// One read transaction, so that the three queries see one snapshot even
-	// when another connection or process commits an import between them.
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	t := &record.Table{}
-	col := map[int64]int{}
-	// Columns: every country that has a vote, in ISO3 order.
-	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.iso3 FROM countries c WHERE EXISTS (SELECT 1 FROM votes v WHERE v.country_id = c.id) ORDER BY c.iso3`)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var id int64
-		var iso string
-		if err := rows.Scan(&id, &iso); err != nil {
-			rows.Close()
+	for attempt := 0; ; attempt++ {
+		t, ok, err := s.table(ctx)
+		if err != nil || ok {
+			return t, err
+		}
+		if attempt > 0 || s.readOnly {
+			return s.tableFromVotes(ctx)
+		}
+		if err := s.RebuildBallots(ctx); err != nil {
 			return nil, err
 		}
-		col[id] = len(t.Countries)
-		t.Countries = append(t.Countries, iso)
 	}
-	rows.Close()
-	rows, err = tx.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls ORDER BY date, id`)
+}
+
+// table reads the roll calls and the ballots in one read transaction, so
+// that they come from one snapshot even while another process imports.
+func (s *Store) table(ctx context.Context) (*record.Table, bool, error) {
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
+	defer conn.Close()
+	// A deferred BEGIN: a read transaction must not take the write lock.
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return nil, false, err
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	t, rowOf, err := readRollCalls(ctx, conn)
+	if err != nil {
+		return nil, false, err
+	}
+	ok, err := readVotes(ctx, conn, t, rowOf, s.countryISO)
+	return t, ok, err
+}
+
+func readRollCalls(ctx context.Context, q querier) (*record.Table, map[int64]int, error) {
+	t := &record.Table{}
+	rows, err := q.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls ORDER BY date, id`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
 	rowOf := map[int64]int{}
 	for rows.Next() {
 		rc, err := scanRollCall(rows)
 		if err != nil {
-			rows.Close()
-			return nil, err
+			return nil, nil, err
 		}
 		rowOf[rc.ID] = len(t.RollCalls)
 		t.RollCalls = append(t.RollCalls, *rc)
 	}
-	rows.Close()
-	n := len(t.Countries)
-	cells := make([]record.Vote, len(t.RollCalls)*n)
-	t.Votes = make([][]record.Vote, len(t.RollCalls))
-	for i := range t.Votes {
-		t.Votes[i] = cells[i*n : (i+1)*n : (i+1)*n]
+	return t, rowOf, rows.Err()
+}
+
+// tableFromVotes reads the votes table row by row: the slow way, for a
+// read-only database whose ballots cache is out of step.
+func (s *Store) tableFromVotes(ctx context.Context) (*record.Table, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT roll_call_id, country_id, vote FROM votes`)
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return nil, err
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	t, rowOf, err := readRollCalls(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT roll_call_id, group_concat(char(country_id, vote), '') FROM votes GROUP BY roll_call_id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	byRow := map[int]string{}
 	for rows.Next() {
-		var rc, c int64
-		var v int
-		if err := rows.Scan(&rc, &c, &v); err != nil {
+		var id int64
+		var b string
+		if err := rows.Scan(&id, &b); err != nil {
 			return nil, err
 		}
-		t.Votes[rowOf[rc]][col[c]] = record.Vote(v)
+		byRow[rowOf[id]] = b
 	}
-	return t, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	used := map[int64]bool{}
+	for _, b := range byRow {
+		decodeBallot(b, func(c int64, _ record.Vote) { used[c] = true })
+	}
+	ids := make([]int64, 0, len(used))
+	for c := range used {
+		ids = append(ids, c)
+	}
+	sort.Slice(ids, func(i, j int) bool { return s.countryISO[ids[i]] < s.countryISO[ids[j]] })
+	col := map[int64]int{}
+	for i, c := range ids {
+		col[c] = i
+		t.Countries = append(t.Countries, s.countryISO[c])
+	}
+	n := len(ids)
+	t.Votes = make([][]record.Vote, len(t.RollCalls))
+	for i := range t.Votes {
+		t.Votes[i] = make([]record.Vote, n)
+		decodeBallot(byRow[i], func(c int64, v record.Vote) { t.Votes[i][col[c]] = v })
+	}
+	return t, nil
 }
 
 // normalizeSymbol writes a symbol the way the importers store it.

@@ -34,7 +34,7 @@ type writer struct {
 	byUNDL map[int]int64
 	bySym  map[string][]int64
 
-	insRC, updRC, selVotes, updVote, insVotes, selPos, insPos, updPos *sql.Stmt
+	insRC, updRC, selVotes, updVote, insVotes, selPos, insPos, updPos, putBallot *sql.Stmt
 	pending                                                           []any
 	written, toWrite                                                  int
 	lastReport                                                        time.Time
@@ -92,6 +92,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep
 	w.insPos = prep(`INSERT INTO positions (country_id, date, topic, stance, summary, quote, source, sample, import_id, created, updated)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
 	w.updPos = prep(`UPDATE positions SET stance=?, quote=?, source=?, import_id=?, updated=? WHERE id=?`)
+	w.putBallot = prep(`INSERT OR REPLACE INTO ballots (roll_call_id, votes) VALUES (?, ?)`)
 	if err != nil {
 		w.close()
 		return nil, err
@@ -100,7 +101,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.insRC, w.updRC, w.selVotes, w.updVote, w.insVotes, w.selPos, w.insPos, w.updPos} {
+	for _, st := range []*sql.Stmt{w.insRC, w.updRC, w.selVotes, w.updVote, w.insVotes, w.selPos, w.insPos, w.updPos, w.putBallot} {
 		if st != nil {
 			st.Close()
 		}
@@ -252,13 +253,24 @@ func (w *writer) insert(in *ingest.RollCall) error {
 	if in.MetaOnly {
 		w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: %s is described but none of its votes has been imported", baseName(in.File), in.Line, rc.Label()))
 	}
+	ballot := make(map[int64]record.Vote, len(in.Votes))
 	for _, c := range in.Votes {
 		if err := w.queueVote(rc.ID, c); err != nil {
 			return err
 		}
+		ballot[w.s.countryID[c.Country]] = c.Vote
 		w.rep.Votes.Added++
 	}
+	if len(ballot) > 0 {
+		return w.writeBallot(rc.ID, ballot)
+	}
 	return nil
+}
+
+// writeBallot stores a roll call's votes in the ballots cache.
+func (w *writer) writeBallot(id int64, votes map[int64]record.Vote) error {
+	_, err := w.putBallot.ExecContext(w.ctx, id, encodeBallot(votes))
+	return err
 }
 
 // merge folds what an import says of a roll call into what is stored:
@@ -341,9 +353,11 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 				if err := w.queueVote(id, c); err != nil {
 					return err
 				}
+				have[cid] = c.Vote
 				w.rep.Votes.Added++
 				votesChanged = true
 			case prev != c.Vote:
+				have[cid] = c.Vote
 				if _, err := w.updVote.ExecContext(w.ctx, int(c.Vote), id, cid); err != nil {
 					return err
 				}
@@ -352,6 +366,11 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 				votesChanged = true
 			default:
 				w.rep.Votes.Unchanged++
+			}
+		}
+		if votesChanged {
+			if err := w.writeBallot(id, have); err != nil {
+				return err
 			}
 		}
 	}

@@ -1,0 +1,186 @@
+package gui
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"plenary/data"
+)
+
+// shortcut is a keyboard shortcut with the action it runs, listed in Help.
+type shortcut struct {
+	key  fyne.KeyName
+	mod  fyne.KeyModifier
+	what string
+	run  func()
+}
+
+func (u *ui) shortcutList() []shortcut {
+	return []shortcut{
+		{fyne.KeyO, fyne.KeyModifierShortcutDefault, "Import a file", u.chooseImport},
+		{fyne.KeyE, fyne.KeyModifierShortcutDefault, "Export the current chart", u.showExport},
+		{fyne.KeyC, fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift, "Copy the chart image", u.copyChart},
+		{fyne.KeyF, fyne.KeyModifierShortcutDefault, "Find a country", func() { u.win.Canvas().Focus(u.filters.picker.search) }},
+		{fyne.KeyN, fyne.KeyModifierShortcutDefault, "New position", func() { u.tabs.SelectIndex(len(tabs) - 1); u.positions.edit(nil) }},
+		{fyne.KeyR, fyne.KeyModifierShortcutDefault, "Reload the database", func() { go u.reload() }},
+		{fyne.KeyPageDown, fyne.KeyModifierShortcutDefault, "Next view", func() { u.tabs.SelectIndex((u.tabs.SelectedIndex() + 1) % len(tabs)) }},
+		{fyne.KeyPageUp, fyne.KeyModifierShortcutDefault, "Previous view", func() { u.tabs.SelectIndex((u.tabs.SelectedIndex() + len(tabs) - 1) % len(tabs)) }},
+		{fyne.KeyQ, fyne.KeyModifierShortcutDefault, "Quit", func() { u.win.Close() }},
+	}
+}
+
+func (u *ui) shortcuts() {
+	for _, s := range u.shortcutList() {
+		s := s
+		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: s.key, Modifier: s.mod}, func(fyne.Shortcut) { s.run() })
+	}
+	// Ctrl+C copies the chart unless a text field has the focus.
+	u.win.Canvas().AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.copyChart() })
+}
+
+func (u *ui) toolbar() fyne.CanvasObject {
+	return widget.NewToolbar(
+		widget.NewToolbarAction(theme.FolderOpenIcon(), u.chooseImport),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.showExport),
+		widget.NewToolbarAction(theme.ContentCopyIcon(), u.copyChart),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.DownloadIcon(), u.showGetData),
+		widget.NewToolbarSpacer(),
+		widget.NewToolbarAction(theme.HelpIcon(), u.showShortcuts),
+	)
+}
+
+func (u *ui) menu() *fyne.MainMenu {
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("Import…", u.chooseImport),
+		fyne.NewMenuItem("Import a folder…", u.chooseImportFolder),
+		fyne.NewMenuItem("Get official data…", u.showGetData),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Export chart…", u.showExport),
+		fyne.NewMenuItem("Copy chart image", u.copyChart),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Back up the database…", u.backup),
+		fyne.NewMenuItem("Remove the sample data", u.removeSample),
+	)
+	for _, it := range file.Items {
+		switch it.Label {
+		case "Import…":
+			it.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+		case "Export chart…":
+			it.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+		}
+	}
+	viewMenu := fyne.NewMenu("View")
+	for i, v := range tabs {
+		i := i
+		viewMenu.Items = append(viewMenu.Items, fyne.NewMenuItem(v.title, func() { u.tabs.SelectIndex(i) }))
+	}
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Keyboard shortcuts", u.showShortcuts),
+		fyne.NewMenuItem("About Plenary", u.showAbout),
+	)
+	return fyne.NewMainMenu(file, viewMenu, help)
+}
+
+func (u *ui) showShortcuts() {
+	var b strings.Builder
+	for _, s := range u.shortcutList() {
+		fmt.Fprintf(&b, "%-22s %s\n", keyLabel(s.mod, s.key), s.what)
+	}
+	b.WriteString("\nCtrl+C                 Copy the chart image (outside text fields)\n")
+	b.WriteString("Enter in the country field adds the first match; drop files on the window to import them.")
+	l := widget.NewLabel(b.String())
+	l.TextStyle = fyne.TextStyle{Monospace: true}
+	dialog.ShowCustom("Keyboard shortcuts", "Close", l, u.win)
+}
+
+func keyLabel(m fyne.KeyModifier, k fyne.KeyName) string {
+	s := ""
+	if m&fyne.KeyModifierShortcutDefault != 0 {
+		s += "Ctrl+"
+	}
+	if m&fyne.KeyModifierShift != 0 {
+		s += "Shift+"
+	}
+	return s + string(k)
+}
+
+// showAbout shows the version, the data sources with their terms and the
+// imports with their SHA-256.
+func (u *ui) showAbout() {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Plenary %s — compare the positions of countries at the United Nations.\n\n", data.Version)
+	b.WriteString("Data sources and terms:\n")
+	b.WriteString("• UN Digital Library voting data (GA record 4060887, SC record 4055387): © United Nations, non-commercial use with attribution.\n")
+	b.WriteString("• unvotes / Voeten, Data and Analyses of Voting in the UN General Assembly (Harvard Dataverse hdl:1902.1/12379): CC0.\n\n")
+	if u.store != nil {
+		fmt.Fprintf(&b, "Database: %s\n\nImports:\n", u.store.Path())
+	}
+	u.mu.Lock()
+	info := u.info
+	u.mu.Unlock()
+	if info != nil {
+		for _, im := range info.Imports {
+			fmt.Fprintf(&b, "#%d %s — %s (%s)\n", im.ID, im.Finished, im.Dataset, im.Format)
+			for _, f := range im.Files {
+				fmt.Fprintf(&b, "    %s  %s bytes\n    SHA-256 %s\n", filepath.Base(f.Name), thousands(int(f.Size)), f.SHA256)
+			}
+		}
+	}
+	l := widget.NewLabel(b.String())
+	l.Wrapping = fyne.TextWrapWord
+	repo, _ := url.Parse("https://digitallibrary.un.org/")
+	scroll := container.NewVScroll(container.NewVBox(l, widget.NewHyperlink("UN Digital Library", repo)))
+	scroll.SetMinSize(fyne.NewSize(640, 420))
+	dialog.ShowCustom("About Plenary", "Close", scroll, u.win)
+}
+
+func (u *ui) showError(err error) {
+	dialog.ShowError(err, u.win)
+}
+
+// rememberDir keeps the folder of a file the user chose, for next time.
+func (u *ui) rememberDir(key, file string) {
+	u.app.Preferences().SetString(key, filepath.Dir(file))
+}
+
+// startIn opens a file dialog in the folder last used for the same purpose.
+func (u *ui) startIn(d *dialog.FileDialog, key string) {
+	dir := u.app.Preferences().String(key)
+	if dir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+func (u *ui) removeSample() {
+	if u.store == nil {
+		return
+	}
+	dialog.ShowConfirm("Remove the sample", "Remove the built-in sample votes and positions? Data you imported or recorded is kept.", func(ok bool) {
+		if !ok {
+			return
+		}
+		go func() {
+			n, err := u.store.RemoveSample(ctxBackground)
+			if err != nil {
+				fyne.Do(func() { u.showError(err) })
+				return
+			}
+			u.reload()
+			fyne.Do(func() { u.setStatus(fmt.Sprintf("Removed %d sample roll calls and positions", n)) })
+		}()
+	}, u.win)
+}

@@ -1,0 +1,434 @@
+package gui
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"plenary/charts"
+	"plenary/data"
+	"plenary/data/countries"
+	"plenary/data/record"
+)
+
+// positionsView lists the recorded positions of the selected countries
+// (all countries when none is selected), with a form to add, edit and
+// delete them, and a timeline of the stances on one topic beside the list.
+type positionsView struct {
+	u        *ui
+	list     *widget.Table
+	all      []record.Position
+	shown    []record.Position
+	selected int
+	topic    *widget.Select
+	timeline *canvas.Image
+	obj      fyne.CanvasObject
+	lastImg  *result
+}
+
+var positionCols = []struct {
+	title string
+	width float32
+}{{"Date", 96}, {"Country", 110}, {"Topic", 180}, {"Stance", 80}, {"Summary", 380}, {"Source", 160}}
+
+func newPositionsView(u *ui) *positionsView {
+	p := &positionsView{u: u, selected: -1}
+	p.list = widget.NewTableWithHeaders(
+		func() (int, int) { return len(p.shown), len(positionCols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row >= len(p.shown) {
+				return
+			}
+			pos := p.shown[id.Row]
+			l := o.(*widget.Label)
+			switch id.Col {
+			case 0:
+				l.SetText(pos.Date)
+			case 1:
+				l.SetText(countryName(pos.Country))
+			case 2:
+				l.SetText(pos.Topic)
+			case 3:
+				l.SetText(string(pos.Stance))
+			case 4:
+				l.SetText(pos.Summary)
+			case 5:
+				l.SetText(pos.Source)
+			}
+		})
+	p.list.ShowHeaderColumn = false
+	p.list.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(positionCols[id.Col].title)
+		}
+	}
+	for i, c := range positionCols {
+		p.list.SetColumnWidth(i, c.width)
+	}
+	p.list.OnSelected = func(id widget.TableCellID) { p.selected = id.Row }
+	p.list.OnUnselected = func(widget.TableCellID) { p.selected = -1 }
+
+	add := widget.NewButton("Add…", func() { p.edit(nil) })
+	editBtn := widget.NewButton("Edit…", func() {
+		if p.selected >= 0 && p.selected < len(p.shown) {
+			pos := p.shown[p.selected]
+			p.edit(&pos)
+		}
+	})
+	del := widget.NewButton("Delete", p.deleteSelected)
+	imp := widget.NewButton("Import CSV…", u.chooseImport)
+	exp := widget.NewButton("Export CSV…", p.exportCSV)
+	p.topic = widget.NewSelect(nil, func(string) { p.drawTimeline() })
+	p.topic.PlaceHolder = "Topic for the timeline"
+	p.timeline = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	p.timeline.FillMode = canvas.ImageFillContain
+	bar := container.NewHBox(add, editBtn, del, widget.NewSeparator(), imp, exp)
+	left := container.NewBorder(bar, nil, nil, nil, p.list)
+	right := container.NewBorder(p.topic, nil, nil, nil, p.timeline)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.6
+	p.obj = split
+	return p
+}
+
+func countryName(iso string) string {
+	if c, ok := countries.ByISO3(iso); ok {
+		return c.Name
+	}
+	return iso
+}
+
+// reload reads the positions from the store (in the background).
+func (p *positionsView) reload() {
+	st := p.u.store
+	if st == nil {
+		return
+	}
+	go func() {
+		all, err := st.Positions(ctxBackground)
+		fyne.Do(func() {
+			if err != nil {
+				p.u.showError(err)
+				return
+			}
+			p.all = all
+			p.applyFilter()
+		})
+	}()
+}
+
+// applyFilter shows the positions of the selected countries, in the date
+// range and matching the text, and offers their topics for the timeline.
+func (p *positionsView) applyFilter() {
+	f := p.u.filter
+	p.shown = p.shown[:0]
+	topics := map[string]bool{}
+	var topicList []string
+	for _, pos := range p.all {
+		if len(f.Countries) > 0 && !contains(f.Countries, pos.Country) {
+			continue
+		}
+		if (f.From != "" && pos.Date < f.From) || (f.To != "" && pos.Date > f.To) {
+			continue
+		}
+		if f.Text != "" && !strings.Contains(strings.ToLower(pos.Summary+" "+pos.Topic+" "+pos.Quote), strings.ToLower(f.Text)) {
+			continue
+		}
+		if f.Topic != "" && !strings.Contains(strings.ToLower(pos.Topic), strings.ToLower(f.Topic)) {
+			continue
+		}
+		p.shown = append(p.shown, pos)
+		if !topics[pos.Topic] {
+			topics[pos.Topic] = true
+			topicList = append(topicList, pos.Topic)
+		}
+	}
+	p.selected = -1
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.topic.SetOptions(topicList)
+	if len(topicList) > 0 && !topics[p.topic.Selected] {
+		p.topic.SetSelected(topicList[0])
+	} else {
+		p.drawTimeline()
+	}
+}
+
+// edit opens the position form: a new position when pos is nil.
+func (p *positionsView) edit(pos *record.Position) {
+	u := p.u
+	if u.store == nil || u.store.ReadOnly() {
+		u.showError(errors.New("the database is not writable"))
+		return
+	}
+	cur := record.Position{Date: time.Now().Format("2006-01-02"), Stance: record.Supports}
+	if len(u.filter.Countries) == 1 {
+		cur.Country = u.filter.Countries[0]
+	}
+	if pos != nil {
+		cur = *pos
+	}
+	country := widget.NewEntry()
+	country.SetText(cur.Country)
+	country.SetPlaceHolder("ISO3 code or name")
+	country.Validator = func(s string) error {
+		if _, ok := countries.Lookup(s); !ok {
+			return errors.New("unknown country")
+		}
+		return nil
+	}
+	date := dateEntry("YYYY-MM-DD")
+	date.SetText(cur.Date)
+	date.Validator = func(s string) error {
+		_, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			return errors.New("a date like 2025-02-24")
+		}
+		return nil
+	}
+	topic := widget.NewEntry()
+	topic.SetText(cur.Topic)
+	topic.Validator = nonEmpty("a topic")
+	stance := widget.NewRadioGroup([]string{string(record.Supports), string(record.Opposes), string(record.Neutral)}, nil)
+	stance.Horizontal = true
+	stance.Required = true
+	stance.SetSelected(string(cur.Stance))
+	summary := widget.NewEntry()
+	summary.SetText(cur.Summary)
+	summary.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("a one-line summary")
+		}
+		if strings.ContainsAny(s, "\r\n") {
+			return errors.New("one line only")
+		}
+		return nil
+	}
+	quote := widget.NewMultiLineEntry()
+	quote.SetText(cur.Quote)
+	quote.SetMinRowsVisible(2)
+	source := widget.NewEntry()
+	source.SetText(cur.Source)
+	source.SetPlaceHolder("link or document")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Country", country),
+		widget.NewFormItem("Date", date),
+		widget.NewFormItem("Topic", topic),
+		widget.NewFormItem("Stance", stance),
+		widget.NewFormItem("Summary", summary),
+		widget.NewFormItem("Quote", quote),
+		widget.NewFormItem("Source", source),
+	}
+	title := "New position"
+	if pos != nil {
+		title = "Edit position"
+	}
+	d := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		iso, _ := countries.Lookup(country.Text)
+		np := record.Position{ID: cur.ID, Country: iso, Date: date.Text, Topic: strings.TrimSpace(topic.Text),
+			Stance: record.Stance(stance.Selected), Summary: strings.TrimSpace(summary.Text), Quote: quote.Text, Source: strings.TrimSpace(source.Text)}
+		p.save(np)
+	}, u.win)
+	d.Resize(fyne.NewSize(620, 520))
+	d.Show()
+}
+
+func nonEmpty(what string) fyne.StringValidator {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(what)
+		}
+		return nil
+	}
+}
+
+// save writes a position and reloads the list.
+func (p *positionsView) save(pos record.Position) {
+	go func() {
+		_, err := p.u.store.SavePosition(ctxBackground, pos)
+		fyne.Do(func() {
+			if err != nil {
+				p.u.showError(fmt.Errorf("the position was not saved: %w", err))
+				return
+			}
+			p.u.setStatus("Position saved")
+			p.reload()
+		})
+	}()
+}
+
+func (p *positionsView) deleteSelected() {
+	if p.selected < 0 || p.selected >= len(p.shown) {
+		return
+	}
+	pos := p.shown[p.selected]
+	dialog.ShowConfirm("Delete position", fmt.Sprintf("Delete the position of %s on %s (%s)?", countryName(pos.Country), pos.Topic, pos.Date), func(ok bool) {
+		if !ok {
+			return
+		}
+		go func() {
+			err := p.u.store.DeletePosition(ctxBackground, pos.ID)
+			fyne.Do(func() {
+				if err != nil {
+					p.u.showError(err)
+					return
+				}
+				p.reload()
+			})
+		}()
+	}, p.u.win)
+}
+
+// exportCSV writes the listed positions as a positions CSV, which Plenary
+// imports back.
+func (p *positionsView) exportCSV() {
+	shown := append([]record.Position(nil), p.shown...)
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			if err != nil {
+				p.u.showError(err)
+			}
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		go func() {
+			err := writePositionsCSV(path, shown)
+			fyne.Do(func() {
+				if err != nil {
+					p.u.showError(err)
+					return
+				}
+				p.u.setStatus(fmt.Sprintf("Exported %d positions to %s", len(shown), path))
+			})
+		}()
+	}, p.u.win)
+	d.SetFileName("plenary_positions.csv")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	p.u.startIn(d, prefExportDir)
+	d.Show()
+}
+
+func sourceLink(s string) *url.URL {
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		if u, err := url.Parse(s); err == nil {
+			return u
+		}
+	}
+	return nil
+}
+
+
+// timelineChart is the positions timeline of the chosen topic.
+func (p *positionsView) timelineChart() charts.PositionsTimeline {
+	topic := p.topic.Selected
+	pt := charts.PositionsTimeline{Meta: charts.Meta{
+		Title:    "Recorded positions: " + topic,
+		Subtitle: p.u.filter.describe(),
+		Version:  data.Version,
+	}}
+	sources := map[string]bool{}
+	var srcList []string
+	for _, pos := range p.shown {
+		if pos.Topic != topic {
+			continue
+		}
+		d, err := time.Parse("2006-01-02", pos.Date)
+		if err != nil {
+			continue
+		}
+		st := charts.StanceNeutral
+		switch pos.Stance {
+		case record.Supports:
+			st = charts.StanceSupports
+		case record.Opposes:
+			st = charts.StanceOpposes
+		}
+		pt.Positions = append(pt.Positions, charts.Position{Country: countryName(pos.Country), Date: d, Stance: st, Summary: pos.Summary})
+		if pos.Source != "" && !sources[pos.Source] && len(srcList) < 3 {
+			sources[pos.Source] = true
+			srcList = append(srcList, pos.Source)
+		}
+	}
+	pt.Meta.Source = strings.Join(srcList, "; ")
+	return pt
+}
+
+// drawTimeline renders the timeline at the size it is shown.
+func (p *positionsView) drawTimeline() {
+	pt := p.timelineChart()
+	s := p.timeline.Size()
+	scale := p.u.win.Canvas().Scale()
+	o := charts.Options{Width: int(s.Width * scale), Height: int(s.Height * scale), Scale: float64(scale)}
+	if p.u.app.Settings().ThemeVariant() == theme.VariantDark {
+		o.Theme = charts.Dark
+	}
+	go func() {
+		img, err := charts.RenderImage(pt, o)
+		fyne.Do(func() {
+			if err != nil {
+				p.u.setStatus(err.Error())
+				return
+			}
+			p.timeline.Image = img
+			p.timeline.Refresh()
+		})
+	}()
+}
+
+// exportTimeline exports the timeline like every chart: PNG, SVG or CSV.
+func (p *positionsView) exportTimeline() {
+	pt := p.timelineChart()
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			if err != nil {
+				p.u.showError(err)
+			}
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		go func() {
+			err := data.WriteFileAtomic(path, func(w io.Writer) error {
+				switch strings.ToLower(filepath.Ext(path)) {
+				case ".csv":
+					return charts.WriteCSV(w, pt)
+				case ".svg":
+					return charts.Render(w, pt, charts.Options{Format: charts.SVG})
+				}
+				return charts.Render(w, pt, charts.Options{})
+			})
+			fyne.Do(func() {
+				if err != nil {
+					p.u.showError(fmt.Errorf("the timeline was not exported: %w", err))
+					return
+				}
+				p.u.setStatus("Exported " + path)
+			})
+		}()
+	}, p.u.win)
+	d.SetFileName("plenary_positions_timeline.png")
+	p.u.startIn(d, prefExportDir)
+	d.Show()
+}

@@ -1,0 +1,283 @@
+package gui
+
+import (
+	"fmt"
+	"image/color"
+	"net/url"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"plenary/charts"
+	"plenary/data"
+	"plenary/data/record"
+)
+
+// rowView is one roll call of the table.
+type rowView struct {
+	rc      record.RollCall
+	counted record.Totals
+	votes   []record.Vote // of the selected countries, in their order
+	split   bool          // the selected countries did not all vote alike
+}
+
+// rollTable lists the roll calls that match the filter, newest first,
+// sortable by clicking a column header, with one column per selected
+// country in the vote colours. Selecting a row focuses that roll call.
+type rollTable struct {
+	u        *ui
+	table    *widget.Table
+	rows     []rowView
+	cols     []string // selected countries
+	sortCol  int
+	sortDesc bool
+	detail   *fyne.Container
+	obj      fyne.CanvasObject
+	count    *widget.Label
+}
+
+var fixedCols = []struct {
+	title string
+	width float32
+}{{"Date", 96}, {"Body", 48}, {"Symbol", 150}, {"Title", 330}, {"Yes–No–Abst.", 108}}
+
+func newRollTable(u *ui) *rollTable {
+	r := &rollTable{u: u, sortDesc: true}
+	r.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(r.rows), len(fixedCols) + len(r.cols) },
+		func() fyne.CanvasObject {
+			bg := canvas.NewRectangle(color.Transparent)
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(bg, l)
+		},
+		r.updateCell)
+	r.table.ShowHeaderColumn = false
+	r.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 {
+			return
+		}
+		b.SetText(r.header(id.Col))
+		col := id.Col
+		b.OnTapped = func() { r.sortBy(col) }
+	}
+	for i, c := range fixedCols {
+		r.table.SetColumnWidth(i, c.width)
+	}
+	r.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(r.rows) {
+			r.focus(r.rows[id.Row].rc)
+		}
+	}
+	r.count = widget.NewLabel("")
+	r.detail = container.NewVBox(widget.NewLabel("Select a roll call to see every country's vote."))
+	detailScroll := container.NewVScroll(r.detail)
+	detailScroll.SetMinSize(fyne.NewSize(260, 100))
+	split := container.NewHSplit(container.NewBorder(r.count, nil, nil, nil, r.table), detailScroll)
+	split.Offset = 0.75
+	r.obj = split
+	return r
+}
+
+func (r *rollTable) header(col int) string {
+	var s string
+	if col < len(fixedCols) {
+		s = fixedCols[col].title
+	} else {
+		s = r.cols[col-len(fixedCols)]
+	}
+	if col == r.sortCol {
+		if r.sortDesc {
+			s += " ▼"
+		} else {
+			s += " ▲"
+		}
+	}
+	return s
+}
+
+func (r *rollTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	st := o.(*fyne.Container)
+	bg := st.Objects[0].(*canvas.Rectangle)
+	l := st.Objects[1].(*widget.Label)
+	if id.Row >= len(r.rows) {
+		return
+	}
+	row := r.rows[id.Row]
+	bg.FillColor = color.Transparent
+	l.TextStyle = fyne.TextStyle{}
+	switch id.Col {
+	case 0:
+		l.SetText(row.rc.Date)
+	case 1:
+		l.SetText(string(row.rc.Body))
+	case 2:
+		l.SetText(row.rc.Label())
+		l.TextStyle.Bold = row.split
+	case 3:
+		l.SetText(row.rc.Title)
+	case 4:
+		l.SetText(fmt.Sprintf("%d–%d–%d", row.counted.Yes, row.counted.No, row.counted.Abstain))
+	default:
+		k := id.Col - len(fixedCols)
+		v := record.None
+		if k < len(row.votes) {
+			v = row.votes[k]
+		}
+		l.SetText(voteWord(v))
+		if v != record.None {
+			c := charts.VoteColor(chartVote(v))
+			bg.FillColor = color.NRGBA{c.R, c.G, c.B, 90}
+		}
+	}
+	bg.Refresh()
+	l.Refresh()
+}
+
+func voteWord(v record.Vote) string {
+	switch v {
+	case record.Yes:
+		return "Yes"
+	case record.No:
+		return "No"
+	case record.Abstain:
+		return "Abstain"
+	case record.NonVoting:
+		return "–"
+	}
+	return ""
+}
+
+// set shows new rows, keeping the chosen sort order.
+func (r *rollTable) set(rows []rowView, countries []string) {
+	r.rows = rows
+	r.cols = append([]string(nil), countries...)
+	for i := range r.cols {
+		r.table.SetColumnWidth(len(fixedCols)+i, 64)
+	}
+	r.sort()
+	r.count.SetText(fmt.Sprintf("%s roll calls match", thousands(len(rows))))
+	r.table.UnselectAll()
+	r.table.Refresh()
+}
+
+func (r *rollTable) sortBy(col int) {
+	if col == r.sortCol {
+		r.sortDesc = !r.sortDesc
+	} else {
+		r.sortCol, r.sortDesc = col, col == 0
+	}
+	r.sort()
+	r.table.Refresh()
+}
+
+func (r *rollTable) sort() {
+	less := func(a, b rowView) bool {
+		switch r.sortCol {
+		case 1:
+			return a.rc.Body < b.rc.Body
+		case 2:
+			return a.rc.Symbol < b.rc.Symbol
+		case 3:
+			return strings.ToLower(a.rc.Title) < strings.ToLower(b.rc.Title)
+		case 4:
+			return a.counted.Yes < b.counted.Yes
+		case 0:
+			return a.rc.Date < b.rc.Date
+		}
+		k := r.sortCol - len(fixedCols)
+		if k < len(a.votes) && k < len(b.votes) {
+			return a.votes[k] < b.votes[k]
+		}
+		return false
+	}
+	sort.SliceStable(r.rows, func(i, j int) bool {
+		if r.sortDesc {
+			return less(r.rows[j], r.rows[i])
+		}
+		return less(r.rows[i], r.rows[j])
+	})
+}
+
+// focus shows a roll call's detail beside the table — the full list of
+// votes and a link to its record — and makes it the subject of the
+// "By group" view.
+func (r *rollTable) focus(rc record.RollCall) {
+	u := r.u
+	u.filter.Focus = rc.ID
+	title := widget.NewLabel(rc.Label() + " — " + rc.Date)
+	title.TextStyle.Bold = true
+	title.Wrapping = fyne.TextWrapWord
+	desc := widget.NewLabel(rc.Title)
+	desc.Wrapping = fyne.TextWrapWord
+	r.detail.Objects = []fyne.CanvasObject{title, desc}
+	if rc.Link != "" {
+		if l, err := url.Parse(rc.Link); err == nil {
+			r.detail.Add(widget.NewHyperlink("Open the UN record", l))
+		}
+	}
+	byGroup := widget.NewButton("Breakdown by regional group", func() { u.selectKind("by-group") })
+	r.detail.Add(byGroup)
+	list := widget.NewLabel("loading…")
+	r.detail.Add(list)
+	r.detail.Refresh()
+	if u.kind == "by-group" {
+		u.refreshNow()
+	}
+	go func() {
+		votes, err := u.store.Votes(ctxBackground, rc.ID)
+		fyne.Do(func() {
+			if err != nil {
+				list.SetText(err.Error())
+				return
+			}
+			list.SetText(formatVotes(votes, rc.Published))
+		})
+	}()
+}
+
+func formatVotes(votes []data.CountryVote, pub *record.Totals) string {
+	var t record.Totals
+	by := map[record.Vote][]string{}
+	for _, v := range votes {
+		t.Add(v.Vote)
+		by[v.Vote] = append(by[v.Vote], v.Name)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Counted: %d yes, %d no, %d abstain, %d non-voting\n", t.Yes, t.No, t.Abstain, t.NonVoting)
+	if pub != nil {
+		fmt.Fprintf(&b, "Published: %d yes, %d no, %d abstain\n", pub.Yes, pub.No, pub.Abstain)
+	}
+	for _, v := range []record.Vote{record.No, record.Abstain, record.NonVoting, record.Yes} {
+		if len(by[v]) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s (%d): %s\n", strings.ToUpper(v.String()), len(by[v]), strings.Join(by[v], ", "))
+	}
+	return b.String()
+}
+
+// chartVote maps a stored vote to the charts package's own vote values.
+func chartVote(v record.Vote) charts.Vote {
+	switch v {
+	case record.Yes:
+		return charts.VoteYes
+	case record.No:
+		return charts.VoteNo
+	case record.Abstain:
+		return charts.VoteAbstain
+	case record.NonVoting:
+		return charts.VoteNonVoting
+	}
+	return charts.VoteNone
+}
