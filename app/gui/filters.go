@@ -44,10 +44,10 @@ func newFilterPanel(u *ui) *filterPanel {
 		p.updateRefChoices()
 		changed()
 	})
-	quick := container.NewGridWrap(fyne.NewSize(84, 30))
+	quick := container.NewGridWithColumns(3)
 	for _, g := range countries.Groupings() {
 		g := g
-		label := g.Name
+		label := shortGroup(g.Name)
 		b := widget.NewButton(label, func() {
 			p.picker.add(g.At(time.Now().Format("2006-01-02"))...)
 		})
@@ -68,8 +68,8 @@ func newFilterPanel(u *ui) *filterPanel {
 	p.body.Horizontal = true
 	p.body.Required = true
 
-	p.from = dateEntry("from, e.g. 1991-12-26")
-	p.to = dateEntry("to, e.g. 2025-12-31")
+	p.from = dateEntry("from")
+	p.to = dateEntry("to")
 	onDate := func(string) {
 		if p.from.Validate() != nil || p.to.Validate() != nil {
 			return
@@ -191,3 +191,17 @@ func dateEntry(placeholder string) *widget.Entry {
 
 // Period presets; u.presetRange turns them into dates relative to the data.
 var datePresets = []string{"All", "Last 12 months", "Last 5 years", "Latest session", "Since 2022", "Post-Cold War (1992–)", "Cold War (1946–1991)"}
+
+// shortGroup gives a quick-pick button a label that fits a third of the
+// panel.
+func shortGroup(name string) string {
+	switch name {
+	case "Asia-Pacific":
+		return "Asia-Pac."
+	case "Eastern European":
+		return "E. Europe"
+	case "African":
+		return "Africa"
+	}
+	return name
+}

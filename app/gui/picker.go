@@ -18,6 +18,7 @@ import (
 type countryPicker struct {
 	search   *widget.Entry
 	matches  *widget.List
+	matchBox *fyne.Container // shown only while there is text to match
 	chips    *fyne.Container
 	box      *fyne.Container
 	selected []string
@@ -53,8 +54,9 @@ func newCountryPicker(onChange func([]string)) *countryPicker {
 		}
 	}
 	p.chips = container.NewGridWrap(fyne.NewSize(92, 32))
-	matchBox := container.NewGridWrap(fyne.NewSize(260, 132), p.matches)
-	p.box = container.NewVBox(p.search, matchBox, p.chips)
+	p.matchBox = container.NewGridWrap(fyne.NewSize(260, 132), p.matches)
+	p.matchBox.Hide()
+	p.box = container.NewVBox(p.search, p.matchBox, p.chips)
 	p.filter("")
 	return p
 }
@@ -65,9 +67,11 @@ func (p *countryPicker) filter(s string) {
 	s = strings.TrimSpace(s)
 	p.found = p.found[:0]
 	if s == "" {
+		p.matchBox.Hide()
 		p.matches.Refresh()
 		return
 	}
+	p.matchBox.Show()
 	key := countries.Normalize(s)
 	up := strings.ToUpper(s)
 	for _, c := range p.all {

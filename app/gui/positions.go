@@ -117,7 +117,9 @@ func countryName(iso string) string {
 }
 
 // reload reads the positions from the store (in the background).
-func (p *positionsView) reload() {
+func (p *positionsView) reload() { p.reloadThen(nil) }
+
+func (p *positionsView) reloadThen(then func()) {
 	st := p.u.store
 	if st == nil {
 		return
@@ -127,10 +129,13 @@ func (p *positionsView) reload() {
 		fyne.Do(func() {
 			if err != nil {
 				p.u.showError(err)
-				return
+			} else {
+				p.all = all
+				p.applyFilter()
 			}
-			p.all = all
-			p.applyFilter()
+			if then != nil {
+				then()
+			}
 		})
 	}()
 }
@@ -172,48 +177,45 @@ func (p *positionsView) applyFilter() {
 	}
 }
 
-// edit opens the position form: a new position when pos is nil.
-func (p *positionsView) edit(pos *record.Position) {
-	u := p.u
-	if u.store == nil || u.store.ReadOnly() {
-		u.showError(errors.New("the database is not writable"))
-		return
-	}
-	cur := record.Position{Date: time.Now().Format("2006-01-02"), Stance: record.Supports}
-	if len(u.filter.Countries) == 1 {
-		cur.Country = u.filter.Countries[0]
-	}
-	if pos != nil {
-		cur = *pos
-	}
-	country := widget.NewEntry()
-	country.SetText(cur.Country)
-	country.SetPlaceHolder("ISO3 code or name")
-	country.Validator = func(s string) error {
+// positionForm is the validated form that adds or edits a position.
+type positionForm struct {
+	id                           int64
+	country, date, topic, source *widget.Entry
+	summary, quote               *widget.Entry
+	stance                       *widget.RadioGroup
+	items                        []*widget.FormItem
+}
+
+func newPositionForm(cur record.Position) *positionForm {
+	f := &positionForm{id: cur.ID}
+	f.country = widget.NewEntry()
+	f.country.SetText(cur.Country)
+	f.country.SetPlaceHolder("ISO3 code or name")
+	f.country.Validator = func(s string) error {
 		if _, ok := countries.Lookup(s); !ok {
 			return errors.New("unknown country")
 		}
 		return nil
 	}
-	date := dateEntry("YYYY-MM-DD")
-	date.SetText(cur.Date)
-	date.Validator = func(s string) error {
-		_, err := time.Parse("2006-01-02", s)
-		if err != nil {
+	f.date = widget.NewEntry()
+	f.date.SetText(cur.Date)
+	f.date.SetPlaceHolder("YYYY-MM-DD")
+	f.date.Validator = func(s string) error {
+		if _, err := time.Parse("2006-01-02", s); err != nil {
 			return errors.New("a date like 2025-02-24")
 		}
 		return nil
 	}
-	topic := widget.NewEntry()
-	topic.SetText(cur.Topic)
-	topic.Validator = nonEmpty("a topic")
-	stance := widget.NewRadioGroup([]string{string(record.Supports), string(record.Opposes), string(record.Neutral)}, nil)
-	stance.Horizontal = true
-	stance.Required = true
-	stance.SetSelected(string(cur.Stance))
-	summary := widget.NewEntry()
-	summary.SetText(cur.Summary)
-	summary.Validator = func(s string) error {
+	f.topic = widget.NewEntry()
+	f.topic.SetText(cur.Topic)
+	f.topic.Validator = nonEmpty("a topic")
+	f.stance = widget.NewRadioGroup([]string{string(record.Supports), string(record.Opposes), string(record.Neutral)}, nil)
+	f.stance.Horizontal = true
+	f.stance.Required = true
+	f.stance.SetSelected(string(cur.Stance))
+	f.summary = widget.NewEntry()
+	f.summary.SetText(cur.Summary)
+	f.summary.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New("a one-line summary")
 		}
@@ -222,36 +224,72 @@ func (p *positionsView) edit(pos *record.Position) {
 		}
 		return nil
 	}
-	quote := widget.NewMultiLineEntry()
-	quote.SetText(cur.Quote)
-	quote.SetMinRowsVisible(2)
-	source := widget.NewEntry()
-	source.SetText(cur.Source)
-	source.SetPlaceHolder("link or document")
-	items := []*widget.FormItem{
-		widget.NewFormItem("Country", country),
-		widget.NewFormItem("Date", date),
-		widget.NewFormItem("Topic", topic),
-		widget.NewFormItem("Stance", stance),
-		widget.NewFormItem("Summary", summary),
-		widget.NewFormItem("Quote", quote),
-		widget.NewFormItem("Source", source),
+	f.quote = widget.NewMultiLineEntry()
+	f.quote.SetText(cur.Quote)
+	f.quote.SetMinRowsVisible(2)
+	f.source = widget.NewEntry()
+	f.source.SetText(cur.Source)
+	f.source.SetPlaceHolder("link or document")
+	f.items = []*widget.FormItem{
+		widget.NewFormItem("Country", f.country),
+		widget.NewFormItem("Date", f.date),
+		widget.NewFormItem("Topic", f.topic),
+		widget.NewFormItem("Stance", f.stance),
+		widget.NewFormItem("Summary", f.summary),
+		widget.NewFormItem("Quote", f.quote),
+		widget.NewFormItem("Source", f.source),
 	}
+	return f
+}
+
+// validate checks every field, as the form's Save button does.
+func (f *positionForm) validate() error {
+	for _, e := range []*widget.Entry{f.country, f.date, f.topic, f.summary} {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+	}
+	if f.stance.Selected == "" {
+		return errors.New("choose a stance")
+	}
+	return nil
+}
+
+// position is the form's content.
+func (f *positionForm) position() record.Position {
+	iso, _ := countries.Lookup(f.country.Text)
+	return record.Position{ID: f.id, Country: iso, Date: f.date.Text, Topic: strings.TrimSpace(f.topic.Text),
+		Stance: record.Stance(f.stance.Selected), Summary: strings.TrimSpace(f.summary.Text), Quote: f.quote.Text, Source: strings.TrimSpace(f.source.Text)}
+}
+
+// edit opens the position form: a new position when pos is nil. Save is
+// enabled only while every field is valid.
+func (p *positionsView) edit(pos *record.Position) *positionForm {
+	u := p.u
+	if u.store == nil || u.store.ReadOnly() {
+		u.showError(errors.New("the database is not writable"))
+		return nil
+	}
+	cur := record.Position{Date: time.Now().Format("2006-01-02"), Stance: record.Supports}
+	if len(u.filter.Countries) == 1 {
+		cur.Country = u.filter.Countries[0]
+	}
+	if pos != nil {
+		cur = *pos
+	}
+	f := newPositionForm(cur)
 	title := "New position"
 	if pos != nil {
 		title = "Edit position"
 	}
-	d := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
+	d := dialog.NewForm(title, "Save", "Cancel", f.items, func(ok bool) {
+		if ok {
+			p.save(f.position())
 		}
-		iso, _ := countries.Lookup(country.Text)
-		np := record.Position{ID: cur.ID, Country: iso, Date: date.Text, Topic: strings.TrimSpace(topic.Text),
-			Stance: record.Stance(stance.Selected), Summary: strings.TrimSpace(summary.Text), Quote: quote.Text, Source: strings.TrimSpace(source.Text)}
-		p.save(np)
 	}, u.win)
 	d.Resize(fyne.NewSize(620, 520))
 	d.Show()
+	return f
 }
 
 func nonEmpty(what string) fyne.StringValidator {
@@ -263,19 +301,23 @@ func nonEmpty(what string) fyne.StringValidator {
 	}
 }
 
-// save writes a position and reloads the list.
-func (p *positionsView) save(pos record.Position) {
+// save writes a position and reloads the list; done (if not nil) is
+// closed when the list shows the result.
+func (p *positionsView) save(pos record.Position) (done chan struct{}) {
+	done = make(chan struct{})
 	go func() {
 		_, err := p.u.store.SavePosition(ctxBackground, pos)
 		fyne.Do(func() {
 			if err != nil {
 				p.u.showError(fmt.Errorf("the position was not saved: %w", err))
+				close(done)
 				return
 			}
 			p.u.setStatus("Position saved")
-			p.reload()
+			p.reloadThen(func() { close(done) })
 		})
 	}()
+	return done
 }
 
 func (p *positionsView) deleteSelected() {
@@ -284,20 +326,27 @@ func (p *positionsView) deleteSelected() {
 	}
 	pos := p.shown[p.selected]
 	dialog.ShowConfirm("Delete position", fmt.Sprintf("Delete the position of %s on %s (%s)?", countryName(pos.Country), pos.Topic, pos.Date), func(ok bool) {
-		if !ok {
-			return
+		if ok {
+			p.remove(pos)
 		}
-		go func() {
-			err := p.u.store.DeletePosition(ctxBackground, pos.ID)
-			fyne.Do(func() {
-				if err != nil {
-					p.u.showError(err)
-					return
-				}
-				p.reload()
-			})
-		}()
 	}, p.u.win)
+}
+
+// remove deletes a position; done is closed when the list shows it gone.
+func (p *positionsView) remove(pos record.Position) (done chan struct{}) {
+	done = make(chan struct{})
+	go func() {
+		err := p.u.store.DeletePosition(ctxBackground, pos.ID)
+		fyne.Do(func() {
+			if err != nil {
+				p.u.showError(err)
+				close(done)
+				return
+			}
+			p.reloadThen(func() { close(done) })
+		})
+	}()
+	return done
 }
 
 // exportCSV writes the listed positions as a positions CSV, which Plenary

@@ -43,7 +43,7 @@ type rollTable struct {
 var fixedCols = []struct {
 	title string
 	width float32
-}{{"Date", 96}, {"Body", 48}, {"Symbol", 150}, {"Title", 330}, {"Yes–No–Abst.", 108}}
+}{{"Date", 96}, {"Body", 48}, {"Symbol", 140}, {"Title", 250}, {"Yes–No–Abst.", 108}}
 
 func newRollTable(u *ui) *rollTable {
 	r := &rollTable{u: u, sortDesc: true}
@@ -151,7 +151,7 @@ func voteWord(v record.Vote) string {
 	case record.No:
 		return "No"
 	case record.Abstain:
-		return "Abstain"
+		return "Abs."
 	case record.NonVoting:
 		return "–"
 	}

@@ -26,13 +26,13 @@ type view struct {
 }
 
 var tabs = []view{
-	{"ga-breakdown", "GA breakdown"},
+	{"ga-breakdown", "Breakdown"},
 	{"by-group", "By group"},
 	{"sc-abstentions", "SC abstentions"},
-	{"sc-abstentions-by-year", "P5 abstentions by year"},
-	{"agreement-time", "Agreement over time"},
-	{"agreement-rank", "Agreement ranking"},
-	{"agreement-matrix", "Agreement matrix"},
+	{"sc-abstentions-by-year", "P5 by year"},
+	{"agreement-time", "Agreement"},
+	{"agreement-rank", "Ranking"},
+	{"agreement-matrix", "Matrix"},
 	{"vote-grid", "Vote grid"},
 	{"positions", "Positions"},
 }
@@ -62,6 +62,7 @@ type ui struct {
 	busy      *widget.ProgressBarInfinite
 
 	gen      atomic.Uint64 // refresh generation: late results of old filters are dropped
+	shown    atomic.Uint64 // generation on screen
 	debounce *time.Timer
 	lastSize fyne.Size
 	last     *result // what the chart area shows, for export and copy
@@ -136,7 +137,6 @@ func (u *ui) setStatus(s string) { u.status.SetText(s) }
 // attach starts using an opened store: load the sample into an empty
 // database, then the vote table.
 func (u *ui) attach(st *data.Store) {
-	debugf("attach")
 	u.store = st
 	u.setStatus("Loading " + st.Path() + "…")
 	u.busy.Show()
@@ -152,7 +152,6 @@ func (u *ui) attach(st *data.Store) {
 // reload reads the table, the summary and the topics again (after an
 // import) and refreshes every view. It runs off the UI goroutine.
 func (u *ui) reload() {
-	debugf("reload start")
 	ctx := context.Background()
 	t, err := u.store.Table(ctx)
 	if err != nil {
@@ -165,20 +164,15 @@ func (u *ui) reload() {
 		return
 	}
 	topics, _ := u.store.Topics(ctx)
-	debugf("reload loaded %d rows", len(t.RollCalls))
 	u.mu.Lock()
 	u.table, u.info = t, info
 	u.mu.Unlock()
 	fyne.Do(func() {
-		debugf("reload apply")
 		u.busy.Hide()
 		u.filters.setTopics(topics)
-		debugf("topics set")
 		u.showInfo(info)
-		debugf("info shown")
 		u.positions.reload()
 		u.refreshNow()
-		debugf("refresh asked")
 	})
 }
 
@@ -283,6 +277,7 @@ func (u *ui) refreshNow() {
 				return
 			}
 			u.show(r)
+			u.shown.Store(gen)
 		})
 	}()
 }
@@ -298,6 +293,9 @@ func (u *ui) chartPixels() image.Point {
 func (u *ui) show(r *result) {
 	u.last = r
 	u.rolls.set(r.rows, u.filter.Countries)
+	if u.kind == "positions" {
+		u.positions.applyFilter()
+	}
 	if r.err != nil {
 		u.chartMsg.SetText(r.err.Error())
 		u.chartMsg.Show()

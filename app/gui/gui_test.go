@@ -1,0 +1,403 @@
+package gui
+
+import (
+	"context"
+	"database/sql"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"plenary/data"
+	"plenary/data/compare/comparetest"
+	"plenary/data/record"
+)
+
+func TestMain(m *testing.M) { os.Exit(comparetest.Main(m)) }
+
+// copyDB gives a test its own writable copy of a fixture database.
+func copyDB(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "plenary.db")
+	in, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	return dst
+}
+
+// eventually polls cond until it holds or the time is up: the window does
+// its work on background goroutines.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// startUI opens the real window (on Fyne's test driver) on a database and
+// waits until the first chart is shown.
+func startUI(t *testing.T, path string) *ui {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Plenary")
+	w.Resize(fyne.NewSize(1400, 900))
+	u := newUI(a, w)
+	w.Show()
+	openStore(u, path, false)
+	eventually(t, "the database to load", func() bool { return u.tableLoaded() && u.last != nil })
+	waitIdle(t, u)
+	t.Cleanup(func() {
+		if u.store != nil {
+			u.store.Close()
+		}
+	})
+	return u
+}
+
+// tableLoaded reports whether the vote table is in memory.
+func (u *ui) tableLoaded() bool {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.table != nil
+}
+
+// waitIdle waits until the last requested refresh has been shown.
+func waitIdle(t *testing.T, u *ui) {
+	t.Helper()
+	if u.debounce != nil {
+		u.debounce.Stop()
+	}
+	u.refreshNow()
+	gen := u.gen.Load()
+	eventually(t, "the views to refresh", func() bool { return u.shown.Load() >= gen })
+}
+
+// countRows counts, independently of the window, the roll calls of a table
+// between two dates (both inclusive) in one body on which at least one of
+// the countries has a vote.
+func countRows(tb *record.Table, body record.Body, from, to string, countries ...string) int {
+	n := 0
+	for i, rc := range tb.RollCalls {
+		if (body == "" || rc.Body == body) && (from == "" || rc.Date >= from) && (to == "" || rc.Date <= to) {
+			for _, c := range countries {
+				if col := tb.Column(c); col >= 0 && tb.Votes[i][col] != record.None {
+					n++
+					break
+				}
+			}
+		}
+	}
+	return n
+}
+
+func TestFilterTabsTableAndStatus(t *testing.T) {
+	db := comparetest.Recent(t)
+	u := startUI(t, copyDB(t, db.Path))
+
+	// The status bar says what the database holds.
+	info, _ := u.store.Info(context.Background())
+	for _, b := range info.Bodies {
+		if !strings.Contains(u.status.Text, thousands(b.RollCalls)+" roll calls") {
+			t.Errorf("status %q does not give the %s count %d", u.status.Text, b.Body, b.RollCalls)
+		}
+	}
+	if u.banner.Visible() {
+		t.Error("the sample banner shows on a database with real data")
+	}
+
+	// Choose countries by typing: clear, then type two names.
+	u.filters.picker.clear()
+	for _, name := range []string{"Brazil", "south africa"} {
+		test.Type(u.filters.picker.search, name)
+		u.filters.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
+	waitIdle(t, u)
+	if got := strings.Join(u.filter.Countries, ","); got != "BRA,ZAF" {
+		t.Fatalf("countries chosen by typing: %q", got)
+	}
+	if len(u.filters.picker.chips.Objects) != 2 {
+		t.Errorf("%d chips for two countries", len(u.filters.picker.chips.Objects))
+	}
+	if got := strings.Join(u.rolls.cols, ","); got != "BRA,ZAF" {
+		t.Errorf("table country columns: %q", got)
+	}
+
+	// Change the dates: the table lists exactly the roll calls of the
+	// period, newest first, with Brazil's vote from the database.
+	test.Type(u.filters.from, "2020-01-01")
+	test.Type(u.filters.to, "2022-12-31")
+	waitIdle(t, u)
+	want := countRows(db.Table, "", "2020-01-01", "2022-12-31", "BRA", "ZAF")
+	if len(u.rolls.rows) != want || want == 0 {
+		t.Fatalf("table lists %d roll calls for 2020–2022, the data has %d", len(u.rolls.rows), want)
+	}
+	if !strings.Contains(u.rolls.count.Text, thousands(want)) {
+		t.Errorf("count label %q", u.rolls.count.Text)
+	}
+	for i, r := range u.rolls.rows {
+		if r.rc.Date < "2020-01-01" || r.rc.Date > "2022-12-31" {
+			t.Fatalf("row %d dated %s", i, r.rc.Date)
+		}
+		if i > 0 && r.rc.Date > u.rolls.rows[i-1].rc.Date {
+			t.Fatal("rows are not newest first")
+		}
+	}
+	checkVotes(t, u, db.Path)
+
+	// Body: SC only.
+	u.filters.body.SetSelected("SC")
+	waitIdle(t, u)
+	if want := countRows(db.Table, record.SC, "2020-01-01", "2022-12-31", "BRA", "ZAF"); len(u.rolls.rows) != want {
+		t.Errorf("SC only: %d rows, want %d", len(u.rolls.rows), want)
+	}
+	u.filters.body.SetSelected("Both")
+
+	// Every tab shows its chart (or the positions list) at the size of
+	// the chart area.
+	for i, v := range tabs {
+		u.tabs.SelectIndex(i)
+		waitIdle(t, u)
+		if u.kind != v.kind {
+			t.Fatalf("tab %d shows %q, want %q", i, u.kind, v.kind)
+		}
+		if v.kind == "positions" {
+			if u.splitContent.Leading != u.positions.obj {
+				t.Error("the positions tab does not show the positions view")
+			}
+			continue
+		}
+		if u.last.err != nil {
+			t.Errorf("%s: %v", v.kind, u.last.err)
+			continue
+		}
+		if u.last.chart == nil || string(u.last.chart.Kind) != v.kind {
+			t.Errorf("%s: chart of kind %v", v.kind, u.last.chart)
+			continue
+		}
+		b := u.last.img.Bounds()
+		px := u.chartPixels()
+		if b.Dx() < 640 || b.Dy() < 400 || (px.X >= 640 && b.Dx() != px.X) {
+			t.Errorf("%s: image %v for a chart area of %v", v.kind, b, px)
+		}
+	}
+
+	// The metric switch reaches the agreement views.
+	u.selectKind("agreement-rank")
+	u.filters.metric.SetSelected(metricLabels[1])
+	waitIdle(t, u)
+	if u.filter.Metric != "voeten" || !strings.Contains(strings.ToLower(u.last.chart.Meta.Subtitle+u.last.chart.Meta.Title), "voeten") {
+		t.Errorf("metric voeten not shown: %q / %q", u.last.chart.Meta.Title, u.last.chart.Meta.Subtitle)
+	}
+}
+
+// checkVotes compares the table's vote cells with the votes table.
+func checkVotes(t *testing.T, u *ui, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	checked := 0
+	for _, r := range u.rolls.rows {
+		for i, iso := range u.rolls.cols {
+			var v int
+			err := db.QueryRow(`SELECT v.vote FROM votes v JOIN countries c ON c.id = v.country_id WHERE v.roll_call_id = ? AND c.iso3 = ?`, r.rc.ID, iso).Scan(&v)
+			if err == sql.ErrNoRows {
+				v = 0
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if record.Vote(v) != r.votes[i] {
+				t.Fatalf("%s %s: table shows %v, database has %d", r.rc.Label(), iso, r.votes[i], v)
+			}
+			checked++
+		}
+		if checked > 400 {
+			break
+		}
+	}
+}
+
+func TestExportPNG(t *testing.T) {
+	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
+	path := filepath.Join(t.TempDir(), u.exportName("png"))
+	if !strings.Contains(path, "ga-breakdown") {
+		t.Errorf("proposed name %q does not name the chart", filepath.Base(path))
+	}
+	for _, size := range [][2]int{{1200, 800}, {1920, 1080}} {
+		if err := writeExport(u.last, exportRequest{format: "png", width: size[0], height: size[1], scale: 1}, path); err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := img.Bounds(); b.Dx() != size[0] || b.Dy() != size[1] {
+			t.Errorf("exported %v, want %v", b, size)
+		}
+	}
+	// A folder that does not exist: a clear error and no file.
+	bad := filepath.Join(t.TempDir(), "missing", "chart.png")
+	if err := writeExport(u.last, exportRequest{format: "png", width: 1200, height: 800, scale: 1}, bad); err == nil {
+		t.Error("export into a missing folder succeeded")
+	}
+	// The sample is shown with its banner.
+	if !u.banner.Visible() {
+		t.Error("no sample banner while only the sample is loaded")
+	}
+}
+
+func TestImportProgressCancelAndBadFile(t *testing.T) {
+	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
+	ctx := context.Background()
+	before, _ := u.store.Info(ctx)
+
+	// A real file: the progress bar moves, the counts change.
+	j := u.startImport([]string{comparetest.Dataset(t, "ukraine_ga/votes.csv")})
+	<-j.done
+	if len(j.progress) == 0 || j.progress[len(j.progress)-1] < 0.99 {
+		t.Errorf("progress seen: %v", j.progress)
+	}
+	eventually(t, "the counts to change", func() bool { return strings.Contains(u.status.Text, "GA: 4 roll calls") })
+
+	// Cancel a long import: nothing changes.
+	after1, _ := u.store.Info(ctx)
+	j = u.startImport([]string{comparetest.Dataset(t, "unvotes")})
+	eventually(t, "the import to start", func() bool { return len(j.progress) > 0 })
+	j.cancel()
+	<-j.done
+	after2, _ := u.store.Info(ctx)
+	if after2.Bodies[0].Votes != after1.Bodies[0].Votes || len(after2.Imports) != len(after1.Imports) {
+		t.Errorf("a cancelled import changed the database: %+v → %+v", after1.Bodies, after2.Bodies)
+	}
+
+	// A bad file: an error dialog naming the line, and nothing changes.
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("body,symbol,date,country,vote\nGA,A/RES/1/1,2020-01-01,USA,Y\nGA,A/RES/1/1,2020-01-01,Atlantis,Y\n"), 0o644)
+	j = u.startImport([]string{bad})
+	<-j.done
+	if !overlayContains(u.win, "bad.csv:3:4: unknown country") {
+		t.Error("no error dialog naming the file and line")
+	}
+	after3, _ := u.store.Info(ctx)
+	if after3.Bodies[0].Votes != after1.Bodies[0].Votes {
+		t.Error("a bad file changed the database")
+	}
+	_ = before
+}
+
+// overlayContains reports whether a dialog shows the text.
+func overlayContains(w fyne.Window, text string) bool {
+	for _, o := range w.Canvas().Overlays().List() {
+		if strings.Contains(test.RenderObjectToMarkup(o), text) {
+			return true
+		}
+		found := false
+		walk(o, func(c fyne.CanvasObject) {
+			if l, ok := c.(*widget.Label); ok && strings.Contains(l.Text, text) {
+				found = true
+			}
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	if c, ok := o.(*fyne.Container); ok {
+		for _, x := range c.Objects {
+			walk(x, fn)
+		}
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, x := range test.WidgetRenderer(w).Objects() {
+			walk(x, fn)
+		}
+	}
+}
+
+func TestPositionsAddEditDelete(t *testing.T) {
+	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
+	u.selectKind("positions")
+	u.filters.picker.clear()
+	waitIdle(t, u)
+	p := u.positions
+	eventually(t, "the sample positions", func() bool { return len(p.shown) == 9 })
+
+	// Add through the form; an invalid form is refused first.
+	f := p.edit(nil)
+	f.country.SetText("Atlantis")
+	if f.validate() == nil {
+		t.Error("the form accepts an unknown country")
+	}
+	f.country.SetText("Brazil")
+	f.date.SetText("2025-03-01")
+	f.topic.SetText("Peace in Ukraine")
+	f.stance.SetSelected("neutral")
+	f.summary.SetText("Calls for talks")
+	f.source.SetText("https://example.org/statement")
+	if err := f.validate(); err != nil {
+		t.Fatal(err)
+	}
+	<-p.save(f.position())
+	if len(p.all) != 10 {
+		t.Fatalf("%d positions after adding one", len(p.all))
+	}
+	var added record.Position
+	for _, x := range p.all {
+		if x.Country == "BRA" {
+			added = x
+		}
+	}
+	if added.ID == 0 || added.Stance != record.Neutral || added.Date != "2025-03-01" {
+		t.Fatalf("added: %+v", added)
+	}
+
+	// Edit it.
+	f = p.edit(&added)
+	f.stance.SetSelected("supports")
+	f.summary.SetText("Supports talks")
+	<-p.save(f.position())
+	got, _ := u.store.Positions(context.Background(), "BRA")
+	if len(got) != 1 || got[0].Stance != record.Supports || got[0].Summary != "Supports talks" {
+		t.Fatalf("after editing: %+v", got)
+	}
+
+	// Delete it.
+	<-p.remove(got[0])
+	got, _ = u.store.Positions(context.Background(), "BRA")
+	if len(got) != 0 || len(p.all) != 9 {
+		t.Fatalf("after deleting: %d left, list has %d", len(got), len(p.all))
+	}
+	_ = data.Version
+}
