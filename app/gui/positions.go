@@ -388,7 +388,6 @@ func sourceLink(s string) *url.URL {
 	return nil
 }
 
-
 // timelineChart is the positions timeline of the chosen topic.
 func (p *positionsView) timelineChart() charts.PositionsTimeline {
 	topic := p.topic.Selected
