@@ -35,6 +35,7 @@ type positionsView struct {
 	selected int
 	topic    *widget.Select
 	timeline *canvas.Image
+	redraw   *time.Timer
 	obj      fyne.CanvasObject
 	lastImg  *result
 }
@@ -102,7 +103,9 @@ func newPositionsView(u *ui) *positionsView {
 	p.timeline.FillMode = canvas.ImageFillContain
 	bar := container.NewHBox(add, editBtn, del, widget.NewSeparator(), imp, exp)
 	left := container.NewBorder(bar, nil, nil, nil, p.list)
-	right := container.NewBorder(p.topic, nil, nil, nil, p.timeline)
+	area := &sizeWatcher{content: p.timeline, onResize: func(fyne.Size) { p.redrawSoon() }}
+	area.ExtendBaseWidget(area)
+	right := container.NewBorder(p.topic, nil, nil, nil, area)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.6
 	p.obj = split
@@ -391,8 +394,12 @@ func sourceLink(s string) *url.URL {
 // timelineChart is the positions timeline of the chosen topic.
 func (p *positionsView) timelineChart() charts.PositionsTimeline {
 	topic := p.topic.Selected
+	title := "Recorded positions"
+	if topic != "" {
+		title += ": " + topic
+	}
 	pt := charts.PositionsTimeline{Meta: charts.Meta{
-		Title:    "Recorded positions: " + topic,
+		Title:    title,
 		Subtitle: p.u.filter.describe(),
 		Version:  data.Version,
 	}}
@@ -421,6 +428,14 @@ func (p *positionsView) timelineChart() charts.PositionsTimeline {
 	}
 	pt.Meta.Source = strings.Join(srcList, "; ")
 	return pt
+}
+
+// redrawSoon redraws the timeline once resizing settles.
+func (p *positionsView) redrawSoon() {
+	if p.redraw != nil {
+		p.redraw.Stop()
+	}
+	p.redraw = time.AfterFunc(150*time.Millisecond, func() { fyne.Do(p.drawTimeline) })
 }
 
 // drawTimeline renders the timeline at the size it is shown.
