@@ -1,0 +1,528 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"plenary/app/views"
+	"plenary/charts"
+	"plenary/data"
+	"plenary/data/compare"
+	"plenary/data/record"
+)
+
+// filterHelp documents the flags every comparison command shares.
+const filterHelp = `Filters (each narrows the roll calls; repeatable ones match any value):
+  --countries LIST  countries compared: ISO3 codes, names, groups (P5, EU, BRICS,
+                    G7, African, Asia-Pacific, Eastern European, GRULAC, WEOG) or
+                    all, separated by commas; members of a group count only
+                    while they belonged to it. Also keeps only the roll calls
+                    on which one of them has a vote row.
+  --body GA|SC      General Assembly or Security Council (default: both)
+  --from DATE       first date, YYYY-MM-DD (or YYYY, YYYY-MM)
+  --to DATE         last date, inclusive
+  --session S       General Assembly session, e.g. 74 or ES-11 (repeatable)
+  --topic T         topic containing T, ignoring case (repeatable)
+  --text T          symbol or title containing T, ignoring case
+  --symbol S        resolution symbol, e.g. "S/RES/2774 (2025)" (repeatable)
+  --important       only votes coded as important
+  --contested       only votes with at least one no or abstention (not texts
+                    adopted without a vote)`
+
+// metricHelp documents --metric.
+const metricHelp = `Metrics (--metric), each over the roll calls where both countries voted
+(absent, non-voting and non-members are left out), with n the count:
+  identical    share of roll calls on which both voted the same (yes, no or
+               abstain) — the default
+  voeten       Voeten's index: 1 for the same vote, 0.5 when one abstained and
+               the other voted yes or no, 0 for yes against no
+  coincidence  US State Department voting coincidence: only roll calls where
+               both voted yes or no; share identical`
+
+func init() {
+	register(&command{
+		name: "chart", usage: "KIND [filters] [--ref ISO3] [--metric M] [--width W --height H --scale S] -o FILE.png|.svg|.csv",
+		summary: "draw a comparison chart to a PNG, SVG or CSV file",
+		help: `KIND is one of:
+  ga-breakdown            yes/no/abstain/non-voting of each roll call (General
+                          Assembly unless --body SC; the most recent 40 shown)
+  by-group                one roll call by UN regional group: the most recent
+                          selected, or the one named with --symbol
+  sc-abstentions          Security Council abstentions per member
+  sc-abstentions-by-year  the permanent members' abstentions per year
+  agreement-time          agreement of --ref with each selected country per year
+  agreement-rank          countries ranked by agreement with --ref (--min-n N:
+                          leave out those with fewer than N roll calls; default 10)
+  agreement-matrix        agreement of every pair of the selected countries
+  vote-grid               the selected countries' votes side by side (the most
+                          recent 200 roll calls), with splits marked
+
+The format comes from the extension of -o: .png, .svg, or .csv for the numbers
+plotted. The size is --width x --height pixels (default 1200x800; 640x400 to
+3840x2160), --scale 1 to 4 enlarges text and lines for high-DPI screens and
+print, --theme light|dark picks the background. The file is written under a
+temporary name in the same folder and then renamed, so a failure never leaves
+a half-written file.
+
+` + filterHelp + `
+
+` + metricHelp,
+		run: runChart,
+	})
+	register(&command{
+		name: "agreement", usage: "--countries A,B,… [--ref ISO3] [--by year] [--metric M] [--min-n N] [filters] [--format table|csv]",
+		summary: "how often countries vote alike, per pair (and per year)",
+		help: `Without --ref, every pair of the listed countries; with --ref, the reference
+against each listed country (or every country with --countries all), ranked
+from most to least in agreement unless --by year. --by year gives one row per
+pair and calendar year. Pairs resting on fewer than --min-n roll calls
+(default 1) are left out.
+
+CSV columns: a,b,period,metric,agreement,n — ISO3 codes, the year or "all",
+the metric's name, the agreement as a fraction from 0 to 1, and n.
+
+` + filterHelp + `
+
+` + metricHelp,
+		run: runAgreement,
+	})
+	register(&command{
+		name: "abstentions", usage: "[filters] [--by member|year|resolution] [--format table|csv]",
+		summary: "Security Council abstentions per member",
+		help: `Counts the abstentions of each Security Council member over the selected
+Security Council roll calls (the body is always SC). Texts adopted without a
+vote are left out of every count and reported apart.
+
+  --by member      (default) CSV columns iso3,permanent,abstentions,votes:
+                   permanent is 1 for China, France, Russia, the United
+                   Kingdom and the United States; votes counts the roll calls
+                   on which the member voted yes, no or abstain
+  --by year        the permanent members per year: iso3,year,abstentions,votes
+  --by resolution  each roll call with abstentions: symbol,date,abstained
+                   (ISO3 codes separated by spaces)
+
+` + filterHelp,
+		run: runAbstentions,
+	})
+}
+
+// filterFlags are the flags of filterHelp.
+type filterFlags struct {
+	countries, body, from, to, text string
+	sessions, topics, symbols       listFlag
+	important, contested            bool
+}
+
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+// String implements flag.Value.
+func (l *listFlag) String() string { return strings.Join(*l, ", ") }
+
+// Set implements flag.Value: each use of the flag adds a value.
+func (l *listFlag) Set(s string) error {
+	*l = append(*l, s)
+	return nil
+}
+
+func addFilterFlags(fs *flag.FlagSet) *filterFlags {
+	ff := &filterFlags{}
+	fs.StringVar(&ff.countries, "countries", "", "countries compared")
+	fs.StringVar(&ff.body, "body", "", "GA or SC")
+	fs.StringVar(&ff.from, "from", "", "first date")
+	fs.StringVar(&ff.to, "to", "", "last date")
+	fs.StringVar(&ff.text, "text", "", "text in symbol or title")
+	fs.Var(&ff.sessions, "session", "General Assembly session")
+	fs.Var(&ff.topics, "topic", "topic")
+	fs.Var(&ff.symbols, "symbol", "resolution symbol")
+	fs.BoolVar(&ff.important, "important", false, "important votes only")
+	fs.BoolVar(&ff.contested, "contested", false, "contested votes only")
+	return ff
+}
+
+// filter checks the flags and builds the filter; mistakes are usage
+// errors, so that the usage line is printed with them.
+func (ff *filterFlags) filter() (compare.Filter, error) {
+	f := compare.Filter{
+		From: strings.TrimSpace(ff.from), To: strings.TrimSpace(ff.to), Text: ff.text,
+		Sessions: ff.sessions, Topics: ff.topics, Symbols: ff.symbols,
+		Important: ff.important, Contested: ff.contested,
+	}
+	if ff.body != "" {
+		b, ok := record.ParseBody(ff.body)
+		if !ok {
+			return f, usagef("unknown --body %q (GA or SC)", ff.body)
+		}
+		f.Body = b
+	}
+	if strings.TrimSpace(ff.countries) != "" {
+		cs, err := compare.ParseCountries(ff.countries)
+		if err != nil {
+			return f, usagef("--countries: %v", err)
+		}
+		f.Countries = cs
+	}
+	if err := f.Validate(); err != nil {
+		return f, usagef("%v", err)
+	}
+	return f, nil
+}
+
+// loadTable reads the whole database into the dense table the comparisons
+// run on, with the import log for chart footers.
+func loadTable(ctx context.Context, env *Env) (*record.Table, []data.ImportInfo, error) {
+	st, err := env.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer st.Close()
+	t, err := st.Table(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(t.RollCalls) == 0 {
+		return nil, nil, fmt.Errorf("%s holds no votes: import some with `plenary import FILE`, or load the sample with `plenary sample`", st.Path())
+	}
+	imports, err := st.Imports(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, imports, nil
+}
+
+// selectRows builds the comparison index and applies the filter.
+func selectRows(t *record.Table, f compare.Filter) (*compare.Selection, error) {
+	ix, err := compare.NewIndex(t)
+	if err != nil {
+		return nil, err
+	}
+	return ix.Select(f)
+}
+
+// oneCountry reads --ref: exactly one country.
+func oneCountry(s string) (string, error) {
+	toks, err := compare.ParseCountries(s)
+	if err != nil {
+		return "", usagef("--ref: %v", err)
+	}
+	if len(toks) != 1 || len(toks[0]) != 3 || strings.ToUpper(toks[0]) != toks[0] {
+		return "", usagef("--ref must name one country, not %q", s)
+	}
+	return toks[0], nil
+}
+
+func runChart(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("chart", flag.ContinueOnError)
+	ff := addFilterFlags(fs)
+	ref := fs.String("ref", "", "reference country")
+	metric := fs.String("metric", "identical", "identical, voeten or coincidence")
+	minN := fs.Int("min-n", views.DefaultMinN, "fewest roll calls for agreement-rank")
+	width := fs.Int("width", charts.DefaultWidth, "width in pixels")
+	height := fs.Int("height", charts.DefaultHeight, "height in pixels")
+	scale := fs.Float64("scale", 1, "text and line scale")
+	theme := fs.String("theme", "light", "light or dark")
+	out := fs.String("o", "", "output file")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("name one chart kind")
+	}
+	kind, err := views.ParseKind(pos[0])
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if *out == "" {
+		return usagef("name the output file with -o FILE.png, .svg or .csv")
+	}
+	if _, err := views.FormatOf(*out); err != nil {
+		return usagef("-o %v", err)
+	}
+	if *width < charts.MinWidth || *width > charts.MaxWidth || *height < charts.MinHeight || *height > charts.MaxHeight {
+		return usagef("size %dx%d is outside %dx%d..%dx%d", *width, *height, charts.MinWidth, charts.MinHeight, charts.MaxWidth, charts.MaxHeight)
+	}
+	if math.IsNaN(*scale) || *scale < 1 || *scale > charts.MaxScale {
+		return usagef("--scale %v is outside 1..%d", *scale, charts.MaxScale)
+	}
+	opt := charts.Options{Width: *width, Height: *height, Scale: *scale}
+	switch strings.ToLower(*theme) {
+	case "light":
+	case "dark":
+		opt.Theme = charts.Dark
+	default:
+		return usagef("unknown --theme %q (light or dark)", *theme)
+	}
+	m, err := compare.ParseMetric(*metric)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	t, imports, err := loadTable(ctx, env)
+	if err != nil {
+		return err
+	}
+	c, err := views.Build(t, views.Request{Kind: kind, Filter: f, Ref: *ref, Metric: m, MinN: *minN, Provenance: views.ProvenanceOf(imports)})
+	if err != nil {
+		return err
+	}
+	if err := c.WriteFile(*out, opt); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s: %s (%s)\n", *out, c.Meta.Title, rollCalls(c.RollCalls))
+	if c.Empty {
+		fmt.Fprintln(env.Stderr, "nothing matched the filter; the chart says so")
+	}
+	if len(c.Missing) > 0 {
+		fmt.Fprintf(env.Stderr, "no votes in the database for %s\n", strings.Join(c.Missing, ", "))
+	}
+	return nil
+}
+
+// rollCalls counts roll calls in words.
+func rollCalls(n int) string {
+	if n == 1 {
+		return "1 roll call"
+	}
+	return strconv.Itoa(n) + " roll calls"
+}
+
+func runAgreement(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("agreement", flag.ContinueOnError)
+	ff := addFilterFlags(fs)
+	refFlag := fs.String("ref", "", "reference country")
+	by := fs.String("by", "", "year")
+	metric := fs.String("metric", "identical", "identical, voeten or coincidence")
+	minN := fs.Int("min-n", 1, "fewest roll calls a row may rest on")
+	format := fs.String("format", "table", "table or csv")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if strings.TrimSpace(ff.countries) == "" {
+		return usagef("name the countries to compare with --countries (codes, names, groups or all)")
+	}
+	if *by != "" && *by != "year" {
+		return usagef("unknown --by %q (year)", *by)
+	}
+	m, err := compare.ParseMetric(*metric)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if *format != "csv" && *format != "table" {
+		return usagef("unknown --format %q (table or csv)", *format)
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	ref := ""
+	if *refFlag != "" {
+		if ref, err = oneCountry(*refFlag); err != nil {
+			return err
+		}
+	}
+	t, _, err := loadTable(ctx, env)
+	if err != nil {
+		return err
+	}
+	s, err := selectRows(t, f)
+	if err != nil {
+		return err
+	}
+	if len(s.Missing) > 0 {
+		fmt.Fprintf(env.Stderr, "no votes in the database for %s\n", strings.Join(s.Missing, ", "))
+	}
+	w := newPairWriter(env.Stdout, *format, m, max(*minN, 1))
+	w.header()
+	switch {
+	case ref != "" && *by == "year":
+		for _, other := range s.Countries {
+			if other == ref {
+				continue
+			}
+			years, err := s.PairOverTime(ref, other, m)
+			if err != nil {
+				return err
+			}
+			for _, y := range years {
+				w.row(ref, other, y.Year, y.Score)
+			}
+		}
+	case ref != "":
+		ranked, err := s.Ranking(ref, m, max(*minN, 1))
+		if err != nil {
+			return err
+		}
+		for _, r := range ranked {
+			w.row(ref, r.ISO3, 0, r.Score)
+		}
+	case *by == "year":
+		for _, ym := range s.AllPairsPerYear(m) {
+			w.matrix(&ym.Matrix, ym.Year)
+		}
+	default:
+		mx := s.Matrix(m)
+		w.matrix(&mx, 0)
+	}
+	return w.flush()
+}
+
+// pairWriter writes agreement rows. The CSV path appends bytes directly:
+// all pairs of all countries per year are close to a million rows, and
+// going through fmt and encoding/csv would take seconds. Every cell is an
+// ISO3 code, a number or a metric name, so none needs quoting.
+type pairWriter struct {
+	csv    *bufio.Writer
+	table  *output
+	metric compare.Metric
+	minN   int
+	buf    []byte
+}
+
+func newPairWriter(w io.Writer, format string, m compare.Metric, minN int) *pairWriter {
+	p := &pairWriter{metric: m, minN: minN}
+	if format == "csv" {
+		p.csv = bufio.NewWriterSize(w, 64<<10)
+	} else {
+		p.table, _ = newOutput(w, "table")
+	}
+	return p
+}
+
+func (p *pairWriter) header() {
+	if p.csv != nil {
+		p.csv.WriteString("a,b,period,metric,agreement,n\n")
+		return
+	}
+	p.table.row("a", "b", "period", "metric", "agreement", "n")
+}
+
+// row writes one pair; year 0 is the whole period.
+func (p *pairWriter) row(a, b string, year int, sc compare.Score) {
+	if sc.N < p.minN {
+		return
+	}
+	if p.csv == nil {
+		period := "all"
+		if year != 0 {
+			period = strconv.Itoa(year)
+		}
+		p.table.row(a, b, period, p.metric, strconv.FormatFloat(sc.Agreement, 'f', 3, 64), sc.N)
+		return
+	}
+	buf := append(p.buf[:0], a...)
+	buf = append(buf, ',')
+	buf = append(buf, b...)
+	buf = append(buf, ',')
+	if year != 0 {
+		buf = strconv.AppendInt(buf, int64(year), 10)
+	} else {
+		buf = append(buf, "all"...)
+	}
+	buf = append(buf, ',')
+	buf = append(buf, p.metric.String()...)
+	buf = append(buf, ',')
+	buf = strconv.AppendFloat(buf, sc.Agreement, 'f', -1, 64)
+	buf = append(buf, ',')
+	buf = strconv.AppendInt(buf, int64(sc.N), 10)
+	buf = append(buf, '\n')
+	p.buf = buf
+	p.csv.Write(buf)
+}
+
+// matrix writes every pair i < j of a matrix.
+func (p *pairWriter) matrix(mx *compare.Matrix, year int) {
+	for i, a := range mx.Countries {
+		for j := i + 1; j < len(mx.Countries); j++ {
+			p.row(a, mx.Countries[j], year, mx.Score(i, j))
+		}
+	}
+}
+
+func (p *pairWriter) flush() error {
+	if p.csv != nil {
+		return p.csv.Flush()
+	}
+	return p.table.flush()
+}
+
+func runAbstentions(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("abstentions", flag.ContinueOnError)
+	ff := addFilterFlags(fs)
+	by := fs.String("by", "member", "member, year or resolution")
+	format := fs.String("format", "table", "table or csv")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if !slices.Contains([]string{"member", "year", "resolution"}, *by) {
+		return usagef("unknown --by %q (member, year or resolution)", *by)
+	}
+	out, err := newOutput(env.Stdout, *format)
+	if err != nil {
+		return err
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	if f.Body == record.GA {
+		return usagef("abstentions are counted on Security Council votes; leave out --body GA")
+	}
+	f.Body = record.SC
+	t, _, err := loadTable(ctx, env)
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(t.RollCalls, func(rc record.RollCall) bool { return rc.Body == record.SC }) {
+		return fmt.Errorf("the database holds no Security Council votes: import some, e.g. `plenary import sc_votes_1992_2026.csv`")
+	}
+	s, err := selectRows(t, f)
+	if err != nil {
+		return err
+	}
+	c := s.Council()
+	switch *by {
+	case "member":
+		out.row("iso3", "permanent", "abstentions", "votes")
+		for _, m := range c.Members {
+			perm := 0
+			if m.Permanent {
+				perm = 1
+			}
+			out.row(m.ISO3, perm, m.Abstentions, m.Votes)
+		}
+	case "year":
+		out.row("iso3", "year", "abstentions", "votes")
+		for _, y := range c.ByYear {
+			out.row(y.ISO3, y.Year, y.Abstentions, y.Votes)
+		}
+	case "resolution":
+		out.row("symbol", "date", "abstained")
+		for _, r := range c.Resolutions {
+			out.row(r.RollCall.Label(), r.RollCall.Date, strings.Join(r.Abstained, " "))
+		}
+	}
+	if err := out.flush(); err != nil {
+		return err
+	}
+	if *format != "csv" {
+		fmt.Fprintf(env.Stdout, "\n%d Security Council roll calls counted (%s)", c.RollCalls, f.Describe())
+		if n := len(c.WithoutVote); n > 0 {
+			fmt.Fprintf(env.Stdout, "; %d adopted without a vote left out", n)
+		}
+		fmt.Fprintln(env.Stdout)
+	} else if n := len(c.WithoutVote); n > 0 {
+		fmt.Fprintf(env.Stderr, "%d texts adopted without a vote left out\n", n)
+	}
+	return nil
+}

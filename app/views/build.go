@@ -1,0 +1,246 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"plenary/charts"
+	"plenary/data"
+	"plenary/data/compare"
+	"plenary/data/countries"
+	"plenary/data/record"
+)
+
+// Request is everything a chart depends on besides the table.
+type Request struct {
+	Kind   Kind
+	Filter compare.Filter
+	// Ref is the reference country of agreement-time and agreement-rank,
+	// as an ISO3 code or a name; empty means the first selected country.
+	Ref    string
+	Metric compare.Metric
+	// Symbol picks the roll call of by-group; empty means the most recent
+	// selected one.
+	Symbol string
+	// MinN leaves out of agreement-rank the countries whose agreement with
+	// Ref rests on fewer roll calls; 0 means DefaultMinN.
+	MinN int
+	// Provenance is printed in the footer; see ProvenanceOf.
+	Provenance Provenance
+}
+
+// DefaultMinN is the fewest roll calls a ranked agreement may rest on
+// unless the request says otherwise: below it a single vote can put a
+// country at the top.
+const DefaultMinN = 10
+
+// MaxSeries is how many countries agreement-time draws at most; more lines
+// cannot be told apart.
+const MaxSeries = 8
+
+// MaxGridRollCalls is how many roll calls vote-grid shows at most, the
+// most recent: beyond that a cell is narrower than a pixel and the grid
+// becomes a texture that takes long to draw.
+const MaxGridRollCalls = 200
+
+// Chart is a built chart: the value package charts draws, and what the
+// caller may want to show beside it.
+type Chart struct {
+	Kind  Kind
+	Chart charts.Chart // never nil; charts.Empty when nothing matches
+	Meta  charts.Meta
+	// Empty is true when the selection holds nothing to draw.
+	Empty bool
+	// RollCalls is the number of selected roll calls.
+	RollCalls int
+	// Countries are the compared countries (ISO3); Missing those asked for
+	// that have no votes.
+	Countries, Missing []string
+}
+
+// index keeps the comparison index of the last table: building it takes
+// milliseconds, and the app asks for chart after chart of the same table.
+var index struct {
+	sync.Mutex
+	t  *record.Table
+	ix *compare.Index
+}
+
+func indexFor(t *record.Table) (*compare.Index, error) {
+	index.Lock()
+	defer index.Unlock()
+	if index.t == t && index.ix != nil {
+		return index.ix, nil
+	}
+	ix, err := compare.NewIndex(t)
+	if err != nil {
+		return nil, err
+	}
+	index.t, index.ix = t, ix
+	return ix, nil
+}
+
+// Build computes the chart a request asks for. It fails on a request that
+// cannot be met as asked (an unknown kind, an invalid filter, an unknown
+// reference country or roll call); a filter that selects nothing is not an
+// error but an Empty chart that says so. The table must not change after
+// the first Build on it.
+func Build(t *record.Table, req Request) (*Chart, error) {
+	if _, err := ParseKind(string(req.Kind)); err != nil {
+		return nil, err
+	}
+	ix, err := indexFor(t)
+	if err != nil {
+		return nil, err
+	}
+	f := req.Filter
+	switch req.Kind {
+	case GABreakdown:
+		if f.Body == "" {
+			f.Body = record.GA
+		}
+	case SCAbstentions, SCAbstentionsByYear:
+		// These count Security Council votes whatever body the filter
+		// names; the subtitle says which body was counted.
+		f.Body = record.SC
+	}
+	s, err := ix.Select(f)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{req: req, s: s}
+	b.meta = charts.Meta{
+		Source:   req.Provenance.Source,
+		Imported: req.Provenance.Imported,
+		Version:  data.Version,
+	}
+	c := &Chart{Kind: req.Kind, RollCalls: s.Len(), Countries: s.Countries, Missing: s.Missing}
+	if s.Len() == 0 {
+		c.Chart, c.Empty = b.empty(""), true
+	} else if c.Chart, err = b.build(); err != nil {
+		return nil, err
+	}
+	if e, ok := c.Chart.(charts.Empty); ok {
+		c.Empty, c.Meta = true, e.Meta
+	} else {
+		c.Meta = b.meta
+	}
+	return c, nil
+}
+
+// builder holds what the per-kind functions share.
+type builder struct {
+	req  Request
+	s    *compare.Selection
+	meta charts.Meta
+}
+
+func (b *builder) build() (charts.Chart, error) {
+	switch b.req.Kind {
+	case GABreakdown:
+		return b.breakdown(), nil
+	case ByGroup:
+		return b.byGroup()
+	case SCAbstentions:
+		return b.abstentions(), nil
+	case SCAbstentionsByYear:
+		return b.abstentionsByYear(), nil
+	case AgreementTime:
+		return b.overTime()
+	case AgreementRank:
+		return b.ranking()
+	case AgreementMatrix:
+		return b.matrix(), nil
+	case VoteGrid:
+		return b.grid(), nil
+	}
+	return nil, fmt.Errorf("unknown chart %q", b.req.Kind)
+}
+
+// setText fills in the title and the subtitle: the filter in words, how
+// many roll calls it selects, and any notes.
+func (b *builder) setText(title string, notes ...string) {
+	b.meta.Title = title
+	parts := []string{"Filter: " + b.s.Filter().Describe(), plural(b.s.Len(), "roll call")}
+	if len(b.s.Missing) > 0 {
+		parts = append(parts, "no votes for "+strings.Join(b.s.Missing, ", "))
+	}
+	for _, n := range notes {
+		if n != "" {
+			parts = append(parts, n)
+		}
+	}
+	b.meta.Subtitle = strings.Join(parts, " · ")
+}
+
+// empty is the image for a selection with nothing to draw.
+func (b *builder) empty(msg string) charts.Chart {
+	if b.meta.Title == "" {
+		b.setText(b.req.Kind.Label())
+	}
+	hint := "Widen the filter: fewer countries, a longer period, no topic or text"
+	if msg != "" {
+		hint = ""
+	}
+	return charts.Empty{Meta: b.meta, Message: msg, Hint: hint}
+}
+
+// ref resolves the reference country of the agreement charts.
+func (b *builder) ref() (string, error) {
+	if strings.TrimSpace(b.req.Ref) == "" {
+		if b.s.All || len(b.s.Countries) == 0 {
+			return "", fmt.Errorf("%s needs a reference country when all countries are compared", b.req.Kind)
+		}
+		return b.s.Countries[0], nil
+	}
+	toks, err := compare.ParseCountries(b.req.Ref)
+	if err != nil {
+		return "", err
+	}
+	if len(toks) != 1 || toks[0] == compare.All {
+		return "", fmt.Errorf("the reference must be one country, not %q", b.req.Ref)
+	}
+	if _, ok := countries.ByISO3(toks[0]); !ok {
+		return "", fmt.Errorf("the reference must be one country, not the group %s", toks[0])
+	}
+	if b.s.Index().Table().Column(toks[0]) < 0 {
+		return "", fmt.Errorf("%s has no votes in the data", toks[0])
+	}
+	return toks[0], nil
+}
+
+// name is a country's short English name, or its code.
+func name(iso3 string) string {
+	if c, ok := countries.ByISO3(iso3); ok {
+		return c.Name
+	}
+	return iso3
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// period is the span of years of the selected roll calls, for titles.
+func (b *builder) period() string {
+	rows := b.s.Rows
+	if len(rows) == 0 {
+		return ""
+	}
+	return yearSpan(b.s.RollCall(rows[0]).Year(), b.s.RollCall(rows[len(rows)-1]).Year())
+}
+
+// yearSpan writes a span of years as a title suffix: ", 1990–2019".
+func yearSpan(first, last int) string {
+	switch {
+	case first == 0 || last == 0:
+		return ""
+	case first == last:
+		return fmt.Sprintf(", %d", first)
+	}
+	return fmt.Sprintf(", %d–%d", first, last)
+}

@@ -1,0 +1,269 @@
+package views
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"plenary/charts"
+	"plenary/data/compare"
+	"plenary/data/countries"
+	"plenary/data/record"
+)
+
+func totals(t record.Totals) charts.Totals {
+	return charts.Totals{Yes: t.Yes, No: t.No, Abstain: t.Abstain, NonVoting: t.NonVoting}
+}
+
+// date reads a roll call's date; an unknown or partial date is the zero
+// time, which charts sort first.
+func date(s string) time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}
+	}
+	return d
+}
+
+func (b *builder) breakdown() charts.Chart {
+	bs := b.s.Breakdowns()
+	rcs := make([]charts.RollCall, len(bs))
+	differ := 0
+	for i, x := range bs {
+		rcs[i] = charts.RollCall{Label: x.RollCall.Label(), Date: date(x.RollCall.Date), Totals: totals(x.Counted)}
+		if p := x.Published; p != nil && x.Counted.Members() > 0 && (p.Yes != x.Counted.Yes || p.No != x.Counted.No || p.Abstain != x.Counted.Abstain) {
+			differ++
+		}
+	}
+	note := "counted from the member votes"
+	if differ > 0 {
+		note += fmt.Sprintf(" (%s differ from the published totals)", plural(differ, "roll call"))
+	}
+	body := b.s.Filter().Body
+	if body == "" {
+		body = record.GA
+	}
+	b.setText("How the "+body.Name()+" voted"+b.period(), note)
+	return charts.GABreakdown{Meta: b.meta, RollCalls: rcs}
+}
+
+// chartGroups names the regional groups as the charts package labels them.
+var chartGroups = map[string]string{
+	string(countries.GroupAfrican):       charts.GroupAfrican,
+	string(countries.GroupAsiaPacific):   charts.GroupAsiaPacific,
+	string(countries.GroupEastEuropean):  charts.GroupEastern,
+	string(countries.GroupLatinAmerican): charts.GroupLatinAmerica,
+	string(countries.GroupWEOG):          charts.GroupWestern,
+	compare.Other:                        charts.GroupOther,
+}
+
+func (b *builder) byGroup() (charts.Chart, error) {
+	row := b.s.Latest()
+	if b.req.Symbol != "" {
+		if row = b.s.Find(b.req.Symbol); row < 0 {
+			return nil, fmt.Errorf("%s is not among the selected roll calls", b.req.Symbol)
+		}
+	}
+	rc := b.s.RollCall(row)
+	var groups []charts.GroupTotals
+	for _, g := range b.s.Index().ByGroup(row) {
+		label := chartGroups[g.Group]
+		if label == "" {
+			label = g.Group
+		}
+		groups = append(groups, charts.GroupTotals{Group: label, Totals: totals(g.Totals)})
+	}
+	t := b.s.Index().Counted(row)
+	b.setText(rc.Label()+" by regional group", rc.Date+" · "+t.String()+" overall")
+	if len(groups) == 0 {
+		return b.empty("No member votes are recorded for " + rc.Label()), nil
+	}
+	return charts.ByGroup{Meta: b.meta, Groups: groups}, nil
+}
+
+func (b *builder) abstentions() charts.Chart {
+	c := b.s.Council()
+	var ms []charts.CouncilMember
+	for _, m := range c.Members {
+		// Elected members that never abstained would only fill the chart
+		// with empty bars.
+		if m.Permanent || m.Abstentions > 0 {
+			ms = append(ms, charts.CouncilMember{Code: m.ISO3, Name: name(m.ISO3), Permanent: m.Permanent, Abstentions: m.Abstentions, Votes: m.Votes})
+		}
+	}
+	b.setText("Security Council abstentions"+b.period(), withoutVote(c), fmt.Sprintf("%d with abstentions", len(c.Resolutions)))
+	if c.RollCalls == 0 {
+		return b.empty("No recorded Security Council votes match")
+	}
+	return charts.SCAbstentions{Meta: b.meta, Members: ms}
+}
+
+func withoutVote(c compare.Council) string {
+	if len(c.WithoutVote) == 0 {
+		return ""
+	}
+	return plural(len(c.WithoutVote), "text") + " adopted without a vote left out"
+}
+
+func (b *builder) abstentionsByYear() charts.Chart {
+	c := b.s.Council()
+	var ms []charts.MemberYears
+	for _, y := range c.ByYear {
+		if k := len(ms) - 1; k < 0 || ms[k].Member != name(y.ISO3) {
+			ms = append(ms, charts.MemberYears{Member: name(y.ISO3)})
+		}
+		k := len(ms) - 1
+		ms[k].Years = append(ms[k].Years, charts.YearCount{Year: y.Year, Abstentions: y.Abstentions})
+	}
+	b.setText("Abstentions of the permanent members by year"+b.period(), withoutVote(c))
+	if len(ms) == 0 {
+		return b.empty("No votes of permanent members match")
+	}
+	return charts.SCAbstentionsByYear{Meta: b.meta, Members: ms}
+}
+
+func (b *builder) overTime() (charts.Chart, error) {
+	ref, err := b.ref()
+	if err != nil {
+		return nil, err
+	}
+	var others []string
+	for _, iso := range b.s.Countries {
+		if iso != ref {
+			others = append(others, iso)
+		}
+	}
+	note := ""
+	if len(others) > MaxSeries {
+		note = fmt.Sprintf("first %d of %d countries", MaxSeries, len(others))
+		others = others[:MaxSeries]
+	}
+	var series []charts.AgreementSeries
+	for _, iso := range others {
+		years, err := b.s.PairOverTime(ref, iso, b.req.Metric)
+		if err != nil {
+			return nil, err
+		}
+		pts := make([]charts.AgreementPoint, len(years))
+		for i, y := range years {
+			pts[i] = charts.AgreementPoint{Year: y.Year, Agreement: y.Agreement, N: y.N}
+		}
+		series = append(series, charts.AgreementSeries{Country: name(iso), Points: pts})
+	}
+	b.setText("Agreement with "+name(ref)+" by year"+b.period(), "metric: "+b.req.Metric.Label(), note)
+	if len(series) == 0 {
+		return b.empty("Select countries to compare with " + name(ref)), nil
+	}
+	return charts.AgreementOverTime{Meta: b.meta, Reference: name(ref), Series: series}, nil
+}
+
+func (b *builder) ranking() (charts.Chart, error) {
+	ref, err := b.ref()
+	if err != nil {
+		return nil, err
+	}
+	minN := b.req.MinN
+	if minN <= 0 {
+		minN = DefaultMinN
+	}
+	ranked, err := b.s.Ranking(ref, b.req.Metric, minN)
+	if err != nil {
+		return nil, err
+	}
+	scores := make([]charts.AgreementScore, len(ranked))
+	for i, r := range ranked {
+		scores[i] = charts.AgreementScore{Country: name(r.ISO3), Agreement: r.Agreement, N: r.N}
+	}
+	b.setText("Agreement with "+name(ref)+b.period(), "metric: "+b.req.Metric.Label(), fmt.Sprintf("at least %d roll calls per country", minN))
+	if len(scores) == 0 {
+		return b.empty(fmt.Sprintf("No country shares %d roll calls with %s", minN, name(ref))), nil
+	}
+	return charts.AgreementRanking{Meta: b.meta, Reference: name(ref), Scores: scores}, nil
+}
+
+func (b *builder) matrix() charts.Chart {
+	mx := b.s.Matrix(b.req.Metric)
+	k := len(mx.Countries)
+	agree, n := make([][]float64, k), make([][]int, k)
+	cells, counts := make([]float64, k*k), make([]int, k*k)
+	for i := range k {
+		agree[i], n[i] = cells[i*k:(i+1)*k], counts[i*k:(i+1)*k]
+		for j := range k {
+			sc := mx.Score(i, j)
+			agree[i][j], n[i][j] = sc.Agreement, sc.N
+		}
+	}
+	b.setText(fmt.Sprintf("Agreement between %d countries%s", k, b.period()), "metric: "+b.req.Metric.Label())
+	if k == 0 {
+		return b.empty("No countries selected")
+	}
+	return charts.AgreementMatrix{Meta: b.meta, Countries: mx.Countries, Agreement: agree, N: n}
+}
+
+// chartVote maps the data's vote codes onto the charts package's own.
+func chartVote(v record.Vote) charts.Vote {
+	switch v {
+	case record.Yes:
+		return charts.VoteYes
+	case record.No:
+		return charts.VoteNo
+	case record.Abstain:
+		return charts.VoteAbstain
+	case record.NonVoting:
+		return charts.VoteNonVoting
+	}
+	return charts.VoteNone
+}
+
+func (b *builder) grid() charts.Chart {
+	g := b.s.Grid(MaxGridRollCalls)
+	k := len(g.Countries)
+	labels := make([]string, len(g.Rows))
+	votes := make([][]charts.Vote, k)
+	cells := make([]charts.Vote, k*len(g.Rows))
+	for i := range votes {
+		votes[i] = cells[i*len(g.Rows) : (i+1)*len(g.Rows)]
+	}
+	for j, row := range g.Rows {
+		labels[j] = row.RollCall.Label()
+		for i, v := range row.Votes {
+			votes[i][j] = chartVote(v)
+		}
+	}
+	title := "How the selected countries voted"
+	if k > 0 && k <= 4 {
+		names := make([]string, k)
+		for i, iso := range g.Countries {
+			names[i] = name(iso)
+		}
+		title = "How " + joinAnd(names) + " voted"
+	}
+	note, period := "", b.period()
+	if n := len(g.Rows); n < b.s.Len() {
+		note = fmt.Sprintf("the most recent %d shown", n)
+		period = yearSpan(g.Rows[0].RollCall.Year(), g.Rows[n-1].RollCall.Year())
+	}
+	b.setText(title+period, note, "split on "+percentOf(g.Splits, len(g.Rows)))
+	if k == 0 {
+		return b.empty("No countries selected")
+	}
+	return charts.VoteGrid{Meta: b.meta, Countries: g.Countries, RollCalls: labels, Votes: votes}
+}
+
+func joinAnd(s []string) string {
+	if len(s) == 1 {
+		return s[0]
+	}
+	out := s[0]
+	for _, x := range s[1 : len(s)-1] {
+		out += ", " + x
+	}
+	return out + " and " + s[len(s)-1]
+}
+
+func percentOf(n, of int) string {
+	if of == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%d of %d (%d%%)", n, of, int(math.Round(100*float64(n)/float64(of))))
+}
