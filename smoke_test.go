@@ -74,16 +74,42 @@ func TestSmokeWindow(t *testing.T) {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
 
-	display := fmt.Sprintf(":%d", 90+os.Getpid()%100)
+	// Xvfb picks a free display itself and writes its number to fd 3.
 	const w, h = 1440, 900
-	x := exec.Command(xvfb, display, "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := exec.Command(xvfb, "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{pw}
+	var xerr bytes.Buffer
+	x.Stderr = &xerr
 	if err := x.Start(); err != nil {
 		t.Fatal(err)
 	}
+	pw.Close()
 	defer x.Process.Kill()
+	num := make([]byte, 16)
+	n, _ := pr.Read(num)
+	pr.Close()
+	display := ":" + strings.TrimSpace(string(num[:n]))
+	if display == ":" {
+		t.Fatal("Xvfb did not report its display")
+	}
 	env := append(os.Environ(), "DISPLAY="+display, "HOME="+tmp, "XDG_CONFIG_HOME="+filepath.Join(tmp, "config"),
 		"LANG=en_US.UTF-8", "FYNE_SCALE=1")
-	time.Sleep(500 * time.Millisecond)
+	// Wait until the server answers.
+	for i := 0; ; i++ {
+		c := exec.Command(xdotool, "getdisplaygeometry")
+		c.Env = env
+		if c.Run() == nil {
+			break
+		}
+		if i == 100 {
+			t.Fatalf("Xvfb on %s does not answer:\n%s", display, xerr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 
 	app := exec.Command(bin, "--db", db)
 	app.Env = env
@@ -96,7 +122,9 @@ func TestSmokeWindow(t *testing.T) {
 	defer app.Process.Kill()
 	var win string
 	for time.Since(start) < 30*time.Second {
-		out, _ := exec.Command(xdotool, "search", "--onlyvisible", "--name", "^Plenary$").Output()
+		search := exec.Command(xdotool, "search", "--onlyvisible", "--name", "^Plenary$")
+		search.Env = env
+		out, _ := search.Output()
 		if s := strings.TrimSpace(string(out)); s != "" {
 			win = strings.Fields(s)[0]
 			break
@@ -109,8 +137,11 @@ func TestSmokeWindow(t *testing.T) {
 	t.Logf("window mapped %v after start", time.Since(start).Round(time.Millisecond))
 	// Maximise it so the screenshot shows the whole layout, then let the
 	// chart render.
-	exec.Command(xdotool, "windowsize", win, fmt.Sprint(w), fmt.Sprint(h)).Run()
-	exec.Command(xdotool, "windowmove", win, "0", "0").Run()
+	for _, args := range [][]string{{"windowsize", win, fmt.Sprint(w), fmt.Sprint(h)}, {"windowmove", win, "0", "0"}} {
+		c := exec.Command(xdotool, args...)
+		c.Env = env
+		c.Run()
+	}
 	time.Sleep(4 * time.Second)
 
 	shot := filepath.Join(tmp, "shot.png")

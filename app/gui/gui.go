@@ -31,6 +31,10 @@ const AppID = "org.plenary.app"
 // Run opens the main window on the database at dbPath (empty: PLENARY_DB or
 // the default) and blocks until the window is closed.
 func Run(dbPath string, readOnly bool) int {
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		fmt.Fprintln(os.Stderr, "plenary: no display to open the window on (DISPLAY is not set).\nRun it from a desktop session, or use a command: plenary help")
+		return 1
+	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if dbPath == "" {

@@ -107,7 +107,7 @@ func newPositionsView(u *ui) *positionsView {
 	area.ExtendBaseWidget(area)
 	right := container.NewBorder(p.topic, nil, nil, nil, area)
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.6
+	split.Offset = 0.5
 	p.obj = split
 	return p
 }
