@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -74,28 +75,25 @@ func TestSmokeWindow(t *testing.T) {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
 
-	// Xvfb picks a free display itself and writes its number to fd 3.
+	// A display number nobody holds: Xvfb leaves a lock file per display.
 	const w, h = 1440, 900
-	pr, pw, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
+	display := ""
+	for n := 50 + os.Getpid()%40; n < 200; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); os.IsNotExist(err) {
+			display = fmt.Sprintf(":%d", n)
+			break
+		}
 	}
-	x := exec.Command(xvfb, "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
-	x.ExtraFiles = []*os.File{pw}
+	x := exec.Command(xvfb, display, "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp", "-noreset")
 	var xerr bytes.Buffer
 	x.Stderr = &xerr
 	if err := x.Start(); err != nil {
 		t.Fatal(err)
 	}
-	pw.Close()
-	defer x.Process.Kill()
-	num := make([]byte, 16)
-	n, _ := pr.Read(num)
-	pr.Close()
-	display := ":" + strings.TrimSpace(string(num[:n]))
-	if display == ":" {
-		t.Fatal("Xvfb did not report its display")
-	}
+	defer func() {
+		x.Process.Signal(syscall.SIGTERM) // lets Xvfb remove its lock file
+		x.Wait()
+	}()
 	env := append(os.Environ(), "DISPLAY="+display, "HOME="+tmp, "XDG_CONFIG_HOME="+filepath.Join(tmp, "config"),
 		"LANG=en_US.UTF-8", "FYNE_SCALE=1")
 	// Wait until the server answers.

@@ -188,7 +188,7 @@ func (u *ui) showInfo(info *data.Info) {
 	if s == "" {
 		s = "The database is empty: import a file (Ctrl+O)"
 	}
-	s += fmt.Sprintf(" · %d positions · %d imports", info.Positions, len(info.Imports))
+	s += " · " + plural(info.Positions, "position") + " · " + plural(len(info.Imports), "import")
 	if u.store.ReadOnly() {
 		s += " · read-only"
 	}
@@ -343,4 +343,12 @@ func (u *ui) selectKind(kind string) {
 			u.tabs.SelectIndex(i)
 		}
 	}
+}
+
+// plural writes a count with its noun: "1 import", "6 imports".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
 }
