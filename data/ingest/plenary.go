@@ -130,7 +130,7 @@ func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batc
 	}
 	c := findPlenaryCols(t)
 	cCountry, cName, cVote := t.col(plenaryCountry...), t.col(plenaryNames...), t.col(plenaryVote...)
-	b := &Batch{Dataset: "Plenary CSV"}
+	b := &Batch{Dataset: "Plenary CSV " + shortName(file)}
 	res := newResolver()
 	builders := map[string]*rollCallBuilder{}
 	var order []string
@@ -198,7 +198,7 @@ func parseRollCalls(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Ba
 		return nil, err
 	}
 	c := findPlenaryCols(t)
-	b := &Batch{Dataset: "Plenary roll-call CSV"}
+	b := &Batch{Dataset: "roll calls " + shortName(file)}
 	seen := map[string]int{}
 	for {
 		ok, err := t.next()
@@ -245,7 +245,7 @@ func parsePositions(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Ba
 		return nil, err
 	}
 	cC, cD, cT, cS, cSum, cQ, cSrc := t.col("country"), t.col("date"), t.col("topic"), t.col("stance"), t.col("summary"), t.col("quote"), t.col("source")
-	b := &Batch{Dataset: "positions CSV"}
+	b := &Batch{Dataset: "positions " + shortName(file)}
 	res := newResolver()
 	for {
 		ok, err := t.next()

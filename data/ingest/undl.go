@@ -62,7 +62,7 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 		t.col(undlYes...), t.col(undlNo...), t.col(undlAbst...), t.col(undlNV...),
 	}
 	sc := c.perm >= 0
-	b := &Batch{Dataset: "UN Digital Library voting data"}
+	b := &Batch{Dataset: "UN Digital Library voting data " + shortName(file)}
 	res := newResolver()
 	builders := map[string]*rollCallBuilder{}
 	var order []string

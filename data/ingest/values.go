@@ -115,3 +115,14 @@ func truthy(s string) bool {
 	}
 	return false
 }
+
+// shortName names a file by its folder and base name ("feb2025/votes.csv"),
+// which is how a chart's footer tells one CSV file from another.
+func shortName(file string) string {
+	file = strings.ReplaceAll(file, `\`, "/")
+	parts := strings.Split(file, "/")
+	if len(parts) >= 2 && parts[len(parts)-2] != "." && parts[len(parts)-2] != "" {
+		return parts[len(parts)-2] + "/" + parts[len(parts)-1]
+	}
+	return parts[len(parts)-1]
+}
