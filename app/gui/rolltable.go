@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"plenary/app/views"
 	"plenary/charts"
 	"plenary/data"
 	"plenary/data/record"
@@ -136,7 +137,7 @@ func (r *rollTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 		l.SetText(voteWord(v))
 		if v != record.None {
-			c := charts.VoteColor(chartVote(v))
+			c := charts.VoteColor(views.ChartVote(v))
 			bg.FillColor = color.NRGBA{c.R, c.G, c.B, 90}
 		}
 	}
@@ -265,19 +266,4 @@ func formatVotes(votes []data.CountryVote, pub *record.Totals) string {
 		fmt.Fprintf(&b, "\n%s (%d): %s\n", strings.ToUpper(v.String()), len(by[v]), strings.Join(by[v], ", "))
 	}
 	return b.String()
-}
-
-// chartVote maps a stored vote to the charts package's own vote values.
-func chartVote(v record.Vote) charts.Vote {
-	switch v {
-	case record.Yes:
-		return charts.VoteYes
-	case record.No:
-		return charts.VoteNo
-	case record.Abstain:
-		return charts.VoteAbstain
-	case record.NonVoting:
-		return charts.VoteNonVoting
-	}
-	return charts.VoteNone
 }

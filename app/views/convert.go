@@ -200,8 +200,9 @@ func (b *builder) matrix() charts.Chart {
 	return charts.AgreementMatrix{Meta: b.meta, Countries: mx.Countries, Agreement: agree, N: n}
 }
 
-// chartVote maps the data's vote codes onto the charts package's own.
-func chartVote(v record.Vote) charts.Vote {
+// ChartVote maps the data's vote codes onto the charts package's own, so
+// that tables beside a chart use the chart's colours.
+func ChartVote(v record.Vote) charts.Vote {
 	switch v {
 	case record.Yes:
 		return charts.VoteYes
@@ -227,7 +228,7 @@ func (b *builder) grid() charts.Chart {
 	for j, row := range g.Rows {
 		labels[j] = row.RollCall.Label()
 		for i, v := range row.Votes {
-			votes[i][j] = chartVote(v)
+			votes[i][j] = ChartVote(v)
 		}
 	}
 	title := "How the selected countries voted"
