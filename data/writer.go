@@ -35,10 +35,10 @@ type writer struct {
 	bySym  map[string][]int64
 
 	insRC, updRC, selVotes, updVote, insVotes, selPos, insPos, updPos, putBallot *sql.Stmt
-	pending                                                           []any
-	written, toWrite                                                  int
-	lastReport                                                        time.Time
-	added                                                             map[int64]bool // roll calls this import created
+	pending                                                                      []any
+	written, toWrite                                                             int
+	lastReport                                                                   time.Time
+	added                                                                        map[int64]bool // roll calls this import created
 }
 
 func symKey(b record.Body, sym string) string { return string(b) + "|" + sym }
