@@ -52,9 +52,24 @@ type Info struct {
 
 // Info summarises the database.
 func (s *Store) Info(ctx context.Context) (*Info, error) {
+	// One read transaction: every number comes from the same snapshot, even
+	// while another process commits an import.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return nil, err
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	return info(ctx, conn)
+}
+
+func info(ctx context.Context, q querier) (*Info, error) {
 	info := &Info{}
 	// Counted from the ballots cache: a vote is two characters there.
-	rows, err := s.db.QueryContext(ctx, `SELECT r.body, count(*), coalesce(sum(length(b.votes)), 0) / 2, coalesce(min(nullif(r.date,'')), ''), coalesce(max(r.date), '')
+	rows, err := q.QueryContext(ctx, `SELECT r.body, count(*), coalesce(sum(length(b.votes)), 0) / 2, coalesce(min(nullif(r.date,'')), ''), coalesce(max(r.date), '')
 		FROM roll_calls r LEFT JOIN ballots b ON b.roll_call_id = r.id GROUP BY r.body ORDER BY r.body`)
 	if err != nil {
 		return nil, err
@@ -71,7 +86,7 @@ func (s *Store) Info(ctx context.Context) (*Info, error) {
 	}
 	rows.Close()
 	used := map[int64]bool{}
-	rows, err = s.db.QueryContext(ctx, `SELECT votes FROM ballots`)
+	rows, err = q.QueryContext(ctx, `SELECT votes FROM ballots`)
 	if err != nil {
 		return nil, err
 	}
@@ -85,14 +100,14 @@ func (s *Store) Info(ctx context.Context) (*Info, error) {
 	}
 	rows.Close()
 	info.Countries = len(used)
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM positions`).Scan(&info.Positions); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM positions`).Scan(&info.Positions); err != nil {
 		return nil, err
 	}
-	if info.Imports, err = s.Imports(ctx); err != nil {
+	if info.Imports, err = imports(ctx, q); err != nil {
 		return nil, err
 	}
 	var nonSample int
-	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM roll_calls WHERE flags & ? = 0) + (SELECT count(*) FROM positions WHERE sample = 0)`,
+	if err := q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM roll_calls WHERE flags & ? = 0) + (SELECT count(*) FROM positions WHERE sample = 0)`,
 		int(record.Sample)).Scan(&nonSample); err != nil {
 		return nil, err
 	}
@@ -111,7 +126,11 @@ func (i *Info) Empty() bool {
 
 // Imports lists the import log, newest first.
 func (s *Store) Imports(ctx context.Context) ([]ImportInfo, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, finished, format, dataset, app_version, sample, roll_calls_added, roll_calls_updated,
+	return imports(ctx, s.db)
+}
+
+func imports(ctx context.Context, q querier) ([]ImportInfo, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, finished, format, dataset, app_version, sample, roll_calls_added, roll_calls_updated,
 		roll_calls_unchanged, votes_added, votes_changed, votes_unchanged, warnings FROM imports ORDER BY id DESC`)
 	if err != nil {
 		return nil, err
@@ -135,7 +154,7 @@ func (s *Store) Imports(ctx context.Context) ([]ImportInfo, error) {
 		return nil, err
 	}
 	for i := range out {
-		fr, err := s.db.QueryContext(ctx, `SELECT name, size, sha256 FROM import_files WHERE import_id = ? ORDER BY name`, out[i].ID)
+		fr, err := q.QueryContext(ctx, `SELECT name, size, sha256 FROM import_files WHERE import_id = ? ORDER BY name`, out[i].ID)
 		if err != nil {
 			return nil, err
 		}
