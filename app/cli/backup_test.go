@@ -6,25 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"plenary/app/cli"
 )
-
-// runCLI runs the command line and returns its exit status and output.
-func runCLI(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := cli.Run(args, &out, &errb)
-	return code, out.String(), errb.String()
-}
-
-func mustRun(t *testing.T, args ...string) string {
-	t.Helper()
-	code, out, errs := runCLI(args...)
-	if code != 0 {
-		t.Fatalf("plenary %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errs)
-	}
-	return out
-}
 
 // asideFiles lists the databases restore moved aside (not their -wal and
 // -shm companions, which opening one creates).
@@ -45,14 +27,14 @@ func TestBackupRestoreCommands(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "plenary.db")
 	backup := filepath.Join(dir, "saved.db")
-	mustRun(t, "--db", db, "sample")
+	plenaryOK(t, "--db", db, "sample")
 	info := func() string {
-		return mustRun(t, "--db", db, "countries", "--format", "csv") +
-			mustRun(t, "--db", db, "info", "--format", "csv")
+		return plenaryOK(t, "--db", db, "countries", "--format", "csv") +
+			plenaryOK(t, "--db", db, "info", "--format", "csv")
 	}
 	before := info()
 
-	out := mustRun(t, "--db", db, "backup", backup)
+	out := plenaryOK(t, "--db", db, "backup", backup)
 	if !strings.Contains(out, "backed up") || !strings.Contains(out, backup) {
 		t.Errorf("backup said %q", out)
 	}
@@ -61,7 +43,7 @@ func TestBackupRestoreCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Never over an existing file.
-	code, _, errs := runCLI("--db", db, "backup", backup)
+	code, _, errs := plenary("--db", db, "backup", backup)
 	if code != 1 || !strings.Contains(errs, "exists") {
 		t.Errorf("second backup to the same file: exit %d, %q", code, errs)
 	}
@@ -69,11 +51,11 @@ func TestBackupRestoreCommands(t *testing.T) {
 		t.Errorf("the second backup changed the first")
 	}
 
-	mustRun(t, "--db", db, "sample", "--remove")
+	plenaryOK(t, "--db", db, "sample", "--remove")
 	if info() == before {
 		t.Fatal("removing the sample changed nothing")
 	}
-	out = mustRun(t, "--db", db, "restore", backup)
+	out = plenaryOK(t, "--db", db, "restore", backup)
 	if !strings.Contains(out, "restored") || !strings.Contains(out, "kept as "+db+".before-restore-") {
 		t.Errorf("restore said %q", out)
 	}
@@ -84,14 +66,14 @@ func TestBackupRestoreCommands(t *testing.T) {
 	if len(aside) != 1 {
 		t.Fatalf("files moved aside: %q", aside)
 	}
-	if strings.Contains(mustRun(t, "--db", aside[0], "--read-only", "info", "--format", "csv"), "SC") {
+	if strings.Contains(plenaryOK(t, "--db", aside[0], "--read-only", "info", "--format", "csv"), "SC") {
 		t.Errorf("the database moved aside still has the sample's SC roll call")
 	}
 
 	// A file that is not a database is refused, and nothing changes.
 	notes := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notes, []byte("not a database\n"), 0o644)
-	code, _, errs = runCLI("--db", db, "restore", notes)
+	code, _, errs = plenary("--db", db, "restore", notes)
 	if code != 1 || !strings.Contains(errs, "not an SQLite database") {
 		t.Errorf("restore of a text file: exit %d, %q", code, errs)
 	}
@@ -113,24 +95,24 @@ func TestBackupRestoreUsage(t *testing.T) {
 		{"--db", db, "restore"},
 		{"--db", db, "--read-only", "restore", "x.db"},
 	} {
-		if code, _, errs := runCLI(args...); code != 2 || !strings.Contains(errs, "usage:") {
+		if code, _, errs := plenary(args...); code != 2 || !strings.Contains(errs, "usage:") {
 			t.Errorf("plenary %s: exit %d, %q; want a usage error", strings.Join(args, " "), code, errs)
 		}
 	}
 	// No database yet: nothing to back up, and none is created.
-	if code, _, errs := runCLI("--db", db, "backup", filepath.Join(dir, "b.db")); code != 1 || !strings.Contains(errs, "no database") {
+	if code, _, errs := plenary("--db", db, "backup", filepath.Join(dir, "b.db")); code != 1 || !strings.Contains(errs, "no database") {
 		t.Errorf("backup without a database: exit %d, %q", code, errs)
 	}
 	if _, err := os.Stat(db); err == nil {
 		t.Errorf("backup created the database")
 	}
 	for _, name := range []string{"backup", "restore"} {
-		out := mustRun(t, "help", name)
+		out := plenaryOK(t, "help", name)
 		if !strings.Contains(out, "usage: plenary [--db PATH] "+name+" FILE") {
 			t.Errorf("help %s: %q", name, out)
 		}
 	}
-	if out := mustRun(t, "help"); !strings.Contains(out, "backup") || !strings.Contains(out, "restore") {
+	if out := plenaryOK(t, "help"); !strings.Contains(out, "backup") || !strings.Contains(out, "restore") {
 		t.Errorf("the command list lacks backup or restore:\n%s", out)
 	}
 }
