@@ -697,3 +697,47 @@ func TestTableMatchesVotes(t *testing.T) {
 	db.Close()
 	check("after damaging the cache")
 }
+
+// TestMigrateInPlace turns a database back into a schema-1 file (the first
+// release had no ballots table) and opens it: it is upgraded in place and
+// holds the same votes.
+func TestMigrateInPlace(t *testing.T) {
+	st, path := openTemp(t)
+	ctx := context.Background()
+	if _, err := st.LoadSample(ctx); err != nil {
+		t.Fatal(err)
+	}
+	before, err := st.Table(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DROP TABLE ballots`, `PRAGMA user_version = 1`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	st2, err := data.Open(path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	if n := count(t, st2, path, `PRAGMA user_version`); n != data.SchemaVersion {
+		t.Fatalf("schema version %d after opening, want %d", n, data.SchemaVersion)
+	}
+	if n := count(t, st2, path, `SELECT count(*) FROM ballots`); n != 3 {
+		t.Errorf("%d ballots after the upgrade, want 3", n)
+	}
+	after, err := st2.Table(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(after.Countries, after.Votes) != fmt.Sprint(before.Countries, before.Votes) {
+		t.Error("the upgraded database holds other votes")
+	}
+}

@@ -96,6 +96,7 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 	}
 	q := []string{
+		"_defensive=1", // no SQL may corrupt the file on purpose (writable_schema and the like)
 		"_pragma=busy_timeout(15000)",
 		"_pragma=foreign_keys(1)",
 		"_pragma=trusted_schema(0)",
@@ -166,7 +167,7 @@ func probe(path string) error {
 	if err != nil || st.Size() == 0 {
 		return nil
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=trusted_schema(0)")
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_defensive=1&_pragma=trusted_schema(0)")
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}
