@@ -114,7 +114,7 @@ func (u *ui) chooseExportFile(req exportRequest) {
 		r := u.last
 		go func() {
 			err := writeExport(r, req, path)
-			fyne.Do(func() {
+			u.do(func() {
 				if err != nil {
 					u.showError(fmt.Errorf("the chart was not exported: %w", err))
 					return
@@ -167,7 +167,7 @@ func (u *ui) copyChart() {
 		if !copied {
 			renderExport(r, exportRequest{format: "csv"}, &csvText)
 		}
-		fyne.Do(func() {
+		u.do(func() {
 			if copied {
 				u.setStatus("Chart image copied to the clipboard")
 				return
@@ -194,7 +194,7 @@ func (u *ui) backup() {
 		wc.Close()
 		go func() {
 			err := backupTo(u, path)
-			fyne.Do(func() {
+			u.do(func() {
 				if err != nil {
 					u.showError(fmt.Errorf("backup failed: %w", err))
 					return

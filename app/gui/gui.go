@@ -71,7 +71,7 @@ func openStore(u *ui, path string, readOnly bool) {
 	u.setStatus("Opening " + path + "…")
 	go func() {
 		st, err := data.Open(path, data.Options{ReadOnly: readOnly})
-		fyne.Do(func() {
+		u.do(func() {
 			if err != nil {
 				showOpenError(u, path, err)
 				return

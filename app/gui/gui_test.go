@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"plenary/data"
 	"plenary/data/compare/comparetest"
 	"plenary/data/record"
 )
@@ -55,17 +54,54 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	}
 }
 
+// loop is the tests' event loop: like the real driver, it runs every
+// hand-over from background work, and every test action, on one
+// goroutine, so that widgets are never touched from two at once.
+type loop struct{ ch chan func() }
+
+var loops = map[*ui]*loop{}
+
+func newLoop(t *testing.T) *loop {
+	l := &loop{ch: make(chan func(), 1<<14)}
+	go func() {
+		for f := range l.ch {
+			f()
+		}
+	}()
+	return l
+}
+
+// sync runs f on the UI goroutine and waits for it.
+func (u *ui) sync(f func()) {
+	done := make(chan struct{})
+	loops[u].ch <- func() { f(); close(done) }
+	<-done
+}
+
 // startUI opens the real window (on Fyne's test driver) on a database and
 // waits until the first chart is shown.
 func startUI(t *testing.T, path string) *ui {
 	t.Helper()
 	a := test.NewTempApp(t)
-	w := a.NewWindow("Plenary")
-	w.Resize(fyne.NewSize(1400, 900))
-	u := newUI(a, w)
-	w.Show()
-	openStore(u, path, false)
-	eventually(t, "the database to load", func() bool { return u.tableLoaded() && u.last != nil })
+	l := newLoop(t)
+	var u *ui
+	done := make(chan struct{})
+	l.ch <- func() {
+		w := a.NewWindow("Plenary")
+		w.Resize(fyne.NewSize(1400, 900))
+		u = newUI(a, w)
+		u.do = func(f func()) { l.ch <- f }
+		loops[u] = l
+		w.Show()
+		openStore(u, path, false)
+		close(done)
+	}
+	<-done
+	eventually(t, "the database to load", func() bool {
+		ok := false
+		u.sync(func() { ok = u.tableLoaded() && u.last != nil })
+		return ok
+	})
 	waitIdle(t, u)
 	t.Cleanup(func() {
 		if u.store != nil {
@@ -85,10 +121,12 @@ func (u *ui) tableLoaded() bool {
 // waitIdle waits until the last requested refresh has been shown.
 func waitIdle(t *testing.T, u *ui) {
 	t.Helper()
-	if u.debounce != nil {
-		u.debounce.Stop()
-	}
-	u.refreshNow()
+	u.sync(func() {
+		if u.debounce != nil {
+			u.debounce.Stop()
+		}
+		u.refreshNow()
+	})
 	gen := u.gen.Load()
 	eventually(t, "the views to refresh", func() bool { return u.shown.Load() >= gen })
 }
@@ -117,102 +155,124 @@ func TestFilterTabsTableAndStatus(t *testing.T) {
 
 	// The status bar says what the database holds.
 	info, _ := u.store.Info(context.Background())
+	var status string
+	var banner bool
+	u.sync(func() { status, banner = u.status.Text, u.banner.Visible() })
 	for _, b := range info.Bodies {
-		if !strings.Contains(u.status.Text, thousands(b.RollCalls)+" roll calls") {
-			t.Errorf("status %q does not give the %s count %d", u.status.Text, b.Body, b.RollCalls)
+		if !strings.Contains(status, thousands(b.RollCalls)+" roll calls") {
+			t.Errorf("status %q does not give the %s count %d", status, b.Body, b.RollCalls)
 		}
 	}
-	if u.banner.Visible() {
+	if banner {
 		t.Error("the sample banner shows on a database with real data")
 	}
 
 	// Choose countries by typing: clear, then type two names.
-	u.filters.picker.clear()
-	for _, name := range []string{"Brazil", "south africa"} {
-		test.Type(u.filters.picker.search, name)
-		u.filters.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	}
+	u.sync(func() {
+		u.filters.picker.clear()
+		for _, name := range []string{"Brazil", "south africa"} {
+			test.Type(u.filters.picker.search, name)
+			u.filters.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		}
+	})
 	waitIdle(t, u)
-	if got := strings.Join(u.filter.Countries, ","); got != "BRA,ZAF" {
-		t.Fatalf("countries chosen by typing: %q", got)
-	}
-	if len(u.filters.picker.chips.Objects) != 2 {
-		t.Errorf("%d chips for two countries", len(u.filters.picker.chips.Objects))
-	}
-	if got := strings.Join(u.rolls.cols, ","); got != "BRA,ZAF" {
-		t.Errorf("table country columns: %q", got)
-	}
+	u.sync(func() {
+		if got := strings.Join(u.filter.Countries, ","); got != "BRA,ZAF" {
+			t.Fatalf("countries chosen by typing: %q", got)
+		}
+		if len(u.filters.picker.chips.Objects) != 2 {
+			t.Errorf("%d chips for two countries", len(u.filters.picker.chips.Objects))
+		}
+		if got := strings.Join(u.rolls.cols, ","); got != "BRA,ZAF" {
+			t.Errorf("table country columns: %q", got)
+		}
+	})
 
 	// Change the dates: the table lists exactly the roll calls of the
-	// period, newest first, with Brazil's vote from the database.
-	test.Type(u.filters.from, "2020-01-01")
-	test.Type(u.filters.to, "2022-12-31")
+	// period on which Brazil or South Africa voted, newest first, with
+	// their votes from the database.
+	u.sync(func() {
+		test.Type(u.filters.from, "2020-01-01")
+		test.Type(u.filters.to, "2022-12-31")
+	})
 	waitIdle(t, u)
 	want := countRows(db.Table, "", "2020-01-01", "2022-12-31", "BRA", "ZAF")
-	if len(u.rolls.rows) != want || want == 0 {
-		t.Fatalf("table lists %d roll calls for 2020–2022, the data has %d", len(u.rolls.rows), want)
+	var rows []rowView
+	var countText string
+	u.sync(func() { rows, countText = append([]rowView(nil), u.rolls.rows...), u.rolls.count.Text })
+	if len(rows) != want || want == 0 {
+		t.Fatalf("table lists %d roll calls for 2020–2022, the data has %d", len(rows), want)
 	}
-	if !strings.Contains(u.rolls.count.Text, thousands(want)) {
-		t.Errorf("count label %q", u.rolls.count.Text)
+	if !strings.Contains(countText, thousands(want)) {
+		t.Errorf("count label %q", countText)
 	}
-	for i, r := range u.rolls.rows {
+	for i, r := range rows {
 		if r.rc.Date < "2020-01-01" || r.rc.Date > "2022-12-31" {
 			t.Fatalf("row %d dated %s", i, r.rc.Date)
 		}
-		if i > 0 && r.rc.Date > u.rolls.rows[i-1].rc.Date {
+		if i > 0 && r.rc.Date > rows[i-1].rc.Date {
 			t.Fatal("rows are not newest first")
 		}
 	}
-	checkVotes(t, u, db.Path)
+	checkVotes(t, rows, []string{"BRA", "ZAF"}, db.Path)
 
 	// Body: SC only.
-	u.filters.body.SetSelected("SC")
+	u.sync(func() { u.filters.body.SetSelected("SC") })
 	waitIdle(t, u)
-	if want := countRows(db.Table, record.SC, "2020-01-01", "2022-12-31", "BRA", "ZAF"); len(u.rolls.rows) != want {
-		t.Errorf("SC only: %d rows, want %d", len(u.rolls.rows), want)
-	}
-	u.filters.body.SetSelected("Both")
+	u.sync(func() {
+		if want := countRows(db.Table, record.SC, "2020-01-01", "2022-12-31", "BRA", "ZAF"); len(u.rolls.rows) != want {
+			t.Errorf("SC only: %d rows, want %d", len(u.rolls.rows), want)
+		}
+		u.filters.body.SetSelected("Both")
+	})
 
 	// Every tab shows its chart (or the positions list) at the size of
 	// the chart area.
 	for i, v := range tabs {
-		u.tabs.SelectIndex(i)
+		u.sync(func() { u.tabs.SelectIndex(i) })
 		waitIdle(t, u)
-		if u.kind != v.kind {
-			t.Fatalf("tab %d shows %q, want %q", i, u.kind, v.kind)
-		}
-		if v.kind == "positions" {
-			if u.splitContent.Leading != u.positions.obj {
-				t.Error("the positions tab does not show the positions view")
+		u.sync(func() {
+			if u.kind != v.kind {
+				t.Fatalf("tab %d shows %q, want %q", i, u.kind, v.kind)
 			}
-			continue
-		}
-		if u.last.err != nil {
-			t.Errorf("%s: %v", v.kind, u.last.err)
-			continue
-		}
-		if u.last.chart == nil || string(u.last.chart.Kind) != v.kind {
-			t.Errorf("%s: chart of kind %v", v.kind, u.last.chart)
-			continue
-		}
-		b := u.last.img.Bounds()
-		px := u.chartPixels()
-		if b.Dx() < 640 || b.Dy() < 400 || (px.X >= 640 && b.Dx() != px.X) {
-			t.Errorf("%s: image %v for a chart area of %v", v.kind, b, px)
-		}
+			if v.kind == "positions" {
+				if u.splitContent.Leading != u.positions.obj {
+					t.Error("the positions tab does not show the positions view")
+				}
+				return
+			}
+			if u.last.err != nil {
+				t.Errorf("%s: %v", v.kind, u.last.err)
+				return
+			}
+			if u.last.chart == nil || string(u.last.chart.Kind) != v.kind {
+				t.Errorf("%s: chart of kind %v", v.kind, u.last.chart)
+				return
+			}
+			b := u.last.img.Bounds()
+			px := u.chartPixels()
+			if b.Dx() < 640 || b.Dy() < 400 || (px.X >= 640 && b.Dx() != px.X) {
+				t.Errorf("%s: image %v for a chart area of %v", v.kind, b, px)
+			}
+		})
 	}
 
 	// The metric switch reaches the agreement views.
-	u.selectKind("agreement-rank")
-	u.filters.metric.SetSelected(metricLabels[1])
+	u.sync(func() {
+		u.selectKind("agreement-rank")
+		u.filters.metric.SetSelected(metricLabels[1])
+	})
 	waitIdle(t, u)
-	if u.filter.Metric != "voeten" || !strings.Contains(strings.ToLower(u.last.chart.Meta.Subtitle+u.last.chart.Meta.Title), "voeten") {
-		t.Errorf("metric voeten not shown: %q / %q", u.last.chart.Meta.Title, u.last.chart.Meta.Subtitle)
-	}
+	u.sync(func() {
+		m := u.last.chart.Meta
+		if u.filter.Metric != "voeten" || !strings.Contains(strings.ToLower(m.Subtitle+m.Title), "voeten") {
+			t.Errorf("metric voeten not shown: %q / %q", m.Title, m.Subtitle)
+		}
+	})
 }
 
 // checkVotes compares the table's vote cells with the votes table.
-func checkVotes(t *testing.T, u *ui, path string) {
+func checkVotes(t *testing.T, rows []rowView, cols []string, path string) {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
@@ -220,8 +280,8 @@ func checkVotes(t *testing.T, u *ui, path string) {
 	}
 	defer db.Close()
 	checked := 0
-	for _, r := range u.rolls.rows {
-		for i, iso := range u.rolls.cols {
+	for _, r := range rows {
+		for i, iso := range cols {
 			var v int
 			err := db.QueryRow(`SELECT v.vote FROM votes v JOIN countries c ON c.id = v.country_id WHERE v.roll_call_id = ? AND c.iso3 = ?`, r.rc.ID, iso).Scan(&v)
 			if err == sql.ErrNoRows {
@@ -242,12 +302,16 @@ func checkVotes(t *testing.T, u *ui, path string) {
 
 func TestExportPNG(t *testing.T) {
 	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
-	path := filepath.Join(t.TempDir(), u.exportName("png"))
+	var name string
+	var last *result
+	var banner bool
+	u.sync(func() { name, last, banner = u.exportName("png"), u.last, u.banner.Visible() })
+	path := filepath.Join(t.TempDir(), name)
 	if !strings.Contains(path, "ga-breakdown") {
 		t.Errorf("proposed name %q does not name the chart", filepath.Base(path))
 	}
 	for _, size := range [][2]int{{1200, 800}, {1920, 1080}} {
-		if err := writeExport(u.last, exportRequest{format: "png", width: size[0], height: size[1], scale: 1}, path); err != nil {
+		if err := writeExport(last, exportRequest{format: "png", width: size[0], height: size[1], scale: 1}, path); err != nil {
 			t.Fatal(err)
 		}
 		f, err := os.Open(path)
@@ -265,11 +329,11 @@ func TestExportPNG(t *testing.T) {
 	}
 	// A folder that does not exist: a clear error and no file.
 	bad := filepath.Join(t.TempDir(), "missing", "chart.png")
-	if err := writeExport(u.last, exportRequest{format: "png", width: 1200, height: 800, scale: 1}, bad); err == nil {
+	if err := writeExport(last, exportRequest{format: "png", width: 1200, height: 800, scale: 1}, bad); err == nil {
 		t.Error("export into a missing folder succeeded")
 	}
 	// The sample is shown with its banner.
-	if !u.banner.Visible() {
+	if !banner {
 		t.Error("no sample banner while only the sample is loaded")
 	}
 }
@@ -277,20 +341,35 @@ func TestExportPNG(t *testing.T) {
 func TestImportProgressCancelAndBadFile(t *testing.T) {
 	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
 	ctx := context.Background()
-	before, _ := u.store.Info(ctx)
+	start := func(paths ...string) *importJob {
+		var j *importJob
+		u.sync(func() { j = u.startImport(paths) })
+		if j == nil {
+			t.Fatal("the import did not start")
+		}
+		return j
+	}
 
 	// A real file: the progress bar moves, the counts change.
-	j := u.startImport([]string{comparetest.Dataset(t, "ukraine_ga/votes.csv")})
+	j := start(comparetest.Dataset(t, "ukraine_ga/votes.csv"))
 	<-j.done
 	if len(j.progress) == 0 || j.progress[len(j.progress)-1] < 0.99 {
 		t.Errorf("progress seen: %v", j.progress)
 	}
-	eventually(t, "the counts to change", func() bool { return strings.Contains(u.status.Text, "GA: 4 roll calls") })
+	eventually(t, "the counts to change", func() bool {
+		var s string
+		u.sync(func() { s = u.status.Text })
+		return strings.Contains(s, "GA: 4 roll calls")
+	})
 
 	// Cancel a long import: nothing changes.
 	after1, _ := u.store.Info(ctx)
-	j = u.startImport([]string{comparetest.Dataset(t, "unvotes")})
-	eventually(t, "the import to start", func() bool { return len(j.progress) > 0 })
+	j = start(comparetest.Dataset(t, "unvotes"))
+	eventually(t, "the import to start", func() bool {
+		n := 0
+		u.sync(func() { n = len(j.progress) })
+		return n > 0
+	})
 	j.cancel()
 	<-j.done
 	after2, _ := u.store.Info(ctx)
@@ -301,16 +380,17 @@ func TestImportProgressCancelAndBadFile(t *testing.T) {
 	// A bad file: an error dialog naming the line, and nothing changes.
 	bad := filepath.Join(t.TempDir(), "bad.csv")
 	os.WriteFile(bad, []byte("body,symbol,date,country,vote\nGA,A/RES/1/1,2020-01-01,USA,Y\nGA,A/RES/1/1,2020-01-01,Atlantis,Y\n"), 0o644)
-	j = u.startImport([]string{bad})
+	j = start(bad)
 	<-j.done
-	if !overlayContains(u.win, "bad.csv:3:4: unknown country") {
+	shown := false
+	u.sync(func() { shown = overlayContains(u.win, "bad.csv:3:4: unknown country") })
+	if !shown {
 		t.Error("no error dialog naming the file and line")
 	}
 	after3, _ := u.store.Info(ctx)
 	if after3.Bodies[0].Votes != after1.Bodies[0].Votes {
 		t.Error("a bad file changed the database")
 	}
-	_ = before
 }
 
 // overlayContains reports whether a dialog shows the text.
@@ -348,56 +428,74 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 
 func TestPositionsAddEditDelete(t *testing.T) {
 	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
-	u.selectKind("positions")
-	u.filters.picker.clear()
+	u.sync(func() {
+		u.selectKind("positions")
+		u.filters.picker.clear()
+	})
 	waitIdle(t, u)
 	p := u.positions
-	eventually(t, "the sample positions", func() bool { return len(p.shown) == 9 })
+	eventually(t, "the sample positions", func() bool {
+		n := 0
+		u.sync(func() { n = len(p.shown) })
+		return n == 9
+	})
 
 	// Add through the form; an invalid form is refused first.
-	f := p.edit(nil)
-	f.country.SetText("Atlantis")
-	if f.validate() == nil {
-		t.Error("the form accepts an unknown country")
-	}
-	f.country.SetText("Brazil")
-	f.date.SetText("2025-03-01")
-	f.topic.SetText("Peace in Ukraine")
-	f.stance.SetSelected("neutral")
-	f.summary.SetText("Calls for talks")
-	f.source.SetText("https://example.org/statement")
-	if err := f.validate(); err != nil {
-		t.Fatal(err)
-	}
-	<-p.save(f.position())
-	if len(p.all) != 10 {
-		t.Fatalf("%d positions after adding one", len(p.all))
-	}
-	var added record.Position
-	for _, x := range p.all {
-		if x.Country == "BRA" {
-			added = x
+	var f *positionForm
+	var done chan struct{}
+	u.sync(func() {
+		f = p.edit(nil)
+		f.country.SetText("Atlantis")
+		if f.validate() == nil {
+			t.Error("the form accepts an unknown country")
 		}
-	}
+		f.country.SetText("Brazil")
+		f.date.SetText("2025-03-01")
+		f.topic.SetText("Peace in Ukraine")
+		f.stance.SetSelected("neutral")
+		f.summary.SetText("Calls for talks")
+		f.source.SetText("https://example.org/statement")
+		if err := f.validate(); err != nil {
+			t.Fatal(err)
+		}
+		done = p.save(f.position())
+	})
+	<-done
+	var added record.Position
+	u.sync(func() {
+		if len(p.all) != 10 {
+			t.Fatalf("%d positions after adding one", len(p.all))
+		}
+		for _, x := range p.all {
+			if x.Country == "BRA" {
+				added = x
+			}
+		}
+	})
 	if added.ID == 0 || added.Stance != record.Neutral || added.Date != "2025-03-01" {
 		t.Fatalf("added: %+v", added)
 	}
 
 	// Edit it.
-	f = p.edit(&added)
-	f.stance.SetSelected("supports")
-	f.summary.SetText("Supports talks")
-	<-p.save(f.position())
+	u.sync(func() {
+		f = p.edit(&added)
+		f.stance.SetSelected("supports")
+		f.summary.SetText("Supports talks")
+		done = p.save(f.position())
+	})
+	<-done
 	got, _ := u.store.Positions(context.Background(), "BRA")
 	if len(got) != 1 || got[0].Stance != record.Supports || got[0].Summary != "Supports talks" {
 		t.Fatalf("after editing: %+v", got)
 	}
 
 	// Delete it.
-	<-p.remove(got[0])
+	u.sync(func() { done = p.remove(got[0]) })
+	<-done
 	got, _ = u.store.Positions(context.Background(), "BRA")
-	if len(got) != 0 || len(p.all) != 9 {
-		t.Fatalf("after deleting: %d left, list has %d", len(got), len(p.all))
+	n := 0
+	u.sync(func() { n = len(p.all) })
+	if len(got) != 0 || n != 9 {
+		t.Fatalf("after deleting: %d left, list has %d", len(got), n)
 	}
-	_ = data.Version
 }

@@ -112,7 +112,7 @@ func (u *ui) startImport(paths []string) *importJob {
 		rep, err := u.store.Import(ctx, paths, data.ImportOptions{Progress: func(p data.ImportProgress) {
 			f := p.Fraction()
 			msg := progressText(p, time.Since(j.started))
-			fyne.Do(func() {
+			u.do(func() {
 				j.progress = append(j.progress, f)
 				j.bar.SetValue(f)
 				j.detail.SetText(msg)
@@ -121,7 +121,7 @@ func (u *ui) startImport(paths []string) *importJob {
 		if err == nil && rep.Changed() {
 			u.reload()
 		}
-		fyne.Do(func() {
+		u.do(func() {
 			j.dialog.Hide()
 			u.importer = nil
 			cancel()

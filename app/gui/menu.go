@@ -176,11 +176,11 @@ func (u *ui) removeSample() {
 		go func() {
 			n, err := u.store.RemoveSample(ctxBackground)
 			if err != nil {
-				fyne.Do(func() { u.showError(err) })
+				u.do(func() { u.showError(err) })
 				return
 			}
 			u.reload()
-			fyne.Do(func() { u.setStatus(fmt.Sprintf("Removed %d sample roll calls and positions", n)) })
+			u.do(func() { u.setStatus(fmt.Sprintf("Removed %d sample roll calls and positions", n)) })
 		}()
 	}, u.win)
 }

@@ -129,7 +129,7 @@ func (p *positionsView) reloadThen(then func()) {
 	}
 	go func() {
 		all, err := st.Positions(ctxBackground)
-		fyne.Do(func() {
+		p.u.do(func() {
 			if err != nil {
 				p.u.showError(err)
 			} else {
@@ -310,7 +310,7 @@ func (p *positionsView) save(pos record.Position) (done chan struct{}) {
 	done = make(chan struct{})
 	go func() {
 		_, err := p.u.store.SavePosition(ctxBackground, pos)
-		fyne.Do(func() {
+		p.u.do(func() {
 			if err != nil {
 				p.u.showError(fmt.Errorf("the position was not saved: %w", err))
 				close(done)
@@ -340,7 +340,7 @@ func (p *positionsView) remove(pos record.Position) (done chan struct{}) {
 	done = make(chan struct{})
 	go func() {
 		err := p.u.store.DeletePosition(ctxBackground, pos.ID)
-		fyne.Do(func() {
+		p.u.do(func() {
 			if err != nil {
 				p.u.showError(err)
 				close(done)
@@ -367,7 +367,7 @@ func (p *positionsView) exportCSV() {
 		wc.Close()
 		go func() {
 			err := writePositionsCSV(path, shown)
-			fyne.Do(func() {
+			p.u.do(func() {
 				if err != nil {
 					p.u.showError(err)
 					return
@@ -435,7 +435,7 @@ func (p *positionsView) redrawSoon() {
 	if p.redraw != nil {
 		p.redraw.Stop()
 	}
-	p.redraw = time.AfterFunc(150*time.Millisecond, func() { fyne.Do(p.drawTimeline) })
+	p.redraw = time.AfterFunc(150*time.Millisecond, func() { p.u.do(p.drawTimeline) })
 }
 
 // drawTimeline renders the timeline at the size it is shown.
@@ -449,7 +449,7 @@ func (p *positionsView) drawTimeline() {
 	}
 	go func() {
 		img, err := charts.RenderImage(pt, o)
-		fyne.Do(func() {
+		p.u.do(func() {
 			if err != nil {
 				p.u.setStatus(err.Error())
 				return
@@ -482,7 +482,7 @@ func (p *positionsView) exportTimeline() {
 				}
 				return charts.Render(w, pt, charts.Options{})
 			})
-			fyne.Do(func() {
+			p.u.do(func() {
 				if err != nil {
 					p.u.showError(fmt.Errorf("the timeline was not exported: %w", err))
 					return

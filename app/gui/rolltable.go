@@ -237,7 +237,7 @@ func (r *rollTable) focus(rc record.RollCall) {
 	}
 	go func() {
 		votes, err := u.store.Votes(ctxBackground, rc.ID)
-		fyne.Do(func() {
+		u.do(func() {
 			if err != nil {
 				list.SetText(err.Error())
 				return

@@ -70,10 +70,14 @@ type ui struct {
 
 	splitContent *container.Split // chart (or positions) above, roll calls below
 	chartArea    *sizeWatcher
+
+	// do hands work from background goroutines to the widgets: fyne.Do in
+	// the app; tests put a single event loop there, as the real driver has.
+	do func(func())
 }
 
 func newUI(a fyne.App, w fyne.Window) *ui {
-	u := &ui{app: a, win: w}
+	u := &ui{app: a, win: w, do: fyne.Do}
 	u.filter = u.loadFilter()
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
@@ -143,7 +147,7 @@ func (u *ui) attach(st *data.Store) {
 	go func() {
 		ctx := context.Background()
 		if _, err := st.LoadSampleIfEmpty(ctx); err != nil {
-			fyne.Do(func() { u.showError(fmt.Errorf("loading the built-in sample: %w", err)) })
+			u.do(func() { u.showError(fmt.Errorf("loading the built-in sample: %w", err)) })
 		}
 		u.reload()
 	}()
@@ -155,19 +159,19 @@ func (u *ui) reload() {
 	ctx := context.Background()
 	t, err := u.store.Table(ctx)
 	if err != nil {
-		fyne.Do(func() { u.busy.Hide(); u.showError(err) })
+		u.do(func() { u.busy.Hide(); u.showError(err) })
 		return
 	}
 	info, err := u.store.Info(ctx)
 	if err != nil {
-		fyne.Do(func() { u.busy.Hide(); u.showError(err) })
+		u.do(func() { u.busy.Hide(); u.showError(err) })
 		return
 	}
 	topics, _ := u.store.Topics(ctx)
 	u.mu.Lock()
 	u.table, u.info = t, info
 	u.mu.Unlock()
-	fyne.Do(func() {
+	u.do(func() {
 		u.busy.Hide()
 		u.filters.setTopics(topics)
 		u.showInfo(info)
@@ -252,7 +256,7 @@ func (u *ui) refresh() {
 	if u.debounce != nil {
 		u.debounce.Stop()
 	}
-	u.debounce = time.AfterFunc(120*time.Millisecond, func() { fyne.Do(u.refreshNow) })
+	u.debounce = time.AfterFunc(120*time.Millisecond, func() { u.do(u.refreshNow) })
 }
 
 // refreshNow computes the table rows and the chart for the current filter
@@ -272,7 +276,7 @@ func (u *ui) refreshNow() {
 	u.mu.Unlock()
 	go func() {
 		r := compute(j)
-		fyne.Do(func() {
+		u.do(func() {
 			if u.gen.Load() != gen {
 				return
 			}
