@@ -1,0 +1,51 @@
+package gui
+
+import (
+	"image"
+	"slices"
+	"testing"
+	"time"
+
+	"plenary/data/compare/comparetest"
+)
+
+// filterSteps is a user working through the filter panel on the full
+// unvotes history: each step is the next filter change.
+var filterSteps = []filterState{
+	{Countries: []string{"USA", "RUS", "CHN", "FRA", "GBR"}, Ref: "USA", Metric: "identical"},
+	{Countries: []string{"USA", "RUS", "CHN", "FRA", "GBR"}, From: "1991-12-26", Ref: "USA", Metric: "identical"},
+	{Countries: []string{"USA", "RUS", "CHN", "FRA", "GBR", "BRA"}, From: "1991-12-26", Ref: "USA", Metric: "voeten"},
+	{Countries: []string{"USA", "RUS", "CHN", "FRA", "GBR", "BRA"}, From: "1991-12-26", Topic: "nuclear", Ref: "USA", Metric: "voeten"},
+	{Countries: []string{"USA", "IND"}, Body: "GA", Contested: true, Ref: "IND", Metric: "coincidence"},
+	{Countries: []string{"USA", "IND", "ZAF"}, Important: true, Ref: "IND", Metric: "identical"},
+	{Countries: []string{"DEU", "JPN"}, From: "2000-01-01", To: "2009-12-31", Text: "nuclear", Ref: "DEU", Metric: "identical"},
+}
+
+// BenchmarkFilterChange times what the window does on a filter change on
+// the full unvotes history: select the roll calls, list them for the
+// table, build the chart and draw it as an image of the chart area's size
+// (1200×800), for every view. It reports the median and the 95th
+// percentile over all views and steps (goal: 50 ms and 100 ms).
+func BenchmarkFilterChange(b *testing.B) {
+	db := comparetest.Unvotes(b)
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		step := filterSteps[i%len(filterSteps)]
+		v := tabs[(i/len(filterSteps))%(len(tabs)-1)] // every chart view (positions has no chart)
+		start := time.Now()
+		r := compute(job{table: db.Table, filter: step, kind: v.kind, size: image.Pt(1200, 800), scale: 1})
+		if r.err != nil {
+			b.Fatalf("%s: %v", v.kind, r.err)
+		}
+		times = append(times, time.Since(start))
+		i++
+	}
+	slices.Sort(times)
+	ms := func(q float64) float64 {
+		return float64(times[min(len(times)-1, int(q*float64(len(times))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(ms(0.5), "p50-ms")
+	b.ReportMetric(ms(0.95), "p95-ms")
+	b.ReportMetric(ms(1), "max-ms")
+}
