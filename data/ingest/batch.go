@@ -1,8 +1,7 @@
 package ingest
 
 import (
-	"sort"
-
+	"plenary/data/countries"
 	"plenary/data/record"
 )
 
@@ -44,41 +43,75 @@ func (b *Batch) warn(file string, line int, format string, args ...any) {
 	b.Warnings = append(b.Warnings, Warning{File: file, Line: line, Msg: sprintf(format, args...)})
 }
 
+// countryIndex numbers the registry's countries in ISO3 order, so that a
+// roll call's votes can be kept in a slice (a vote per country) instead of
+// maps: a large import adds a million votes.
+var countryIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, c := range countries.All() {
+		m[c.ISO3] = i
+	}
+	return m
+}()
+
+var countryCodes = func() []string {
+	all := countries.All()
+	out := make([]string, len(all))
+	for i, c := range all {
+		out[i] = c.ISO3
+	}
+	return out
+}()
+
 // rollCallBuilder accumulates the votes of one roll call while a file is
 // read, noticing votes listed twice.
 type rollCallBuilder struct {
 	rc    *RollCall
-	votes map[string]record.Vote
-	lines map[string]int
+	votes []record.Vote // by countryIndex; None = not listed
+	lines []int32       // line of each listed vote, for the twice-listed warning
 }
 
 func newBuilder(rc *RollCall) *rollCallBuilder {
-	return &rollCallBuilder{rc: rc, votes: make(map[string]record.Vote, 200), lines: make(map[string]int, 200)}
+	return &rollCallBuilder{rc: rc}
 }
 
 // add records a vote; a second vote of the same country is a warning and
 // the later one wins, as it would in the source's own update.
 func (b *rollCallBuilder) add(batch *Batch, file string, line int, iso3 string, v record.Vote) {
-	if prev, ok := b.votes[iso3]; ok {
-		if prev != v {
+	i, ok := countryIndex[iso3]
+	if !ok {
+		return // resolvers only return registry codes
+	}
+	if b.votes == nil {
+		b.votes = make([]record.Vote, len(countryCodes))
+		b.lines = make([]int32, len(countryCodes))
+	}
+	if prev := b.lines[i]; prev != 0 {
+		if old := b.votes[i]; old != v {
 			batch.warn(file, line, "%s: %s is listed twice (line %d: %s, here: %s); the later vote is kept",
-				b.rc.Label(), iso3, b.lines[iso3], prev, v)
+				b.rc.Label(), iso3, prev, old, v)
 		} else {
-			batch.warn(file, line, "%s: %s is listed twice (also line %d)", b.rc.Label(), iso3, b.lines[iso3])
+			batch.warn(file, line, "%s: %s is listed twice (also line %d)", b.rc.Label(), iso3, prev)
 		}
 	}
-	b.votes[iso3] = v
-	b.lines[iso3] = line
+	b.votes[i] = v
+	b.lines[i] = int32(line)
 }
 
 func (b *rollCallBuilder) finish() *RollCall {
-	b.rc.Votes = make([]Cast, 0, len(b.votes))
-	for c, v := range b.votes {
+	n := 0
+	for _, v := range b.votes {
 		if v != record.None {
-			b.rc.Votes = append(b.rc.Votes, Cast{c, v})
+			n++
 		}
 	}
-	sort.Slice(b.rc.Votes, func(i, j int) bool { return b.rc.Votes[i].Country < b.rc.Votes[j].Country })
+	b.rc.Votes = make([]Cast, 0, n)
+	for i, v := range b.votes {
+		if v != record.None {
+			b.rc.Votes = append(b.rc.Votes, Cast{countryCodes[i], v})
+		}
+	}
+	b.votes, b.lines = nil, nil
 	return b.rc
 }
 
