@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/png"
 	"io"
 
 	"github.com/wcharczuk/go-chart/v2"
@@ -41,8 +40,7 @@ func Render(w io.Writer, c Chart, o Options) error {
 	if err != nil {
 		return err
 	}
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
-	return enc.Encode(w, img)
+	return EncodePNG(w, img)
 }
 
 // RenderImage draws c as a raster image, for showing in the app without a
