@@ -16,35 +16,15 @@ import (
 	"testing"
 
 	"plenary/data"
+	"plenary/data/compare/comparetest"
 	"plenary/data/record"
 )
 
-// sharedData returns ../shared/data beside the repository. In CI the data
-// must be there: a missing folder fails the test instead of skipping it.
+// sharedData returns ../shared/data beside the repository; in CI a missing
+// folder fails the test instead of skipping it.
 func sharedData(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
-	p := filepath.Join(filepath.Dir(dir), "shared", "data")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing at %s (required in CI)", p)
-		}
-		t.Skipf("shared data missing at %s", p)
-	}
-	return p
+	return comparetest.Dataset(t, ".")
 }
 
 func openTemp(t testing.TB) (*data.Store, string) {
@@ -411,7 +391,8 @@ func TestSample(t *testing.T) {
 	}
 
 	// The feb2025 dataset holds the same votes: importing it changes none.
-	if dir := sharedDataOptional(); dir != "" {
+	{
+		dir := sharedData(t)
 		rep, err := st.Import(ctx, []string{filepath.Join(dir, "feb2025", "votes.csv")}, data.ImportOptions{})
 		if err != nil {
 			t.Fatal(err)
@@ -428,18 +409,6 @@ func TestSample(t *testing.T) {
 			t.Errorf("votes after removing the sample: %d, want 401", c)
 		}
 	}
-}
-
-func sharedDataOptional() string {
-	dir, _ := os.Getwd()
-	for i := 0; i < 5; i++ {
-		p := filepath.Join(dir, "..", "shared", "data")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		dir = filepath.Dir(dir)
-	}
-	return ""
 }
 
 // TestRemoveSample removes a sample nothing else touched.
