@@ -499,3 +499,49 @@ func TestPositionsAddEditDelete(t *testing.T) {
 		t.Fatalf("after deleting: %d left, list has %d", len(got), n)
 	}
 }
+
+// TestOpenErrorDialog opens a file that is not a Plenary database: the
+// window explains why and offers the ways forward, and the file is left as
+// it was.
+func TestOpenErrorDialog(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	content := []byte("these are my notes, not a database\n")
+	os.WriteFile(path, content, 0o644)
+	a := test.NewTempApp(t)
+	l := newLoop(t)
+	var u *ui
+	done := make(chan struct{})
+	l.ch <- func() {
+		w := a.NewWindow("Plenary")
+		u = newUI(a, w)
+		u.do = func(f func()) { l.ch <- f }
+		loops[u] = l
+		w.Show()
+		openStore(u, path, false)
+		close(done)
+	}
+	<-done
+	eventually(t, "the error dialog", func() bool {
+		ok := false
+		u.sync(func() { ok = overlayContains(u.win, "not a Plenary database") })
+		return ok
+	})
+	u.sync(func() {
+		for _, want := range []string{"Move it aside and start a new database", "Quit"} {
+			found := false
+			for _, o := range u.win.Canvas().Overlays().List() {
+				walk(o, func(c fyne.CanvasObject) {
+					if b, ok := c.(*widget.Button); ok && b.Text == want {
+						found = true
+					}
+				})
+			}
+			if !found {
+				t.Errorf("no %q button", want)
+			}
+		}
+	})
+	if got, _ := os.ReadFile(path); string(got) != string(content) {
+		t.Error("the file was changed")
+	}
+}
