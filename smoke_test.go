@@ -95,7 +95,7 @@ func TestSmokeWindow(t *testing.T) {
 		x.Wait()
 	}()
 	env := append(os.Environ(), "DISPLAY="+display, "HOME="+tmp, "XDG_CONFIG_HOME="+filepath.Join(tmp, "config"),
-		"LANG=en_US.UTF-8", "FYNE_SCALE=1")
+		"LANG=en_US.UTF-8", "FYNE_SCALE=1", "PLENARY_TRACE=1")
 	// Wait until the server answers.
 	for i := 0; ; i++ {
 		c := exec.Command(xdotool, "getdisplaygeometry")
@@ -162,6 +162,11 @@ func TestSmokeWindow(t *testing.T) {
 	}
 	if n := colours(img); n < 64 {
 		t.Errorf("the screen has only %d colours: the window was not drawn", n)
+	}
+	for _, l := range strings.Split(stderr.String(), "\n") {
+		if strings.HasPrefix(l, "plenary: ") {
+			t.Log(l) // start-up timings
+		}
 	}
 	if app.ProcessState != nil {
 		t.Fatalf("plenary exited: %s", stderr.String())

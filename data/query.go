@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"plenary/data/countries"
+	"plenary/data/ingest"
 	"plenary/data/record"
 )
 
@@ -183,7 +184,7 @@ func (s *Store) FindRollCalls(ctx context.Context, ref string) ([]record.RollCal
 		rows, err = s.db.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls WHERE id = ?`, id)
 	} else {
 		rows, err = s.db.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls WHERE symbol = ? COLLATE NOCASE ORDER BY (flags & ?) != 0, date DESC, id`,
-			normalizeSymbol(ref), int(record.Amendment|record.Paragraph))
+			ingest.NormalizeSymbol(ref), int(record.Amendment|record.Paragraph))
 	}
 	if err != nil {
 		return nil, err
@@ -341,18 +342,6 @@ func (s *Store) tableFromVotes(ctx context.Context) (*record.Table, error) {
 		decodeBallot(byRow[i], func(c int64, v record.Vote) { t.Votes[i][col[c]] = v })
 	}
 	return t, nil
-}
-
-// normalizeSymbol writes a symbol the way the importers store it.
-func normalizeSymbol(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	up := strings.ToUpper(s)
-	if strings.HasPrefix(up, "S/RES/") {
-		if i := strings.Index(up, "("); i > 0 && up[i-1] != ' ' {
-			up = up[:i] + " " + up[i:]
-		}
-	}
-	return up
 }
 
 // CountryName is the short name of an ISO3 code, or the code itself.

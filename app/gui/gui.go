@@ -60,8 +60,20 @@ func Run(dbPath string, readOnly bool) int {
 		}
 		w.Close()
 	})
+	trace("window created")
 	w.ShowAndRun()
 	return 0
+}
+
+// started is when the process started, for PLENARY_TRACE's timings.
+var started = time.Now()
+
+// trace prints how long after the start a step of the start-up happened,
+// when PLENARY_TRACE is set: the smoke test reads it to measure start-up.
+func trace(format string, args ...any) {
+	if os.Getenv("PLENARY_TRACE") != "" {
+		fmt.Fprintf(os.Stderr, "plenary: %6.0f ms: %s\n", float64(time.Since(started).Microseconds())/1000, fmt.Sprintf(format, args...))
+	}
 }
 
 // openStore opens the database in the background and, when that fails,

@@ -85,7 +85,7 @@ func newRollTable(u *ui) *rollTable {
 	detailScroll := container.NewVScroll(r.detail)
 	detailScroll.SetMinSize(fyne.NewSize(260, 100))
 	split := container.NewHSplit(container.NewBorder(r.count, nil, nil, nil, r.table), detailScroll)
-	split.Offset = 0.75
+	split.Offset = 0.78
 	r.obj = split
 	return r
 }

@@ -171,6 +171,7 @@ func (u *ui) reload() {
 	u.mu.Lock()
 	u.table, u.info = t, info
 	u.mu.Unlock()
+	trace("table loaded: %d roll calls", len(t.RollCalls))
 	u.do(func() {
 		u.busy.Hide()
 		u.filters.setTopics(topics)
@@ -281,7 +282,9 @@ func (u *ui) refreshNow() {
 				return
 			}
 			u.show(r)
-			u.shown.Store(gen)
+			if u.shown.Swap(gen) == 0 {
+				trace("first chart shown")
+			}
 		})
 	}()
 }

@@ -57,12 +57,12 @@ func NormalizeSymbol(s string) string {
 	if s == "" {
 		return ""
 	}
-	up := strings.ToUpper(s)
+	up := asciiUpper(s)
 	if m := scNoSpace.FindStringSubmatch(up); m != nil {
 		return "S/RES/" + m[1] + " (" + m[2] + ")"
 	}
 	if m := unvotesRes.FindStringSubmatch(up); m != nil {
-		rest := strings.ReplaceAll(m[3], "/", "")
+		rest := strings.TrimSpace(strings.ReplaceAll(m[3], "/", ""))
 		prefix := map[string]string{"R": "A/RES/", "ESS": "A/RES/ES-", "SS": "A/RES/S-"}[m[1]]
 		if rest == "" {
 			return prefix + m[2]
@@ -125,4 +125,17 @@ func shortName(file string) string {
 		return parts[len(parts)-2] + "/" + parts[len(parts)-1]
 	}
 	return parts[len(parts)-1]
+}
+
+// asciiUpper upper-cases ASCII letters only: symbols are ASCII, and
+// strings.ToUpper would turn each byte of invalid UTF-8 into a three-byte
+// replacement character.
+func asciiUpper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
 }
