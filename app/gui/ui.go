@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -194,6 +195,9 @@ func (u *ui) showInfo(info *data.Info) {
 		s = "The database is empty: import a file (Ctrl+O)"
 	}
 	s += " · " + plural(info.Positions, "position") + " · " + plural(len(info.Imports), "import")
+	if src := sources(info); src != "" {
+		s += " · sources: " + src
+	}
 	if u.store.ReadOnly() {
 		s += " · read-only"
 	}
@@ -358,4 +362,29 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return thousands(n) + " " + noun + "s"
+}
+
+// sources names the datasets the imports came from, for the status bar.
+func sources(info *data.Info) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, im := range info.Imports {
+		list := strings.Split(im.Dataset, "; ")
+		if im.Sample {
+			list = []string{"built-in sample"}
+		}
+		for _, n := range list {
+			if i := strings.Index(n, " ("); i > 0 {
+				n = n[:i] // "unvotes (Voeten, …)" → "unvotes"
+			}
+			if n != "" && !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) > 4 {
+		names = append(names[:4], fmt.Sprintf("%d more", len(names)-4))
+	}
+	return strings.Join(names, ", ")
 }
