@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,5 +113,52 @@ func TestSampleCommand(t *testing.T) {
 	}
 	if code, _, _ := plenary("--db", db, "votes", "A/RES/ES-11/7"); code != 1 {
 		t.Error("the sample is still there after --remove")
+	}
+}
+
+// TestVotesSeveralRollCalls picks a symbol of the unvotes data that has
+// votes on parts and amendments besides the whole text: votes shows the
+// whole text and names the others by id, which it also accepts.
+func TestVotesSeveralRollCalls(t *testing.T) {
+	db := comparetest.Unvotes(t)
+	sqldb, err := sql.Open("sqlite", "file:"+db.Path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sqldb.Close()
+	var symbol string
+	if err := sqldb.QueryRow(`SELECT symbol FROM roll_calls WHERE symbol != '' GROUP BY symbol
+		HAVING count(*) > 1 AND sum(flags & 3 = 0) = 1 ORDER BY count(*) DESC LIMIT 1`).Scan(&symbol); err != nil {
+		t.Fatal(err)
+	}
+	var whole int64
+	var others []int64
+	rows, err := sqldb.Query(`SELECT id, flags & 3 FROM roll_calls WHERE symbol = ? ORDER BY id`, symbol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id int64
+		var part int
+		rows.Scan(&id, &part)
+		if part == 0 {
+			whole = id
+		} else {
+			others = append(others, id)
+		}
+	}
+	rows.Close()
+	out := plenaryOK(t, "--db", db.Path, "--read-only", "votes", symbol)
+	if !strings.HasPrefix(out, fmt.Sprintf("%s [%d]", symbol, whole)) {
+		t.Errorf("votes %s does not show the whole text [%d] first:\n%s", symbol, whole, out[:min(len(out), 300)])
+	}
+	for _, id := range others {
+		if !strings.Contains(out, fmt.Sprintf("[%d]", id)) {
+			t.Errorf("roll call %d of %s is not named", id, symbol)
+		}
+	}
+	out = plenaryOK(t, "--db", db.Path, "--read-only", "votes", fmt.Sprint(others[0]))
+	if !strings.HasPrefix(out, fmt.Sprintf("%s [%d]", symbol, others[0])) {
+		t.Errorf("votes by id shows:\n%s", out[:min(len(out), 200)])
 	}
 }
