@@ -545,3 +545,43 @@ func TestOpenErrorDialog(t *testing.T) {
 		t.Error("the file was changed")
 	}
 }
+
+// TestFocusRollCall selects a roll call in the table: the detail lists
+// every country's vote with the counted totals, and the "By group" view
+// shows that roll call.
+func TestFocusRollCall(t *testing.T) {
+	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
+	u.sync(func() { u.filters.picker.clear() })
+	waitIdle(t, u)
+	row := -1
+	u.sync(func() {
+		for i, r := range u.rolls.rows {
+			if r.rc.Symbol == "A/RES/ES-11/7" {
+				row = i
+			}
+		}
+		if row < 0 {
+			t.Fatal("A/RES/ES-11/7 is not in the table")
+		}
+		u.rolls.table.Select(widget.TableCellID{Row: row, Col: 2})
+	})
+	eventually(t, "the votes of the selected roll call", func() bool {
+		ok := false
+		u.sync(func() {
+			walk(u.rolls.detail, func(c fyne.CanvasObject) {
+				if l, isLabel := c.(*widget.Label); isLabel && strings.Contains(l.Text, "Counted: 93 yes, 18 no, 65 abstain, 17 non-voting") &&
+					strings.Contains(l.Text, "NO (18): ") && strings.Contains(l.Text, "United States") {
+					ok = true
+				}
+			})
+		})
+		return ok
+	})
+	u.sync(func() { u.selectKind("by-group") })
+	waitIdle(t, u)
+	u.sync(func() {
+		if u.last.chart == nil || !strings.Contains(u.last.chart.Meta.Title, "A/RES/ES-11/7") {
+			t.Errorf("by-group shows %q", u.last.chart.Meta.Title)
+		}
+	})
+}

@@ -30,21 +30,22 @@ type rowView struct {
 // sortable by clicking a column header, with one column per selected
 // country in the vote colours. Selecting a row focuses that roll call.
 type rollTable struct {
-	u        *ui
-	table    *widget.Table
-	rows     []rowView
-	cols     []string // selected countries
-	sortCol  int
-	sortDesc bool
-	detail   *fyne.Container
-	obj      fyne.CanvasObject
-	count    *widget.Label
+	u         *ui
+	table     *widget.Table
+	rows      []rowView
+	cols      []string // selected countries
+	sortCol   int
+	sortDesc  bool
+	detail    *fyne.Container
+	obj       fyne.CanvasObject
+	detailBox *container.Scroll
+	count     *widget.Label
 }
 
 var fixedCols = []struct {
 	title string
 	width float32
-}{{"Date", 96}, {"Body", 48}, {"Symbol", 140}, {"Title", 250}, {"Yes–No–Abst.", 108}}
+}{{"Date", 96}, {"Body", 48}, {"Symbol", 140}, {"Title", 230}, {"Yes–No–Abst.", 108}}
 
 func newRollTable(u *ui) *rollTable {
 	r := &rollTable{u: u, sortDesc: true}
@@ -83,10 +84,10 @@ func newRollTable(u *ui) *rollTable {
 	r.count = widget.NewLabel("")
 	r.detail = container.NewVBox(widget.NewLabel("Select a roll call to see every country's vote."))
 	detailScroll := container.NewVScroll(r.detail)
-	detailScroll.SetMinSize(fyne.NewSize(260, 100))
-	split := container.NewHSplit(container.NewBorder(r.count, nil, nil, nil, r.table), detailScroll)
-	split.Offset = 0.78
-	r.obj = split
+	detailScroll.SetMinSize(fyne.NewSize(300, 100))
+	detailScroll.Hide() // shown when a roll call is selected
+	r.detailBox = detailScroll
+	r.obj = container.NewBorder(nil, nil, nil, detailScroll, container.NewBorder(r.count, nil, nil, nil, r.table))
 	return r
 }
 
@@ -222,6 +223,7 @@ func (r *rollTable) focus(rc record.RollCall) {
 	desc := widget.NewLabel(rc.Title)
 	desc.Wrapping = fyne.TextWrapWord
 	r.detail.Objects = []fyne.CanvasObject{title, desc}
+	r.detailBox.Show()
 	if rc.Link != "" {
 		if l, err := url.Parse(rc.Link); err == nil {
 			r.detail.Add(widget.NewHyperlink("Open the UN record", l))
