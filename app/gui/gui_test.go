@@ -78,10 +78,9 @@ func (u *ui) sync(f func()) {
 	<-done
 }
 
-// startUI opens the real window (on Fyne's test driver) on a database and
-// waits until the first chart is shown.
-func startUI(t *testing.T, path string) *ui {
-	t.Helper()
+// openTestUI builds the real window on Fyne's test driver, with the
+// tests' event loop in place of the driver's, and opens a database in it.
+func openTestUI(t *testing.T, path string) *ui {
 	a := test.NewTempApp(t)
 	l := newLoop(t)
 	var u *ui
@@ -97,6 +96,14 @@ func startUI(t *testing.T, path string) *ui {
 		close(done)
 	}
 	<-done
+	return u
+}
+
+// startUI opens the real window (on Fyne's test driver) on a database and
+// waits until the first chart is shown.
+func startUI(t *testing.T, path string) *ui {
+	t.Helper()
+	u := openTestUI(t, path)
 	eventually(t, "the database to load", func() bool {
 		ok := false
 		u.sync(func() { ok = u.tableLoaded() && u.last != nil })
@@ -507,20 +514,7 @@ func TestOpenErrorDialog(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "notes.db")
 	content := []byte("these are my notes, not a database\n")
 	os.WriteFile(path, content, 0o644)
-	a := test.NewTempApp(t)
-	l := newLoop(t)
-	var u *ui
-	done := make(chan struct{})
-	l.ch <- func() {
-		w := a.NewWindow("Plenary")
-		u = newUI(a, w)
-		u.do = func(f func()) { l.ch <- f }
-		loops[u] = l
-		w.Show()
-		openStore(u, path, false)
-		close(done)
-	}
-	<-done
+	u := openTestUI(t, path)
 	eventually(t, "the error dialog", func() bool {
 		ok := false
 		u.sync(func() { ok = overlayContains(u.win, "not a Plenary database") })
