@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -100,35 +99,16 @@ func (u *ui) exportName(ext string) string {
 }
 
 func (u *ui) chooseExportFile(req exportRequest) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close() // written again below, atomically
-		u.rememberDir(prefExportDir, path)
-		r := u.last
-		go func() {
-			err := writeExport(r, req, path)
-			u.do(func() {
-				if err != nil {
-					u.showError(fmt.Errorf("the chart was not exported: %w", err))
-					return
-				}
-				u.setStatus("Exported " + path)
-				u.app.SendNotification(fyne.NewNotification("Chart exported", filepath.Base(path)))
-			})
-		}()
-	}, u.win)
-	d.SetFileName(u.exportName(req.format))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + req.format}))
-	u.startIn(d, prefExportDir)
-	d.Resize(fyne.NewSize(900, 620))
-	d.Show()
+	r := u.last
+	u.saveAs(saveTarget{
+		name: u.exportName(req.format), exts: []string{"." + req.format}, dirKey: prefExportDir,
+		failure: "the chart was not exported",
+		write:   func(path string) error { return writeExport(r, req, path) },
+		done: func(path string) {
+			u.setStatus("Exported " + path)
+			u.app.SendNotification(fyne.NewNotification("Chart exported", filepath.Base(path)))
+		},
+	})
 }
 
 // copyChart puts the chart image on the clipboard where the platform
@@ -183,26 +163,9 @@ func (u *ui) backup() {
 	if u.store == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			if err != nil {
-				u.showError(err)
-			}
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		go func() {
-			err := backupTo(u, path)
-			u.do(func() {
-				if err != nil {
-					u.showError(fmt.Errorf("backup failed: %w", err))
-					return
-				}
-				u.setStatus("Backed up to " + path)
-			})
-		}()
-	}, u.win)
-	d.SetFileName("plenary-backup-" + time.Now().Format("2006-01-02") + ".db")
-	d.Show()
+	u.saveAs(saveTarget{
+		name: "plenary-backup-" + time.Now().Format("2006-01-02") + ".db", failure: "backup failed",
+		write: func(path string) error { return backupTo(u, path) },
+		done:  func(path string) { u.setStatus("Backed up to " + path) },
+	})
 }

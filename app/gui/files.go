@@ -1,9 +1,14 @@
 package gui
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 
 	"plenary/data"
 	"plenary/data/record"
@@ -70,4 +75,53 @@ func (u *ui) presetRange(preset string) (from, to string) {
 		return "1946-01-01", "1991-12-31"
 	}
 	return "", ""
+}
+
+// saveTarget describes one "save as" of the window.
+type saveTarget struct {
+	name    string   // proposed file name
+	exts    []string // file filter, e.g. ".csv"; nil for any
+	dirKey  string   // preference holding the folder to start in; "" for none
+	failure string   // "the chart was not exported"
+	write   func(path string) error
+	done    func(path string) // on success, on the UI goroutine
+}
+
+// saveAs asks for a file and writes it in the background. The file dialog
+// creates an empty file; the writer replaces it (atomically), so a failure
+// leaves no half-written file and the error is shown.
+func (u *ui) saveAs(t saveTarget) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		if t.dirKey != "" {
+			u.rememberDir(t.dirKey, path)
+		}
+		go func() {
+			err := t.write(path)
+			u.do(func() {
+				if err != nil {
+					u.showError(fmt.Errorf("%s: %w", t.failure, err))
+					return
+				}
+				t.done(path)
+			})
+		}()
+	}, u.win)
+	d.SetFileName(t.name)
+	if len(t.exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(t.exts))
+	}
+	if t.dirKey != "" {
+		u.startIn(d, t.dirKey)
+	}
+	d.Resize(fyne.NewSize(900, 620))
+	d.Show()
 }

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -356,30 +355,14 @@ func (p *positionsView) remove(pos record.Position) (done chan struct{}) {
 // imports back.
 func (p *positionsView) exportCSV() {
 	shown := append([]record.Position(nil), p.shown...)
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			if err != nil {
-				p.u.showError(err)
-			}
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		go func() {
-			err := writePositionsCSV(path, shown)
-			p.u.do(func() {
-				if err != nil {
-					p.u.showError(err)
-					return
-				}
-				p.u.setStatus(fmt.Sprintf("Exported %d positions to %s", len(shown), path))
-			})
-		}()
-	}, p.u.win)
-	d.SetFileName("plenary_positions.csv")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	p.u.startIn(d, prefExportDir)
-	d.Show()
+	p.u.saveAs(saveTarget{
+		name: "plenary_positions.csv", exts: []string{".csv"}, dirKey: prefExportDir,
+		failure: "the positions were not exported",
+		write:   func(path string) error { return writePositionsCSV(path, shown) },
+		done: func(path string) {
+			p.u.setStatus(fmt.Sprintf("Exported %d positions to %s", len(shown), path))
+		},
+	})
 }
 
 func sourceLink(s string) *url.URL {
@@ -463,17 +446,11 @@ func (p *positionsView) drawTimeline() {
 // exportTimeline exports the timeline like every chart: PNG, SVG or CSV.
 func (p *positionsView) exportTimeline() {
 	pt := p.timelineChart()
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			if err != nil {
-				p.u.showError(err)
-			}
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		go func() {
-			err := data.WriteFileAtomic(path, func(w io.Writer) error {
+	p.u.saveAs(saveTarget{
+		name: "plenary_positions_timeline.png", dirKey: prefExportDir,
+		failure: "the timeline was not exported",
+		write: func(path string) error {
+			return data.WriteFileAtomic(path, func(w io.Writer) error {
 				switch strings.ToLower(filepath.Ext(path)) {
 				case ".csv":
 					return charts.WriteCSV(w, pt)
@@ -482,16 +459,7 @@ func (p *positionsView) exportTimeline() {
 				}
 				return charts.Render(w, pt, charts.Options{})
 			})
-			p.u.do(func() {
-				if err != nil {
-					p.u.showError(fmt.Errorf("the timeline was not exported: %w", err))
-					return
-				}
-				p.u.setStatus("Exported " + path)
-			})
-		}()
-	}, p.u.win)
-	d.SetFileName("plenary_positions_timeline.png")
-	p.u.startIn(d, prefExportDir)
-	d.Show()
+		},
+		done: func(path string) { p.u.setStatus("Exported " + path) },
+	})
 }
