@@ -32,10 +32,10 @@ import (
 // headers are those of ../shared/data/undl-layouts.md.
 const (
 	seedUNDL2026 = `undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,committee_report,meeting,title,agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,total_non_voting,total_ms,undl_link
-4025240,AFG,AFGHANISTAN,Y,2023-10-27,ES-10,A/RES/ES-10/21,A/ES-10/L.25,,A/ES-10/PV.41,Protection of civilians and upholding legal and humanitarian obligations : resolution / adopted by the General Assembly,Illegal Israeli actions,TERRITORIES OCCUPIED BY ISRAEL--SETTLEMENT POLICY,,120.0,14.0,45.0,14.0,193.0,https://digitallibrary.un.org/record/4025240
-4025240,USA,UNITED STATES,N,2023-10-27,ES-10,A/RES/ES-10/21,A/ES-10/L.25,,A/ES-10/PV.41,Protection of civilians and upholding legal and humanitarian obligations : resolution / adopted by the General Assembly,Illegal Israeli actions,TERRITORIES OCCUPIED BY ISRAEL--SETTLEMENT POLICY,,120.0,14.0,45.0,14.0,193.0,https://digitallibrary.un.org/record/4025240
-4025240,CAN,CANADA,A,2023-10-27,ES-10,A/RES/ES-10/21,A/ES-10/L.25,,A/ES-10/PV.41,Protection of civilians and upholding legal and humanitarian obligations : resolution / adopted by the General Assembly,Illegal Israeli actions,TERRITORIES OCCUPIED BY ISRAEL--SETTLEMENT POLICY,,120.0,14.0,45.0,14.0,193.0,https://digitallibrary.un.org/record/4025240
-4025240,VEN,VENEZUELA (BOLIVARIAN REPUBLIC OF),X,2023-10-27,ES-10,A/RES/ES-10/21,A/ES-10/L.25,,A/ES-10/PV.41,Protection of civilians and upholding legal and humanitarian obligations : resolution / adopted by the General Assembly,Illegal Israeli actions,TERRITORIES OCCUPIED BY ISRAEL--SETTLEMENT POLICY,,120.0,14.0,45.0,14.0,193.0,https://digitallibrary.un.org/record/4025240
+4025241,AFG,AFGHANISTAN,Y,2023-10-27,ES-10,A/RES/ES-10/21,A/ES-10/L.25,,A/ES-10/PV.41,Protection of civilians and upholding legal and humanitarian obligations : resolution / adopted by the General Assembly,Illegal Israeli actions,TERRITORIES OCCUPIED BY ISRAEL--SETTLEMENT POLICY,,120.0,14.0,45.0,14.0,193.0,https://digitallibrary.un.org/record/4025241
+4025241,USA,UNITED STATES,N,2023-10-27,ES-10,A/RES/ES-10/21,A/ES-10/L.25,,A/ES-10/PV.41,Protection of civilians and upholding legal and humanitarian obligations : resolution / adopted by the General Assembly,Illegal Israeli actions,TERRITORIES OCCUPIED BY ISRAEL--SETTLEMENT POLICY,,120.0,14.0,45.0,14.0,193.0,https://digitallibrary.un.org/record/4025241
+4025241,CAN,CANADA,A,2023-10-27,ES-10,A/RES/ES-10/21,A/ES-10/L.25,,A/ES-10/PV.41,Protection of civilians and upholding legal and humanitarian obligations : resolution / adopted by the General Assembly,Illegal Israeli actions,TERRITORIES OCCUPIED BY ISRAEL--SETTLEMENT POLICY,,120.0,14.0,45.0,14.0,193.0,https://digitallibrary.un.org/record/4025241
+4025241,VEN,VENEZUELA (BOLIVARIAN REPUBLIC OF),X,2023-10-27,ES-10,A/RES/ES-10/21,A/ES-10/L.25,,A/ES-10/PV.41,Protection of civilians and upholding legal and humanitarian obligations : resolution / adopted by the General Assembly,Illegal Israeli actions,TERRITORIES OCCUPIED BY ISRAEL--SETTLEMENT POLICY,,120.0,14.0,45.0,14.0,193.0,https://digitallibrary.un.org/record/4025241
 `
 	seedUNDL2024 = `undl_id,ms_codes,ms_names,ms_votes,resolutions,title,modality,draft,committee_report,meeting,agenda_titles,subjects,date,yes,no,abstentions,non-voting,total-voting,undl_link
 999001,FRA,FRANCE,Y,A/RES/78/1,A title,Recorded - No-Vote Count,A/78/L.1,,A/78/PV.1,Agenda,SUBJECT ONE;SUBJECT TWO,2023-09-05,2,0,0,1,2,https://digitallibrary.un.org/record/999001
@@ -63,14 +63,14 @@ const (
 `
 	seedUnvotesIssues = `rcid,short_name,issue
 5309,hr,Human rights
-9001,me,Palestinian conflict
-77,me,Palestinian conflict
+9001,nu,Nuclear weapons and nuclear material (seed)
+7777,me,Palestinian conflict (seed)
 `
 	seedVoeten = `rcid,session,vote,ccode,member,importantvote,date,unres,me,nu,di,hr,co,ec,year
-3,1,1,2,1,0,1946-01-01,R/1/66,0,0,0,0,0,0,1946
-3,1,3,20,1,0,1946-01-01,R/1/66,0,0,0,0,0,0,1946
-3,1,8,345,1,0,1946-01-01,R/1/66,0,0,0,0,0,0,1946
-3,1,9,40,0,0,1946-01-01,R/1/66,0,0,0,0,0,0,1946
+3,1,1,2,1,0,1946-01-02,R/1/66,0,0,0,0,0,0,1946
+3,1,3,20,1,0,1946-01-02,R/1/66,0,0,0,0,0,0,1946
+3,1,8,345,1,0,1946-01-02,R/1/66,0,0,0,0,0,0,1946
+3,1,9,40,0,0,1946-01-02,R/1/66,0,0,0,0,0,0,1946
 5309,68,2,369,1,1,2014-03-27,R/68/262,0,0,0,1,0,0,2014
 `
 	seedPlenary = `body,symbol,date,title,topics,draft,link,yes,no,abstain,non_voting,country,vote
@@ -81,13 +81,13 @@ GA,A/RES/ES-11/7,2025-02-24,"Advancing a comprehensive, just and lasting peace i
 SC,S/RES/2774 (2025),2025-02-24,Maintenance of peace and security of Ukraine,Ukraine,S/2025/112,,1,0,0,0,CHN,Y
 `
 	seedPlenaryFeb = `body,resolution,date,country_iso3,country_name,vote
-GA,A/RES/ES-11/8,2025-02-24,AFG,Afghanistan,X
-GA,A/RES/ES-11/8,2025-02-24,AGO,Angola,A
-SC,S/RES/2774 (2025),2025-02-24,DNK,Denmark,A
+GA,A/RES/1/1,2001-02-03,AFG,Afghanistan,X
+GA,A/RES/1/1,2001-02-03,AGO,Angola,A
+SC,S/RES/9999 (2001),2001-02-03,DNK,Denmark,A
 `
 	seedPlenarySC = `resolution,number,year,date,draft,outcome,agenda_item,category,region,member_name,member_iso3,vote,permanent
-S/RES/726 (1992),726,1992,1992-01-06,S/23372,Adopted unanimously,The situation in the occupied Arab territories,Country/Region-specific,Middle East,Austria,AUT,Y,0
-S/RES/726 (1992),726,1992,1992-01-06,S/23372,Adopted unanimously,The situation in the occupied Arab territories,Country/Region-specific,Middle East,Côte d’Ivoire,CIV,Y,0
+S/RES/9001 (1999),9001,1999,1999-01-06,S/1999/1,Adopted unanimously,An agenda item,Thematic,,Austria,AUT,Y,0
+S/RES/9001 (1999),9001,1999,1999-01-06,S/1999/1,Adopted unanimously,An agenda item,Thematic,,Côte d’Ivoire,CIV,Y,0
 `
 	seedRollCalls = `resolution,date,title,topic_tags,undl_link,yes,no,abstain,no_vote
 A/RES/ES-11/8,2025-02-24,The path to peace,POLITICAL AND LEGAL QUESTIONS; PEACEBUILDING,https://digitallibrary.un.org/record/4076673,93,8,73,17
