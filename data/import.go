@@ -2,13 +2,9 @@ package data
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -173,9 +169,9 @@ func (s *Store) importSources(ctx context.Context, sources []ingest.Source, opt 
 		}
 		batches = append(batches, b)
 	}
-	files, err := hashFiles(sources)
-	if err != nil {
-		return nil, err
+	files := meter.Sums()
+	if n := countFiles(sources); len(files) != n {
+		return nil, fmt.Errorf("%d of %d files were read to the end", len(files), n)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -242,55 +238,22 @@ func (s *Store) writeErr(err error) error {
 	return fmt.Errorf("%s: %w", s.path, err)
 }
 
-// fileHash is what the imports log keeps of each file.
-type fileHash struct {
-	name   string
-	size   int64
-	sha256 string
-}
-
-func hashFiles(sources []ingest.Source) ([]fileHash, error) {
-	var out []fileHash
+func countFiles(sources []ingest.Source) int {
+	n := 0
 	for _, src := range sources {
-		for _, f := range src.Files {
-			h, n, err := hashFile(src, f)
-			if err != nil {
-				return nil, &ingest.Error{File: f, Msg: err.Error()}
-			}
-			out = append(out, fileHash{name: f, size: n, sha256: h})
-		}
+		n += len(src.Files)
 	}
-	return out, nil
-}
-
-func hashFile(src ingest.Source, name string) (string, int64, error) {
-	var r io.ReadCloser
-	var err error
-	if src.FS != nil {
-		r, err = src.FS.Open(name)
-	} else {
-		r, err = os.Open(name)
-	}
-	if err != nil {
-		return "", 0, err
-	}
-	defer r.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, r)
-	if err != nil {
-		return "", 0, err
-	}
-	return hex.EncodeToString(h.Sum(nil)), n, nil
+	return n
 }
 
 // previousImport says when files with the same SHA-256 were imported.
-func (s *Store) previousImport(ctx context.Context, files []fileHash) string {
+func (s *Store) previousImport(ctx context.Context, files []ingest.FileSum) string {
 	if len(files) == 0 {
 		return ""
 	}
 	var when string
 	err := s.db.QueryRowContext(ctx, `SELECT i.finished FROM import_files f JOIN imports i ON i.id = f.import_id
-		WHERE f.sha256 = ? ORDER BY i.id DESC LIMIT 1`, files[0].sha256).Scan(&when)
+		WHERE f.sha256 = ? ORDER BY i.id DESC LIMIT 1`, files[0].SHA256).Scan(&when)
 	if errors.Is(err, sql.ErrNoRows) || err != nil {
 		return ""
 	}

@@ -449,7 +449,7 @@ func (w *writer) position(p *ingest.Position) error {
 
 // logImport completes the imports row with what was done, and the files
 // with their SHA-256, so that charts can print their provenance.
-func (w *writer) logImport(started time.Time, batches []*ingest.Batch, files []fileHash) error {
+func (w *writer) logImport(started time.Time, batches []*ingest.Batch, files []ingest.FileSum) error {
 	var formats, datasets []string
 	for _, b := range batches {
 		if !contains(formats, string(b.Format)) {
@@ -471,7 +471,7 @@ func (w *writer) logImport(started time.Time, batches []*ingest.Batch, files []f
 	}
 	for _, f := range files {
 		if _, err := w.tx.ExecContext(w.ctx, `INSERT OR REPLACE INTO import_files (import_id, name, size, sha256) VALUES (?,?,?,?)`,
-			w.importID, f.name, f.size, f.sha256); err != nil {
+			w.importID, f.Name, f.Size, f.SHA256); err != nil {
 			return err
 		}
 	}

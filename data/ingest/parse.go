@@ -2,6 +2,9 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -28,7 +31,19 @@ type Meter struct {
 	read   atomic.Int64
 	rows   atomic.Int64
 	file   string
+	sums   []FileSum
 }
+
+// FileSum is the size and SHA-256 of a file, taken as it was read, for the
+// import log: the files are read once.
+type FileSum struct {
+	Name   string
+	Size   int64
+	SHA256 string
+}
+
+// Sums lists the files read to the end so far, in the order they were read.
+func (m *Meter) Sums() []FileSum { return m.sums }
 
 func (m *Meter) tick(n int64) {
 	r := m.read.Add(n)
@@ -37,12 +52,15 @@ func (m *Meter) tick(n int64) {
 	}
 }
 
-// meteredReader reports each read to a meter and stops when the context is
-// cancelled.
+// meteredReader reports each read to a meter, hashes what it reads, and
+// stops when the context is cancelled.
 type meteredReader struct {
-	ctx context.Context
-	r   io.Reader
-	m   *Meter
+	ctx  context.Context
+	r    io.Reader
+	m    *Meter
+	sum  hash.Hash
+	size int64
+	eof  bool
 }
 
 func (mr *meteredReader) Read(p []byte) (int, error) {
@@ -50,8 +68,13 @@ func (mr *meteredReader) Read(p []byte) (int, error) {
 		return 0, err
 	}
 	n, err := mr.r.Read(p)
-	if mr.m != nil && n > 0 {
+	if n > 0 {
+		mr.sum.Write(p[:n])
+		mr.size += int64(n)
 		mr.m.tick(int64(n))
+	}
+	if err == io.EOF {
+		mr.eof = true
 	}
 	return n, err
 }
@@ -72,7 +95,8 @@ func open(ctx context.Context, fsys fs.FS, path string, m *Meter) (*table, func(
 		m = &Meter{}
 	}
 	m.file = path
-	t, err := openTable(path, &meteredReader{ctx: ctx, r: f, m: m})
+	mr := &meteredReader{ctx: ctx, r: f, m: m, sum: sha256.New()}
+	t, err := openTable(path, mr)
 	if err != nil {
 		f.Close()
 		if ctx.Err() != nil {
@@ -80,7 +104,13 @@ func open(ctx context.Context, fsys fs.FS, path string, m *Meter) (*table, func(
 		}
 		return nil, nil, err
 	}
-	return t, func() { f.Close() }, nil
+	done := func() {
+		if mr.eof {
+			m.sums = append(m.sums, FileSum{Name: path, Size: mr.size, SHA256: hex.EncodeToString(mr.sum.Sum(nil))})
+		}
+		f.Close()
+	}
+	return t, done, nil
 }
 
 // Parse reads one source into a batch. Nothing is written anywhere; the
