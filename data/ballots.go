@@ -63,51 +63,59 @@ func (s *Store) RebuildBallots(ctx context.Context) error {
 }
 
 // readVotes fills t.Votes (and t.Countries) from the ballots cache, checking
-// it against the number of vote rows. rowOf maps roll-call ids to rows.
+// it against the number of vote rows; ok is false when the cache is out of
+// step. rowOf maps roll-call ids to rows.
 func readVotes(ctx context.Context, q querier, t *record.Table, rowOf map[int64]int, iso map[int64]string) (ok bool, err error) {
 	var want int
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM votes`).Scan(&want); err != nil {
 		return false, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT roll_call_id, votes FROM ballots`)
-	if err != nil {
+	ballots, err := readBallots(ctx, q, `SELECT roll_call_id, votes FROM ballots`, rowOf)
+	if err != nil || ballots == nil {
 		return false, err
 	}
-	defer rows.Close()
-	type cell struct {
-		row     int
-		country int64
-		v       record.Vote
+	n, err := fillVotes(t, ballots, iso)
+	return err == nil && n == want, nil
+}
+
+// readBallots reads (roll call id, ballot) rows into ballots by table row;
+// nil when a roll call is not in rowOf.
+func readBallots(ctx context.Context, q querier, query string, rowOf map[int64]int) (map[int]string, error) {
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
 	}
-	cells := make([]cell, 0, want)
-	used := map[int64]bool{}
+	defer rows.Close()
+	ballots := make(map[int]string, len(rowOf))
 	for rows.Next() {
 		var id int64
 		var b string
 		if err := rows.Scan(&id, &b); err != nil {
-			return false, err
+			return nil, err
 		}
 		r, ok := rowOf[id]
 		if !ok {
-			return false, nil
+			return nil, rows.Err()
 		}
-		if err := decodeBallot(b, func(c int64, v record.Vote) {
-			cells = append(cells, cell{r, c, v})
-			used[c] = true
-		}); err != nil {
-			return false, nil
+		ballots[r] = b
+	}
+	return ballots, rows.Err()
+}
+
+// fillVotes lays ballots out as the dense table: a column for every country
+// that has a vote, in ISO3 order. It returns the number of votes, or an
+// error for a damaged ballot or an unknown country.
+func fillVotes(t *record.Table, ballots map[int]string, iso map[int64]string) (int, error) {
+	used := map[int64]bool{}
+	for _, b := range ballots {
+		if err := decodeBallot(b, func(c int64, _ record.Vote) { used[c] = true }); err != nil {
+			return 0, err
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return false, err
-	}
-	if len(cells) != want {
-		return false, nil
 	}
 	ids := make([]int64, 0, len(used))
 	for c := range used {
 		if _, known := iso[c]; !known {
-			return false, nil
+			return 0, fmt.Errorf("a vote of unknown country %d", c)
 		}
 		ids = append(ids, c)
 	}
@@ -118,16 +126,17 @@ func readVotes(ctx context.Context, q querier, t *record.Table, rowOf map[int64]
 		col[c] = i
 		t.Countries = append(t.Countries, iso[c])
 	}
-	n := len(t.Countries)
-	flat := make([]record.Vote, len(t.RollCalls)*n)
+	nc := len(t.Countries)
+	flat := make([]record.Vote, len(t.RollCalls)*nc)
 	t.Votes = make([][]record.Vote, len(t.RollCalls))
 	for i := range t.Votes {
-		t.Votes[i] = flat[i*n : (i+1)*n : (i+1)*n]
+		t.Votes[i] = flat[i*nc : (i+1)*nc : (i+1)*nc]
 	}
-	for _, c := range cells {
-		t.Votes[c.row][col[c.country]] = c.v
+	n := 0
+	for r, b := range ballots {
+		decodeBallot(b, func(c int64, v record.Vote) { t.Votes[r][col[c]] = v; n++ })
 	}
-	return true, nil
+	return n, nil
 }
 
 // querier is what both *sql.DB and *sql.Tx offer.

@@ -664,6 +664,27 @@ func TestTableMatchesVotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
+	// Read-only, the store cannot rebuild the cache: it reads the votes.
+	ro, err := data.Open(path, data.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := ro.Table(ctx)
+	ro.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := 0
+	for _, row := range tb.Votes {
+		for _, v := range row {
+			if v != record.None {
+				cells++
+			}
+		}
+	}
+	if n := count(t, st, path, `SELECT count(*) FROM votes`); cells != n {
+		t.Errorf("read-only table with a stale cache holds %d votes, the votes table %d", cells, n)
+	}
 	check("after damaging the cache")
 }
 

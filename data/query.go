@@ -53,18 +53,14 @@ type Info struct {
 
 // Info summarises the database.
 func (s *Store) Info(ctx context.Context) (*Info, error) {
-	// One read transaction: every number comes from the same snapshot, even
-	// while another process commits an import.
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
-		return nil, err
-	}
-	defer conn.ExecContext(context.Background(), "ROLLBACK")
-	return info(ctx, conn)
+	// Every number comes from the same snapshot, even while another process
+	// commits an import.
+	var in *Info
+	err := s.snapshot(ctx, func(q querier) (err error) {
+		in, err = info(ctx, q)
+		return err
+	})
+	return in, err
 }
 
 func info(ctx context.Context, q querier) (*Info, error) {
@@ -250,23 +246,32 @@ func (s *Store) Table(ctx context.Context) (*record.Table, error) {
 
 // table reads the roll calls and the ballots in one read transaction, so
 // that they come from one snapshot even while another process imports.
-func (s *Store) table(ctx context.Context) (*record.Table, bool, error) {
+func (s *Store) table(ctx context.Context) (t *record.Table, ok bool, err error) {
+	err = s.snapshot(ctx, func(q querier) error {
+		var rowOf map[int64]int
+		if t, rowOf, err = readRollCalls(ctx, q); err != nil {
+			return err
+		}
+		ok, err = readVotes(ctx, q, t, rowOf, s.countryISO)
+		return err
+	})
+	return t, ok, err
+}
+
+// snapshot runs read in one read transaction, so that its queries see one
+// committed state even while another connection or process imports. The
+// BEGIN is deferred: a read must not take the write lock.
+func (s *Store) snapshot(ctx context.Context, read func(q querier) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return nil, false, err
+		return err
 	}
 	defer conn.Close()
-	// A deferred BEGIN: a read transaction must not take the write lock.
 	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
-		return nil, false, err
+		return err
 	}
 	defer conn.ExecContext(context.Background(), "ROLLBACK")
-	t, rowOf, err := readRollCalls(ctx, conn)
-	if err != nil {
-		return nil, false, err
-	}
-	ok, err := readVotes(ctx, conn, t, rowOf, s.countryISO)
-	return t, ok, err
+	return read(conn)
 }
 
 func readRollCalls(ctx context.Context, q querier) (*record.Table, map[int64]int, error) {
@@ -290,58 +295,23 @@ func readRollCalls(ctx context.Context, q querier) (*record.Table, map[int64]int
 
 // tableFromVotes reads the votes table row by row: the slow way, for a
 // read-only database whose ballots cache is out of step.
-func (s *Store) tableFromVotes(ctx context.Context) (*record.Table, error) {
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
-		return nil, err
-	}
-	defer conn.ExecContext(context.Background(), "ROLLBACK")
-	t, rowOf, err := readRollCalls(ctx, conn)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := conn.QueryContext(ctx, `SELECT roll_call_id, group_concat(char(country_id, vote), '') FROM votes GROUP BY roll_call_id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	byRow := map[int]string{}
-	for rows.Next() {
-		var id int64
-		var b string
-		if err := rows.Scan(&id, &b); err != nil {
-			return nil, err
+func (s *Store) tableFromVotes(ctx context.Context) (t *record.Table, err error) {
+	err = s.snapshot(ctx, func(q querier) error {
+		var rowOf map[int64]int
+		if t, rowOf, err = readRollCalls(ctx, q); err != nil {
+			return err
 		}
-		byRow[rowOf[id]] = b
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	used := map[int64]bool{}
-	for _, b := range byRow {
-		decodeBallot(b, func(c int64, _ record.Vote) { used[c] = true })
-	}
-	ids := make([]int64, 0, len(used))
-	for c := range used {
-		ids = append(ids, c)
-	}
-	sort.Slice(ids, func(i, j int) bool { return s.countryISO[ids[i]] < s.countryISO[ids[j]] })
-	col := map[int64]int{}
-	for i, c := range ids {
-		col[c] = i
-		t.Countries = append(t.Countries, s.countryISO[c])
-	}
-	n := len(ids)
-	t.Votes = make([][]record.Vote, len(t.RollCalls))
-	for i := range t.Votes {
-		t.Votes[i] = make([]record.Vote, n)
-		decodeBallot(byRow[i], func(c int64, v record.Vote) { t.Votes[i][col[c]] = v })
-	}
-	return t, nil
+		ballots, err := readBallots(ctx, q, `SELECT roll_call_id, `+ballotOfVotes+` FROM votes GROUP BY roll_call_id`, rowOf)
+		if err != nil {
+			return err
+		}
+		if ballots == nil {
+			return fmt.Errorf("%s: votes of a roll call that does not exist", s.path)
+		}
+		_, err = fillVotes(t, ballots, s.countryISO)
+		return err
+	})
+	return t, err
 }
 
 // CountryName is the short name of an ISO3 code, or the code itself.

@@ -124,8 +124,12 @@ CREATE TABLE ballots (
 const rebuildBallots = `
 DELETE FROM ballots;
 INSERT INTO ballots (roll_call_id, votes)
-	SELECT roll_call_id, group_concat(char(country_id, vote), '') FROM votes GROUP BY roll_call_id;
+	SELECT roll_call_id, ` + ballotOfVotes + ` FROM votes GROUP BY roll_call_id;
 `
+
+// ballotOfVotes is the SQL aggregate that writes a roll call's votes as a
+// ballot (see encodeBallot).
+const ballotOfVotes = `group_concat(char(country_id, vote), '')`
 
 // SchemaVersion is the user_version this build writes.
 var SchemaVersion = len(migrations)
