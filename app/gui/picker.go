@@ -24,6 +24,7 @@ type countryPicker struct {
 	selected []string
 	found    []countries.Country
 	all      []countries.Country
+	keys     [][]string // normalised names of each of all, the first the short name
 	onChange func([]string)
 }
 
@@ -33,6 +34,13 @@ func newCountryPicker(onChange func([]string)) *countryPicker {
 		p.all = append(p.all, c)
 	}
 	sort.Slice(p.all, func(i, j int) bool { return p.all[i].Name < p.all[j].Name })
+	// Names are normalised once, not on every keystroke.
+	p.keys = make([][]string, len(p.all))
+	for i, c := range p.all {
+		for _, n := range append([]string{c.Name, c.UNName}, c.AltNames...) {
+			p.keys[i] = append(p.keys[i], countries.Normalize(n))
+		}
+	}
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder("Add a country: name or ISO3…")
 	p.matches = widget.NewList(func() int { return len(p.found) },
@@ -74,25 +82,23 @@ func (p *countryPicker) filter(s string) {
 	p.matchBox.Show()
 	key := countries.Normalize(s)
 	up := strings.ToUpper(s)
-	for _, c := range p.all {
+	starts := map[string]bool{} // ISO3 of the countries whose short name starts with the text
+	for i, c := range p.all {
 		if c.Status == countries.StatusHistorical && len(key) < 3 {
 			continue
 		}
-		if c.ISO3 == up || strings.Contains(countries.Normalize(c.Name), key) || strings.Contains(countries.Normalize(c.UNName), key) {
-			p.found = append(p.found, c)
-			continue
+		match := c.ISO3 == up
+		for _, k := range p.keys[i] {
+			match = match || strings.Contains(k, key)
 		}
-		for _, n := range c.AltNames {
-			if strings.Contains(countries.Normalize(n), key) {
-				p.found = append(p.found, c)
-				break
-			}
+		if match {
+			p.found = append(p.found, c)
+			starts[c.ISO3] = strings.HasPrefix(p.keys[i][0], key)
 		}
 	}
 	// Exact codes first, then names that start with the text.
 	sort.SliceStable(p.found, func(i, j int) bool {
-		ri, rj := rank(p.found[i], up, key), rank(p.found[j], up, key)
-		return ri < rj
+		return rank(p.found[i], up, starts) < rank(p.found[j], up, starts)
 	})
 	if len(p.found) > 50 {
 		p.found = p.found[:50]
@@ -100,11 +106,11 @@ func (p *countryPicker) filter(s string) {
 	p.matches.Refresh()
 }
 
-func rank(c countries.Country, up, key string) int {
+func rank(c countries.Country, up string, starts map[string]bool) int {
 	switch {
 	case c.ISO3 == up:
 		return 0
-	case strings.HasPrefix(countries.Normalize(c.Name), key):
+	case starts[c.ISO3]:
 		return 1
 	}
 	return 2
