@@ -37,16 +37,6 @@ type hAxis struct {
 	noteShare float64
 }
 
-func (b hbar) total() float64 {
-	t := 0.0
-	for _, s := range b.segs {
-		if s.value > 0 && !math.IsInf(s.value, 0) {
-			t += s.value
-		}
-	}
-	return t
-}
-
 // drawHBars lays rows out in area: labels, grid, bars, notes and axis.
 // Bars are absolute (length = value), unlike go-chart's stacked bars which
 // always fill 100 %.

@@ -210,31 +210,6 @@ func sampleMatrix() AgreementMatrix {
 		"India", "South Africa", "China", "Russian Federation", "Iran", "Israel"})
 }
 
-func gridOf(countries, rollCalls []string) VoteGrid {
-	votes := make([][]Vote, len(countries))
-	for i := range votes {
-		votes[i] = make([]Vote, len(rollCalls))
-		for j := range votes[i] {
-			switch h := (i*7 + j*3 + i*j) % 11; {
-			case h < 6:
-				votes[i][j] = VoteYes
-			case h < 7:
-				votes[i][j] = VoteNo
-			case h < 9:
-				votes[i][j] = VoteAbstain
-			case h < 10:
-				votes[i][j] = VoteNonVoting
-			default:
-				votes[i][j] = VoteNone
-			}
-		}
-	}
-	m := meta24
-	m.Title = "How selected countries voted"
-	m.Subtitle = "Filter: General Assembly · emergency special sessions · 2022–2025 (illustrative votes)"
-	return VoteGrid{Meta: m, Countries: countries, RollCalls: rollCalls, Votes: votes}
-}
-
 func sampleGrid() VoteGrid {
 	rc := []string{"A/RES/ES-11/1", "A/RES/ES-11/3", "A/RES/ES-11/4", "A/RES/ES-11/6",
 		"A/RES/ES-10/21", "A/RES/ES-10/22", "A/RES/ES-11/7", "A/RES/ES-11/8"}

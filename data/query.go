@@ -314,14 +314,6 @@ func (s *Store) tableFromVotes(ctx context.Context) (t *record.Table, err error)
 	return t, err
 }
 
-// CountryName is the short name of an ISO3 code, or the code itself.
-func CountryName(iso3 string) string {
-	if c, ok := countries.ByISO3(iso3); ok {
-		return c.Name
-	}
-	return iso3
-}
-
 // Positions lists recorded positions, newest first, of the given countries
 // (all when none are given).
 func (s *Store) Positions(ctx context.Context, iso3 ...string) ([]record.Position, error) {

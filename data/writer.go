@@ -46,7 +46,7 @@ func symKey(b record.Body, sym string) string { return string(b) + "|" + sym }
 func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep *Report) (*writer, error) {
 	w := &writer{ctx: ctx, tx: tx, s: s, opt: opt, rep: rep,
 		known: map[int64]*record.RollCall{}, added: map[int64]bool{}, byRCID: map[int]int64{}, byUNDL: map[int]int64{}, bySym: map[string][]int64{}}
-	now := time.Now().UTC().Format(time.RFC3339)
+	now := nowUTC()
 	res, err := tx.ExecContext(ctx, `INSERT INTO imports (started, finished, format, dataset, app_version, sample) VALUES (?, ?, '', '', ?, ?)`,
 		now, now, Version, opt.sample)
 	if err != nil {
@@ -424,7 +424,7 @@ func (w *writer) position(p *ingest.Position) error {
 	if !ok {
 		return fmt.Errorf("country %s is not in the country table", p.Country)
 	}
-	now := time.Now().UTC().Format(time.RFC3339)
+	now := nowUTC()
 	var id int64
 	var stance, quote, source string
 	err := w.selPos.QueryRowContext(w.ctx, cid, p.Date, p.Topic, p.Summary).Scan(&id, &stance, &quote, &source)
@@ -463,7 +463,7 @@ func (w *writer) logImport(started time.Time, batches []*ingest.Batch, files []i
 	_, err := w.tx.ExecContext(w.ctx, `UPDATE imports SET started=?, finished=?, format=?, dataset=?, rows_read=?,
 		roll_calls_added=?, roll_calls_updated=?, roll_calls_unchanged=?, votes_added=?, votes_changed=?, votes_unchanged=?,
 		positions_added=?, positions_updated=?, warnings=? WHERE id=?`,
-		started.Format(time.RFC3339), time.Now().UTC().Format(time.RFC3339), strings.Join(formats, ", "), strings.Join(datasets, "; "), r.Rows,
+		started.Format(time.RFC3339), nowUTC(), strings.Join(formats, ", "), strings.Join(datasets, "; "), r.Rows,
 		r.RollCalls.Added, r.RollCalls.Updated, r.RollCalls.Unchanged, r.Votes.Added, r.Votes.Changed, r.Votes.Unchanged,
 		r.Positions.Added, r.Positions.Updated, strings.Join(r.Warnings, "\n"), w.importID)
 	if err != nil {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -283,5 +282,3 @@ func runSample(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprint(env.Stdout, "built-in sample:\n"+rep.Summary())
 	return nil
 }
-
-var _ = errors.New

@@ -482,6 +482,20 @@ func TestPositionsAddEditDelete(t *testing.T) {
 	if added.ID == 0 || added.Stance != record.Neutral || added.Date != "2025-03-01" {
 		t.Fatalf("added: %+v", added)
 	}
+	// Its source, a web address, shows as a link.
+	u.sync(func() {
+		for i, x := range p.shown {
+			if x.ID != added.ID {
+				continue
+			}
+			cell := p.list.CreateCell()
+			p.list.UpdateCell(widget.TableCellID{Row: i, Col: 5}, cell)
+			h := cell.(*fyne.Container).Objects[1].(*widget.Hyperlink)
+			if !h.Visible() || h.URL == nil || h.URL.String() != "https://example.org/statement" {
+				t.Errorf("the source is not shown as a link: %v %v", h.Visible(), h.URL)
+			}
+		}
+	})
 
 	// Edit it.
 	u.sync(func() {

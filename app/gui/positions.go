@@ -49,16 +49,23 @@ func newPositionsView(u *ui) *positionsView {
 	p.list = widget.NewTableWithHeaders(
 		func() (int, int) { return len(p.shown), len(positionCols) },
 		func() fyne.CanvasObject {
+			// A label, or for a source that is a web address, a link.
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			h := widget.NewHyperlink("", nil)
+			h.Truncation = fyne.TextTruncateEllipsis
+			h.Hide()
+			return container.NewStack(l, h)
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row >= len(p.shown) {
 				return
 			}
 			pos := p.shown[id.Row]
-			l := o.(*widget.Label)
+			cell := o.(*fyne.Container)
+			l, h := cell.Objects[0].(*widget.Label), cell.Objects[1].(*widget.Hyperlink)
+			l.Show()
+			h.Hide()
 			switch id.Col {
 			case 0:
 				l.SetText(pos.Date)
@@ -71,7 +78,14 @@ func newPositionsView(u *ui) *positionsView {
 			case 4:
 				l.SetText(pos.Summary)
 			case 5:
-				l.SetText(pos.Source)
+				if u := sourceLink(pos.Source); u != nil {
+					h.SetText(pos.Source)
+					h.SetURL(u)
+					h.Show()
+					l.Hide()
+				} else {
+					l.SetText(pos.Source)
+				}
 			}
 		})
 	p.list.ShowHeaderColumn = false
