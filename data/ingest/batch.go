@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"plenary/data/countries"
 	"plenary/data/record"
 )
@@ -40,7 +41,7 @@ type Batch struct {
 }
 
 func (b *Batch) warn(file string, line int, format string, args ...any) {
-	b.Warnings = append(b.Warnings, Warning{File: file, Line: line, Msg: sprintf(format, args...)})
+	b.Warnings = append(b.Warnings, Warning{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 // countryIndex numbers the registry's countries in ISO3 order, so that a
@@ -122,9 +123,9 @@ func (rc *RollCall) Label() string {
 	case rc.Symbol != "":
 		return rc.Symbol
 	case rc.RCID != 0:
-		return sprintf("roll call %d", rc.RCID)
+		return fmt.Sprintf("roll call %d", rc.RCID)
 	case rc.UNDLID != 0:
-		return sprintf("record %d", rc.UNDLID)
+		return fmt.Sprintf("record %d", rc.UNDLID)
 	}
 	return "a roll call without symbol"
 }

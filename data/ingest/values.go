@@ -8,8 +8,6 @@ import (
 	"time"
 )
 
-func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
-
 // parseDate accepts ISO dates (optionally followed by a time), and the
 // day-first and year-first slash forms found in exported spreadsheets.
 func parseDate(s string) (string, bool) {
