@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"slices"
@@ -176,10 +177,11 @@ func (s *Store) importSources(ctx context.Context, sources []ingest.Source, opt 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, tx, err := s.beginImport(ctx)
 	if err != nil {
 		return nil, s.writeErr(err)
 	}
+	defer endImport(conn)
 	defer tx.Rollback()
 	w, err := newWriter(ctx, tx, s, opt, rep)
 	if err != nil {
@@ -207,6 +209,9 @@ func (s *Store) importSources(ctx context.Context, sources []ingest.Source, opt 
 	if err := w.flush(); err != nil {
 		return nil, s.writeErr(err)
 	}
+	if err := w.checkReferences(); err != nil {
+		return nil, s.writeErr(err)
+	}
 	if !rep.Changed() {
 		rep.Previously = s.previousImport(ctx, files)
 		return rep, nil // nothing to commit; the deferred rollback ends the transaction
@@ -221,6 +226,43 @@ func (s *Store) importSources(ctx context.Context, sources []ingest.Source, opt 
 		return nil, s.writeErr(err)
 	}
 	return rep, nil
+}
+
+// beginImport starts an import's transaction on a connection of its own
+// with SQLite's foreign-key enforcement off: the engine looks up both
+// parents of every vote row inserted, a third of the time of a large
+// import. The writer checks the references itself (checkReferences) before
+// the transaction commits.
+func (s *Store) beginImport(ctx context.Context) (*sql.Conn, *sql.Tx, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The pragma is a no-op inside a transaction, so it comes first.
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		endImport(conn)
+		return nil, nil, err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		endImport(conn)
+		return nil, nil, err
+	}
+	return conn, tx, nil
+}
+
+// endImport turns foreign-key enforcement back on and returns the
+// connection to the pool; a connection on which that fails is closed
+// instead, so that no other work ever runs without the check.
+func endImport(conn *sql.Conn) {
+	var on int
+	if _, err := conn.ExecContext(context.Background(), "PRAGMA foreign_keys = ON"); err == nil {
+		_ = conn.QueryRowContext(context.Background(), "PRAGMA foreign_keys").Scan(&on)
+	}
+	if on != 1 {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	conn.Close()
 }
 
 // writeErr makes a driver error readable.

@@ -275,6 +275,10 @@ func TestImportEveryDataset(t *testing.T) {
 		}
 		t.Logf("%s: %+v %+v, %d warnings", sub, rep.RollCalls, rep.Votes, len(rep.Warnings))
 	}
+	// The writer checks references itself; nothing may dangle.
+	if n := count(t, st, path, `SELECT count(*) FROM pragma_foreign_key_check`); n != 0 {
+		t.Errorf("%d rows refer to rows that do not exist", n)
+	}
 	// Voeten's absences (code 8) are kept as non-voting votes.
 	absent := countVoetenAbsent(t, filepath.Join(dir, "voeten", "votes.csv"))
 	if n := count(t, st, path, `SELECT count(*) FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id WHERE v.vote = 8 AND r.rcid IS NOT NULL AND r.date < '2016-01-01'`); n != absent {
@@ -706,7 +710,20 @@ func TestMigrateInPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{`DROP TABLE ballots`, `PRAGMA user_version = 1`} {
+	schema1 := []string{
+		`DROP TABLE ballots`,
+		// the first release's votes table, whose CHECK used IN
+		`CREATE TABLE votes_v1 (
+			roll_call_id INTEGER NOT NULL REFERENCES roll_calls(id) ON DELETE CASCADE,
+			country_id   INTEGER NOT NULL REFERENCES countries(id),
+			vote         INTEGER NOT NULL CHECK (vote IN (1, 2, 3, 8)),
+			PRIMARY KEY (roll_call_id, country_id)) WITHOUT ROWID`,
+		`INSERT INTO votes_v1 SELECT roll_call_id, country_id, vote FROM votes`,
+		`DROP TABLE votes`,
+		`ALTER TABLE votes_v1 RENAME TO votes`,
+		`PRAGMA user_version = 1`,
+	}
+	for _, q := range schema1 {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
 		}
@@ -729,5 +746,46 @@ func TestMigrateInPlace(t *testing.T) {
 	}
 	if fmt.Sprint(after.Countries, after.Votes) != fmt.Sprint(before.Countries, before.Votes) {
 		t.Error("the upgraded database holds other votes")
+	}
+	if n := count(t, st2, path, `SELECT count(*) FROM sqlite_schema WHERE name = 'votes' AND sql LIKE '%vote IN (%'`); n != 0 {
+		t.Error("the votes table still has the schema-1 CHECK")
+	}
+	checkVoteConstraint(t, path)
+}
+
+// checkVoteConstraint checks that the votes table refuses every value that
+// is not a vote code, and a vote for a roll call or country that does not
+// exist.
+func checkVoteConstraint(t *testing.T, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var rc, country int64
+	if err := db.QueryRow(`SELECT roll_call_id, max(country_id) FROM votes GROUP BY roll_call_id LIMIT 1`).Scan(&rc, &country); err != nil {
+		t.Fatal(err)
+	}
+	var free int64
+	if err := db.QueryRow(`SELECT min(id) FROM countries WHERE id NOT IN (SELECT country_id FROM votes WHERE roll_call_id = ?)`, rc).Scan(&free); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []any{0, 4, 7, 9, 1.5, "Y", nil} {
+		if _, err := db.Exec(`INSERT INTO votes (roll_call_id, country_id, vote) VALUES (?, ?, ?)`, rc, free, v); err == nil {
+			t.Errorf("the votes table accepted the vote %v", v)
+		}
+	}
+	for _, v := range []int{1, 2, 3, 8} {
+		if _, err := db.Exec(`INSERT INTO votes (roll_call_id, country_id, vote) VALUES (?, ?, ?)`, rc, free, v); err != nil {
+			t.Errorf("vote %d refused: %v", v, err)
+		}
+		db.Exec(`DELETE FROM votes WHERE roll_call_id = ? AND country_id = ?`, rc, free)
+	}
+	if _, err := db.Exec(`INSERT INTO votes (roll_call_id, country_id, vote) VALUES (?, ?, 1)`, rc+1000000, free); err == nil {
+		t.Error("a vote for a roll call that does not exist was accepted")
+	}
+	if _, err := db.Exec(`INSERT INTO votes (roll_call_id, country_id, vote) VALUES (?, ?, 1)`, rc, 1000000); err == nil {
+		t.Error("a vote of a country that does not exist was accepted")
 	}
 }

@@ -980,3 +980,66 @@ func TestTableIsOneSnapshot(t *testing.T) {
 		t.Errorf("%d of %d tables mixed two states; first: %s", mixes, reads, firstMix)
 	}
 }
+
+// TestImportRestoresForeignKeys checks that the connection an import runs
+// on (with foreign-key enforcement off, see beginImport) goes back to the
+// pool with enforcement on, whether the import succeeds, fails or is
+// cancelled; and that a successful import leaves no dangling reference.
+func TestImportRestoresForeignKeys(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(filepath.Join(dir, "fk.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// One connection: the import's is the one every later query gets.
+	s.db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	check := func(when string) {
+		t.Helper()
+		var on int
+		if err := s.db.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&on); err != nil {
+			t.Fatal(err)
+		}
+		if on != 1 {
+			t.Errorf("after %s: foreign_keys = %d on the pooled connection", when, on)
+		}
+		var dangling int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&dangling); err != nil {
+			t.Fatal(err)
+		}
+		if dangling != 0 {
+			t.Errorf("after %s: %d rows refer to rows that do not exist", when, dangling)
+		}
+	}
+	if _, err := s.LoadSample(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("a successful import")
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("body,symbol,date,country,vote\nGA,A/RES/1/1,1946-01-01,FRA,Y\nGA,A/RES/1/1,1946-01-01,FRA,maybe\n"), 0o644)
+	if _, err := s.Import(ctx, []string{bad}, ImportOptions{}); err == nil {
+		t.Fatal("a bad vote code was accepted")
+	}
+	check("a failed import")
+	good := filepath.Join(dir, "good.csv")
+	os.WriteFile(good, []byte("body,symbol,date,country,vote\nGA,A/RES/1/1,1946-01-01,FRA,Y\n"), 0o644)
+	cctx, cancel := context.WithCancel(ctx)
+	_, err = s.Import(cctx, []string{good}, ImportOptions{Progress: func(p ImportProgress) {
+		if p.Phase == "writing" {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled import: %v", err)
+	}
+	check("a cancelled import")
+	if _, err := s.RemoveSample(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var votes int
+	s.db.QueryRowContext(ctx, "SELECT count(*) FROM votes").Scan(&votes)
+	if votes != 0 {
+		t.Errorf("%d votes left after removing the sample: the cascade did not run", votes)
+	}
+}

@@ -39,13 +39,14 @@ type writer struct {
 	written, toWrite                                                             int
 	lastReport                                                                   time.Time
 	added                                                                        map[int64]bool // roll calls this import created
+	countries                                                                    map[int64]bool // country rows this import refers to
 }
 
 func symKey(b record.Body, sym string) string { return string(b) + "|" + sym }
 
 func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep *Report) (*writer, error) {
 	w := &writer{ctx: ctx, tx: tx, s: s, opt: opt, rep: rep,
-		known: map[int64]*record.RollCall{}, added: map[int64]bool{}, byRCID: map[int]int64{}, byUNDL: map[int]int64{}, bySym: map[string][]int64{}}
+		known: map[int64]*record.RollCall{}, added: map[int64]bool{}, countries: map[int64]bool{}, byRCID: map[int]int64{}, byUNDL: map[int]int64{}, bySym: map[string][]int64{}}
 	now := nowUTC()
 	res, err := tx.ExecContext(ctx, `INSERT INTO imports (started, finished, format, dataset, app_version, sample) VALUES (?, ?, '', '', ?, ?)`,
 		now, now, Version, opt.sample)
@@ -397,6 +398,7 @@ func (w *writer) queueVote(rcID int64, c ingest.Cast) error {
 	if !ok {
 		return fmt.Errorf("country %s is not in the country table", c.Country)
 	}
+	w.countries[cid] = true
 	w.pending = append(w.pending, rcID, cid, int(c.Vote))
 	if len(w.pending) == 3*votesPerInsert {
 		if _, err := w.insVotes.ExecContext(w.ctx, w.pending...); err != nil {
@@ -424,6 +426,7 @@ func (w *writer) position(p *ingest.Position) error {
 	if !ok {
 		return fmt.Errorf("country %s is not in the country table", p.Country)
 	}
+	w.countries[cid] = true
 	now := nowUTC()
 	var id int64
 	var stance, quote, source string
@@ -443,6 +446,37 @@ func (w *writer) position(p *ingest.Position) error {
 			return err
 		}
 		w.rep.Positions.Updated++
+	}
+	return nil
+}
+
+// checkReferences does, once per import, the check that foreign-key
+// enforcement would do for every row (see beginImport). Roll-call ids need
+// none: each comes from a row this transaction read or inserted. Country
+// ids come from the table as it was when the store opened, so they are
+// checked against the table as it is now.
+func (w *writer) checkReferences() error {
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM countries`)
+	if err != nil {
+		return err
+	}
+	have := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		have[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id := range w.countries {
+		if !have[id] {
+			return fmt.Errorf("country row %d is no longer in the country table; reopen the database and import again", id)
+		}
 	}
 	return nil
 }
