@@ -279,6 +279,14 @@ func TestImportEveryDataset(t *testing.T) {
 	if n := count(t, st, path, `SELECT count(*) FROM pragma_foreign_key_check`); n != 0 {
 		t.Errorf("%d rows refer to rows that do not exist", n)
 	}
+	// Every ballot the writer encoded equals the one SQL builds from the
+	// votes table.
+	if n := count(t, st, path, `SELECT count(*) FROM ballots b FULL JOIN (
+		SELECT roll_call_id, group_concat(char(country_id, vote), '') AS votes
+		FROM (SELECT * FROM votes ORDER BY roll_call_id, country_id) GROUP BY roll_call_id) v
+		ON v.roll_call_id = b.roll_call_id WHERE b.votes IS NOT v.votes`); n != 0 {
+		t.Errorf("%d ballots differ from their votes", n)
+	}
 	// Voeten's absences (code 8) are kept as non-voting votes.
 	absent := countVoetenAbsent(t, filepath.Join(dir, "voeten", "votes.csv"))
 	if n := count(t, st, path, `SELECT count(*) FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id WHERE v.vote = 8 AND r.rcid IS NOT NULL AND r.date < '2016-01-01'`); n != absent {

@@ -40,6 +40,7 @@ type writer struct {
 	lastReport                                                                   time.Time
 	added                                                                        map[int64]bool // roll calls this import created
 	countries                                                                    map[int64]bool // country rows this import refers to
+	ballot                                                                       []ballotVote   // reused for each roll call's ballot
 }
 
 func symKey(b record.Body, sym string) string { return string(b) + "|" + sym }
@@ -254,14 +255,16 @@ func (w *writer) insert(in *ingest.RollCall) error {
 	if in.MetaOnly {
 		w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: %s is described but none of its votes has been imported", baseName(in.File), in.Line, rc.Label()))
 	}
-	ballot := make(map[int64]record.Vote, len(in.Votes))
+	ballot := w.ballot[:0]
 	for _, c := range in.Votes {
-		if err := w.queueVote(rc.ID, c); err != nil {
+		cid, err := w.queueVote(rc.ID, c)
+		if err != nil {
 			return err
 		}
-		ballot[w.s.countryID[c.Country]] = c.Vote
+		ballot = append(ballot, ballotVote{cid, c.Vote})
 		w.rep.Votes.Added++
 	}
+	w.ballot = ballot
 	if len(ballot) > 0 {
 		return w.writeBallot(rc.ID, ballot)
 	}
@@ -269,7 +272,7 @@ func (w *writer) insert(in *ingest.RollCall) error {
 }
 
 // writeBallot stores a roll call's votes in the ballots cache.
-func (w *writer) writeBallot(id int64, votes map[int64]record.Vote) error {
+func (w *writer) writeBallot(id int64, votes []ballotVote) error {
 	_, err := w.putBallot.ExecContext(w.ctx, id, encodeBallot(votes))
 	return err
 }
@@ -351,7 +354,7 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 			prev, ok := have[cid]
 			switch {
 			case !ok:
-				if err := w.queueVote(id, c); err != nil {
+				if _, err := w.queueVote(id, c); err != nil {
 					return err
 				}
 				have[cid] = c.Vote
@@ -370,7 +373,7 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 			}
 		}
 		if votesChanged {
-			if err := w.writeBallot(id, have); err != nil {
+			if err := w.writeBallot(id, ballotOf(have)); err != nil {
 				return err
 			}
 		}
@@ -393,20 +396,22 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 	return nil
 }
 
-func (w *writer) queueVote(rcID int64, c ingest.Cast) error {
+// queueVote adds a vote to the rows of the next INSERT, and returns the
+// country's row id.
+func (w *writer) queueVote(rcID int64, c ingest.Cast) (int64, error) {
 	cid, ok := w.s.countryID[c.Country]
 	if !ok {
-		return fmt.Errorf("country %s is not in the country table", c.Country)
+		return 0, fmt.Errorf("country %s is not in the country table", c.Country)
 	}
 	w.countries[cid] = true
-	w.pending = append(w.pending, rcID, cid, int(c.Vote))
+	w.pending = append(w.pending, rcID, cid, int64(c.Vote))
 	if len(w.pending) == 3*votesPerInsert {
 		if _, err := w.insVotes.ExecContext(w.ctx, w.pending...); err != nil {
-			return err
+			return 0, err
 		}
 		w.pending = w.pending[:0]
 	}
-	return nil
+	return cid, nil
 }
 
 // flush writes the votes still queued.

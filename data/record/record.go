@@ -101,6 +101,15 @@ func (v Vote) Cast() bool { return v == Yes || v == No || v == Abstain }
 // returns None with ok=true for Voeten's 9 (not a member). Matching is
 // case-insensitive.
 func ParseVote(s string) (v Vote, ok bool) {
+	// The spellings of the large files first, without copying.
+	switch s {
+	case "yes", "Y":
+		return Yes, true
+	case "no", "N":
+		return No, true
+	case "abstain", "A":
+		return Abstain, true
+	}
 	switch strings.ToUpper(strings.TrimSpace(s)) {
 	case "Y", "YES", "1", "IN FAVOUR", "IN FAVOR":
 		return Yes, true
