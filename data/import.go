@@ -19,35 +19,45 @@ type ImportOptions struct {
 	Format   ingest.Format        // force a format instead of detecting it from the header
 	Progress func(ImportProgress) // called from the importing goroutine; may be nil
 	sample   bool
+	serial   bool // read every file before writing anything (see importSources)
 }
 
-// ImportProgress reports an import's progress: first the files are read
-// and validated (Phase "reading", bytes of the total), then written (Phase
-// "writing", roll calls of the total).
+// ImportProgress reports an import's progress: the files are read and
+// validated (Phase "reading", bytes of the total), then what they hold is
+// written (Phase "writing", roll calls of the total). When Streamed, the
+// votes are written while the files are read, and little is left to do
+// once they are.
 type ImportProgress struct {
-	Phase   string // "reading" or "writing"
-	File    string
-	Read    int64 // bytes read of all files
-	Total   int64 // bytes of all files
-	Rows    int64 // records read
-	Written int   // roll calls and positions written
-	ToWrite int
+	Phase    string // "reading" or "writing"
+	File     string
+	Read     int64 // bytes read of all files
+	Total    int64 // bytes of all files
+	Rows     int64 // records read
+	Written  int   // roll calls and positions written
+	ToWrite  int
+	Streamed bool
 }
 
-// Fraction is the share of the whole import done, for a progress bar:
-// reading counts for the first half, writing for the second.
+// Fraction is the share of the whole import done, for a progress bar.
+// Reading counts for the first half and writing for the second, or, when
+// the votes are written while they are read, reading for nearly all.
 func (p ImportProgress) Fraction() float64 {
-	switch p.Phase {
-	case "reading":
-		if p.Total <= 0 {
-			return 0
-		}
-		return 0.5 * float64(p.Read) / float64(p.Total)
-	case "writing":
-		if p.ToWrite <= 0 {
-			return 1
-		}
-		return 0.5 + 0.5*float64(p.Written)/float64(p.ToWrite)
+	read, written := 1.0, 1.0
+	if p.Total > 0 {
+		read = float64(p.Read) / float64(p.Total)
+	}
+	if p.ToWrite > 0 {
+		written = float64(p.Written) / float64(p.ToWrite)
+	}
+	switch {
+	case p.Streamed && p.Phase == "writing" && p.Read >= p.Total:
+		return 0.95 + 0.05*written
+	case p.Streamed:
+		return 0.95 * read
+	case p.Phase == "reading":
+		return 0.5 * read
+	case p.Phase == "writing":
+		return 0.5 + 0.5*written
 	}
 	return 0
 }
@@ -146,12 +156,75 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 	return s.importSources(ctx, sources, opt, rep)
 }
 
+// errRestart says that a streamed import found something the serial one
+// must handle; it is never returned to callers.
+var errRestart = errors.New("the import must be redone reading every file first")
+
+// importSources writes the sources in one transaction. It streams: votes
+// are written while the files are read, which on a large file hides the
+// reading almost entirely. Should the streamed import find that a roll
+// call it wrote as new matches a stored one after all (see writer.stream),
+// it is rolled back and done again the plain way: every file read and
+// validated first, then everything written.
 func (s *Store) importSources(ctx context.Context, sources []ingest.Source, opt ImportOptions, rep *Report) (*Report, error) {
+	if !opt.serial {
+		fresh := *rep
+		r, err := s.importStreamed(ctx, sources, opt, &fresh)
+		if !errors.Is(err, errRestart) {
+			return r, err
+		}
+	}
+	return s.importParsed(ctx, sources, opt, rep)
+}
+
+func totalSize(sources []ingest.Source) int64 {
 	var total int64
 	for _, src := range sources {
 		total += src.Size
 	}
-	meter := &ingest.Meter{Total: total}
+	return total
+}
+
+// importStreamed writes each source while it is read.
+func (s *Store) importStreamed(ctx context.Context, sources []ingest.Source, opt ImportOptions, rep *Report) (*Report, error) {
+	meter := &ingest.Meter{Total: totalSize(sources)}
+	conn, tx, err := s.beginImport(ctx)
+	if err != nil {
+		return nil, s.writeErr(err)
+	}
+	defer endImport(conn)
+	defer tx.Rollback()
+	w, err := newWriter(ctx, tx, s, opt, rep)
+	if err != nil {
+		return nil, s.writeErr(err)
+	}
+	defer w.close()
+	started := time.Now().UTC()
+	var batches []*ingest.Batch
+	for _, src := range sources {
+		b, err := w.stream(src, meter)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, err // a file's error, or a write error made readable
+		}
+		if testStreamed != nil {
+			testStreamed(w)
+		}
+		batches = append(batches, b)
+		rep.add(b)
+		w.toWrite += len(b.RollCalls) + len(b.Positions)
+		if err := w.apply(b); err != nil {
+			return nil, s.importErr(ctx, err)
+		}
+	}
+	return s.finishImport(ctx, tx, w, meter, sources, batches, started)
+}
+
+// importParsed reads and validates every file, then writes.
+func (s *Store) importParsed(ctx context.Context, sources []ingest.Source, opt ImportOptions, rep *Report) (*Report, error) {
+	meter := &ingest.Meter{Total: totalSize(sources)}
 	if opt.Progress != nil {
 		last := time.Time{}
 		meter.OnRead = func(p ingest.Progress) {
@@ -169,10 +242,6 @@ func (s *Store) importSources(ctx context.Context, sources []ingest.Source, opt 
 			return nil, err
 		}
 		batches = append(batches, b)
-	}
-	files := meter.Sums()
-	if n := countFiles(sources); len(files) != n {
-		return nil, fmt.Errorf("%d of %d files were read to the end", len(files), n)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -193,24 +262,37 @@ func (s *Store) importSources(ctx context.Context, sources []ingest.Source, opt 
 	}
 	started := time.Now().UTC()
 	for _, b := range batches {
-		rep.Sources = append(rep.Sources, b.Dataset)
-		rep.Files = append(rep.Files, b.Files...)
-		rep.Rows += b.Rows
-		for _, wn := range b.Warnings {
-			rep.Warnings = append(rep.Warnings, wn.String())
-		}
+		rep.add(b)
 		if err := w.apply(b); err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, s.writeErr(err)
+			return nil, s.importErr(ctx, err)
 		}
+	}
+	return s.finishImport(ctx, tx, w, meter, sources, batches, started)
+}
+
+// add notes a batch in the report.
+func (r *Report) add(b *ingest.Batch) {
+	r.Sources = append(r.Sources, b.Dataset)
+	r.Files = append(r.Files, b.Files...)
+	r.Rows += b.Rows
+	for _, wn := range b.Warnings {
+		r.Warnings = append(r.Warnings, wn.String())
+	}
+}
+
+// finishImport writes what is left, checks it, logs the import and
+// commits; or, when nothing changed, leaves the transaction to roll back.
+func (s *Store) finishImport(ctx context.Context, tx *sql.Tx, w *writer, meter *ingest.Meter, sources []ingest.Source, batches []*ingest.Batch, started time.Time) (*Report, error) {
+	rep := w.rep
+	files := meter.Sums()
+	if n := countFiles(sources); len(files) != n {
+		return nil, fmt.Errorf("%d of %d files were read to the end", len(files), n)
 	}
 	if err := w.flush(); err != nil {
-		return nil, s.writeErr(err)
+		return nil, s.importErr(ctx, err)
 	}
 	if err := w.checkReferences(); err != nil {
-		return nil, s.writeErr(err)
+		return nil, s.importErr(ctx, err)
 	}
 	if !rep.Changed() {
 		rep.Previously = s.previousImport(ctx, files)
@@ -226,6 +308,18 @@ func (s *Store) importSources(ctx context.Context, sources []ingest.Source, opt 
 		return nil, s.writeErr(err)
 	}
 	return rep, nil
+}
+
+// importErr passes on a cancellation or a restart as it is, and makes a
+// driver error readable.
+func (s *Store) importErr(ctx context.Context, err error) error {
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case errors.Is(err, errRestart):
+		return err
+	}
+	return s.writeErr(err)
 }
 
 // beginImport starts an import's transaction on a connection of its own

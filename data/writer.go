@@ -41,6 +41,15 @@ type writer struct {
 	added                                                                        map[int64]bool // roll calls this import created
 	countries                                                                    map[int64]bool // country rows this import refers to
 	ballot                                                                       []ballotVote   // reused for each roll call's ballot
+
+	// nextID is the id the next roll call gets: ids are given here, not by
+	// SQLite, so that votes can be written before their roll call (see
+	// stream).
+	nextID int64
+	// streamed are the roll calls of the batch being read whose votes are
+	// being written as they are read, each with the votes written so far.
+	streamed map[*ingest.RollCall]*streamedRollCall
+	meter    *ingest.Meter // of a streamed import, for the progress
 }
 
 func symKey(b record.Body, sym string) string { return string(b) + "|" + sym }
@@ -55,6 +64,9 @@ func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep
 		return nil, err
 	}
 	if w.importID, err = res.LastInsertId(); err != nil {
+		return nil, err
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM roll_calls`).Scan(&w.nextID); err != nil {
 		return nil, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, body, symbol, date, session, title, description, topics, draft, meeting, flags,
@@ -83,8 +95,8 @@ func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep
 		return st
 	}
 	w.insRC = prep(`INSERT INTO roll_calls (body, symbol, date, session, title, description, topics, draft, meeting, flags,
-		pub_yes, pub_no, pub_abstain, pub_nonvoting, source, link, rcid, undl_id, import_id)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		pub_yes, pub_no, pub_abstain, pub_nonvoting, source, link, rcid, undl_id, import_id, id)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	w.updRC = prep(`UPDATE roll_calls SET body=?, symbol=?, date=?, session=?, title=?, description=?, topics=?, draft=?, meeting=?, flags=?,
 		pub_yes=?, pub_no=?, pub_abstain=?, pub_nonvoting=?, source=?, link=?, rcid=?, undl_id=?, import_id=? WHERE id=?`)
 	w.selVotes = prep(`SELECT country_id, vote FROM votes WHERE roll_call_id = ?`)
@@ -192,15 +204,27 @@ func (w *writer) apply(b *ingest.Batch) error {
 			w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: %s", baseName(in.File), in.Line, warn))
 		}
 		var err error
-		if id == 0 {
+		switch st := w.streamed[in]; {
+		case st != nil && id != 0:
+			// Written as new while it was read, yet it matches a stored roll
+			// call: only a plain import can merge the two.
+			return errRestart
+		case st != nil:
+			err = w.insertStreamed(in, st)
+			delete(w.streamed, in)
+		case id == 0:
 			err = w.insert(in)
-		} else {
+		default:
 			err = w.update(id, in)
 		}
 		if err != nil {
 			return err
 		}
 		w.step()
+	}
+	if len(w.streamed) > 0 {
+		// Votes were written for a roll call the batch does not hold.
+		return errRestart
 	}
 	for _, p := range b.Positions {
 		if err := w.position(p); err != nil {
@@ -216,7 +240,12 @@ func (w *writer) step() {
 	if w.opt.Progress != nil {
 		if now := time.Now(); now.Sub(w.lastReport) > 50*time.Millisecond || w.written == w.toWrite {
 			w.lastReport = now
-			w.opt.Progress(ImportProgress{Phase: "writing", Written: w.written, ToWrite: w.toWrite})
+			p := ImportProgress{Phase: "writing", Written: w.written, ToWrite: w.toWrite}
+			if w.meter != nil {
+				r := w.meter.Now()
+				p.File, p.Read, p.Total, p.Rows, p.Streamed = r.File, r.Read, r.Total, r.Rows, true
+			}
+			w.opt.Progress(p)
 		}
 	}
 }
@@ -238,20 +267,12 @@ func rollCallArgs(rc *record.RollCall) []any {
 }
 
 func (w *writer) insert(in *ingest.RollCall) error {
-	rc := in.RollCall
-	if w.opt.sample {
-		rc.Flags |= record.Sample
-	}
-	res, err := w.insRC.ExecContext(w.ctx, append(rollCallArgs(&rc), w.importID)...)
+	id := w.nextID
+	w.nextID++
+	rc, err := w.insertRollCall(in, id)
 	if err != nil {
-		return fmt.Errorf("storing %s: %w", rc.Label(), err)
-	}
-	if rc.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	w.index(&rc)
-	w.added[rc.ID] = true
-	w.rep.RollCalls.Added++
 	if in.MetaOnly {
 		w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: %s is described but none of its votes has been imported", baseName(in.File), in.Line, rc.Label()))
 	}
@@ -269,6 +290,22 @@ func (w *writer) insert(in *ingest.RollCall) error {
 		return w.writeBallot(rc.ID, ballot)
 	}
 	return nil
+}
+
+// insertRollCall stores a new roll call with the given id.
+func (w *writer) insertRollCall(in *ingest.RollCall, id int64) (*record.RollCall, error) {
+	rc := in.RollCall
+	rc.ID = id
+	if w.opt.sample {
+		rc.Flags |= record.Sample
+	}
+	if _, err := w.insRC.ExecContext(w.ctx, append(rollCallArgs(&rc), w.importID, id)...); err != nil {
+		return nil, fmt.Errorf("storing %s: %w", rc.Label(), err)
+	}
+	w.index(&rc)
+	w.added[id] = true
+	w.rep.RollCalls.Added++
+	return &rc, nil
 }
 
 // writeBallot stores a roll call's votes in the ballots cache.

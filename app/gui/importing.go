@@ -149,7 +149,11 @@ func progressText(p data.ImportProgress, elapsed time.Duration) string {
 	if p.Phase == "writing" {
 		return fmt.Sprintf("Writing: %s of %s roll calls%s", thousands(p.Written), thousands(p.ToWrite), left)
 	}
-	return fmt.Sprintf("Reading: %.1f of %.1f MB, %s rows%s", float64(p.Read)/1e6, float64(p.Total)/1e6, thousands(int(p.Rows)), left)
+	verb := "Reading"
+	if p.Streamed {
+		verb = "Reading and writing"
+	}
+	return fmt.Sprintf("%s: %.1f of %.1f MB, %s rows%s", verb, float64(p.Read)/1e6, float64(p.Total)/1e6, thousands(int(p.Rows)), left)
 }
 
 // showReport shows what an import did.

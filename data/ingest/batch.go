@@ -38,6 +38,20 @@ type Batch struct {
 	Positions []*Position
 	Warnings  []Warning
 	Rows      int64 // data records read
+
+	// stream, when set, is given each run of consecutive rows of one roll
+	// call as the run ends (see ParseStream).
+	stream func(rc *RollCall, votes []Cast)
+	runOf  *rollCallBuilder
+	run    []Cast
+}
+
+// endRun hands the current run of rows to the stream.
+func (b *Batch) endRun() {
+	if b.runOf != nil && len(b.run) > 0 {
+		b.stream(b.runOf.rc, b.run)
+	}
+	b.runOf, b.run = nil, b.run[:0]
 }
 
 func (b *Batch) warn(file string, line int, format string, args ...any) {
@@ -97,6 +111,13 @@ func (b *rollCallBuilder) add(batch *Batch, file string, line int, iso3 string, 
 	}
 	b.votes[i] = v
 	b.lines[i] = int32(line)
+	if batch.stream != nil {
+		if batch.runOf != b {
+			batch.endRun()
+			batch.runOf = b
+		}
+		batch.run = append(batch.run, Cast{iso3, v})
+	}
 }
 
 func (b *rollCallBuilder) finish() *RollCall {

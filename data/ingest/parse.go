@@ -30,8 +30,18 @@ type Meter struct {
 	OnRead func(Progress)
 	read   atomic.Int64
 	rows   atomic.Int64
-	file   string
+	file   atomic.Pointer[string]
 	sums   []FileSum
+}
+
+// Now says how far the reading has got. Unlike OnRead, it may be called
+// from any goroutine, while another reads.
+func (m *Meter) Now() Progress {
+	var file string
+	if f := m.file.Load(); f != nil {
+		file = *f
+	}
+	return Progress{File: file, Read: m.read.Load(), Total: m.Total, Rows: m.rows.Load()}
 }
 
 // FileSum is the size and SHA-256 of a file, taken as it was read, for the
@@ -46,9 +56,9 @@ type FileSum struct {
 func (m *Meter) Sums() []FileSum { return m.sums }
 
 func (m *Meter) tick(n int64) {
-	r := m.read.Add(n)
+	m.read.Add(n)
 	if m.OnRead != nil {
-		m.OnRead(Progress{File: m.file, Read: r, Total: m.Total, Rows: m.rows.Load()})
+		m.OnRead(m.Now())
 	}
 }
 
@@ -94,7 +104,7 @@ func open(ctx context.Context, fsys fs.FS, path string, m *Meter) (*table, func(
 	if m == nil {
 		m = &Meter{}
 	}
-	m.file = path
+	m.file.Store(&path)
 	mr := &meteredReader{ctx: ctx, r: f, m: m, sum: sha256.New()}
 	t, err := openTable(path, mr)
 	if err != nil {
@@ -116,24 +126,37 @@ func open(ctx context.Context, fsys fs.FS, path string, m *Meter) (*table, func(
 // Parse reads one source into a batch. Nothing is written anywhere; the
 // batch is complete and validated when Parse returns without error.
 func Parse(ctx context.Context, src Source, m *Meter) (*Batch, error) {
+	return ParseStream(ctx, src, m, nil)
+}
+
+// ParseStream is Parse, and while it reads it calls stream with each run of
+// consecutive rows of one roll call as the run ends, so that the caller can
+// write votes while the rest of the file is read. A roll call's rows may
+// come in several runs (a file sorted by country has a run per row), and
+// a country may be listed twice; the batch returned holds each roll call
+// with its votes as they finally are. The votes slice is reused after
+// stream returns, and rc is the pointer the batch will hold. stream is
+// called on the goroutine that called ParseStream, also when it then
+// returns an error.
+func ParseStream(ctx context.Context, src Source, m *Meter, stream func(rc *RollCall, votes []Cast)) (*Batch, error) {
 	if m == nil {
 		m = &Meter{Total: src.Size}
 	}
-	var b *Batch
+	b := &Batch{stream: stream}
 	var err error
 	switch src.Format {
 	case FormatUNDL:
-		b, err = parseUNDL(ctx, src.FS, src.Files[0], m)
+		err = parseUNDL(ctx, src.FS, src.Files[0], m, b)
 	case FormatUnvotes:
-		b, err = parseUnvotes(ctx, src.FS, src.Files, m)
+		err = parseUnvotes(ctx, src.FS, src.Files, m, b)
 	case FormatVoeten:
-		b, err = parseVoeten(ctx, src.FS, src.Files[0], m)
+		err = parseVoeten(ctx, src.FS, src.Files[0], m, b)
 	case FormatPlenary:
-		b, err = parsePlenary(ctx, src.FS, src.Files[0], m)
+		err = parsePlenary(ctx, src.FS, src.Files[0], m, b)
 	case FormatRollCalls:
-		b, err = parseRollCalls(ctx, src.FS, src.Files[0], m)
+		err = parseRollCalls(ctx, src.FS, src.Files[0], m, b)
 	case FormatPositions:
-		b, err = parsePositions(ctx, src.FS, src.Files[0], m)
+		err = parsePositions(ctx, src.FS, src.Files[0], m, b)
 	default:
 		return nil, &Error{File: strings.Join(src.Files, ", "), Msg: "cannot import format " + string(src.Format)}
 	}
@@ -142,6 +165,10 @@ func Parse(ctx context.Context, src Source, m *Meter) (*Batch, error) {
 			return nil, ctx.Err()
 		}
 		return nil, err
+	}
+	if stream != nil {
+		b.endRun()
+		b.stream = nil
 	}
 	b.Format = src.Format
 	b.Files = src.Files

@@ -119,25 +119,25 @@ func (c plenaryCols) rollCall(t *table) (*RollCall, string, error) {
 // in the file, not a second roll call.
 func sameRollCall(a, b *RollCall) bool { return a.Date == b.Date }
 
-func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, error) {
+func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
 	t, done, err := open(ctx, fsys, file, m)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer done()
 	if err := t.require(plenarySymbol, plenaryCountry, plenaryVote); err != nil {
-		return nil, err
+		return err
 	}
 	c := findPlenaryCols(t)
 	cCountry, cName, cVote := t.col(plenaryCountry...), t.col(plenaryNames...), t.col(plenaryVote...)
-	b := &Batch{Dataset: "Plenary CSV " + shortName(file)}
+	b.Dataset = "Plenary CSV " + shortName(file)
 	res := newResolver()
 	builders := map[string]*rollCallBuilder{}
 	var order []string
 	for {
 		ok, err := t.next()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -145,15 +145,15 @@ func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batc
 		b.Rows++
 		m.rows.Add(1)
 		if err := checkCtx(ctx, b.Rows); err != nil {
-			return nil, err
+			return err
 		}
 		rc, key, err := c.rollCall(t)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		v, ok := record.ParseVote(t.field(cVote))
 		if !ok || v == record.None {
-			return nil, t.errf(cVote, "unknown vote %q (expected Y, N, A or X)", t.field(cVote))
+			return t.errf(cVote, "unknown vote %q (expected Y, N, A or X)", t.field(cVote))
 		}
 		raw := t.field(cCountry)
 		iso, ok := res.code(raw)
@@ -162,9 +162,9 @@ func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batc
 		}
 		if !ok {
 			if raw == "" {
-				return nil, t.errf(cCountry, "no country")
+				return t.errf(cCountry, "no country")
 			}
-			return nil, t.errf(cCountry, "unknown country %q", raw)
+			return t.errf(cCountry, "unknown country %q", raw)
 		}
 		bl := builders[key]
 		if bl == nil {
@@ -172,38 +172,38 @@ func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batc
 			builders[key] = bl
 			order = append(order, key)
 		} else if !sameRollCall(bl.rc, rc) {
-			return nil, t.errf(c.date, "%s is dated %s here but %s on line %d", rc.Label(), rc.Date, bl.rc.Date, bl.rc.Line)
+			return t.errf(c.date, "%s is dated %s here but %s on line %d", rc.Label(), rc.Date, bl.rc.Date, bl.rc.Line)
 		}
 		bl.add(b, file, t.line, iso, v)
 	}
 	if len(order) == 0 {
-		return nil, errorf(file, 0, 0, "no votes: the file has a header but no rows")
+		return errorf(file, 0, 0, "no votes: the file has a header but no rows")
 	}
 	for _, k := range order {
 		b.RollCalls = append(b.RollCalls, builders[k].finish())
 	}
-	return b, nil
+	return nil
 }
 
 // parseRollCalls reads a table with one row per roll call — symbol, date,
 // title, topics, totals, link — such as the resolutions.csv that comes with
 // a long votes file. It describes roll calls; it has no votes.
-func parseRollCalls(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, error) {
+func parseRollCalls(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
 	t, done, err := open(ctx, fsys, file, m)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer done()
 	if err := t.require(plenarySymbol); err != nil {
-		return nil, err
+		return err
 	}
 	c := findPlenaryCols(t)
-	b := &Batch{Dataset: "roll calls " + shortName(file)}
+	b.Dataset = "roll calls " + shortName(file)
 	seen := map[string]int{}
 	for {
 		ok, err := t.next()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -212,7 +212,7 @@ func parseRollCalls(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Ba
 		m.rows.Add(1)
 		rc, key, err := c.rollCall(t)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if line, dup := seen[key]; dup {
 			b.warn(file, t.line, "%s is listed twice (also line %d); the later row is kept", rc.Label(), line)
@@ -228,29 +228,29 @@ func parseRollCalls(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Ba
 		b.RollCalls = append(b.RollCalls, rc)
 	}
 	if len(b.RollCalls) == 0 {
-		return nil, errorf(file, 0, 0, "no roll calls: the file has a header but no rows")
+		return errorf(file, 0, 0, "no roll calls: the file has a header but no rows")
 	}
-	return b, nil
+	return nil
 }
 
 // parsePositions reads recorded positions: country, date, topic, stance,
 // summary and optionally quote and source.
-func parsePositions(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, error) {
+func parsePositions(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
 	t, done, err := open(ctx, fsys, file, m)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer done()
 	if err := t.require([]string{"country"}, []string{"date"}, []string{"topic"}, []string{"stance"}, []string{"summary"}); err != nil {
-		return nil, err
+		return err
 	}
 	cC, cD, cT, cS, cSum, cQ, cSrc := t.col("country"), t.col("date"), t.col("topic"), t.col("stance"), t.col("summary"), t.col("quote"), t.col("source")
-	b := &Batch{Dataset: "positions " + shortName(file)}
+	b.Dataset = "positions " + shortName(file)
 	res := newResolver()
 	for {
 		ok, err := t.next()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -260,31 +260,31 @@ func parsePositions(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Ba
 		p := &Position{File: file, Line: t.line}
 		iso, ok := res.code(t.field(cC))
 		if !ok {
-			return nil, t.errf(cC, "unknown country %q", t.field(cC))
+			return t.errf(cC, "unknown country %q", t.field(cC))
 		}
 		p.Country = iso
 		d, ok := parseDate(t.field(cD))
 		if !ok {
-			return nil, t.errf(cD, "bad date %q (expected YYYY-MM-DD)", t.field(cD))
+			return t.errf(cD, "bad date %q (expected YYYY-MM-DD)", t.field(cD))
 		}
 		p.Date = d
 		if p.Topic = t.field(cT); p.Topic == "" {
-			return nil, t.errf(cT, "no topic")
+			return t.errf(cT, "no topic")
 		}
 		st, ok := record.ParseStance(t.field(cS))
 		if !ok {
-			return nil, t.errf(cS, "unknown stance %q (expected supports, opposes or neutral)", t.field(cS))
+			return t.errf(cS, "unknown stance %q (expected supports, opposes or neutral)", t.field(cS))
 		}
 		p.Stance = st
 		if p.Summary = t.field(cSum); p.Summary == "" {
-			return nil, t.errf(cSum, "no summary")
+			return t.errf(cSum, "no summary")
 		}
 		if strings.ContainsAny(p.Summary, "\r\n") {
-			return nil, t.errf(cSum, "the summary must be one line")
+			return t.errf(cSum, "the summary must be one line")
 		}
 		p.Quote = t.field(cQ)
 		p.Source = t.field(cSrc)
 		b.Positions = append(b.Positions, p)
 	}
-	return b, nil
+	return nil
 }

@@ -43,17 +43,17 @@ func withoutVote(s string) bool {
 	return strings.Contains(s, "without") || strings.Contains(s, "consensus") || strings.Contains(s, "acclamation")
 }
 
-func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, error) {
+func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
 	t, done, err := open(ctx, fsys, file, m)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer done()
 	if err := t.require(undlVote, undlRes, undlDate); err != nil {
-		return nil, err
+		return err
 	}
 	if t.col(undlCode...) < 0 && t.col(undlName...) < 0 {
-		return nil, errorf(file, 1, 0, "missing column %q or %q", "ms_code", "ms_name")
+		return errorf(file, 1, 0, "missing column %q or %q", "ms_code", "ms_name")
 	}
 	c := struct{ id, descr, code, name, vote, res, date, session, title, draft, meeting, agenda, subjects, note, modality, perm, link, yes, no, abst, nv int }{
 		t.col(undlID...), t.col(undlDescr...), t.col(undlCode...), t.col(undlName...), t.col(undlVote...), t.col(undlRes...), t.col(undlDate...),
@@ -62,7 +62,7 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 		t.col(undlYes...), t.col(undlNo...), t.col(undlAbst...), t.col(undlNV...),
 	}
 	sc := c.perm >= 0
-	b := &Batch{Dataset: "UN Digital Library voting data " + shortName(file)}
+	b.Dataset = "UN Digital Library voting data " + shortName(file)
 	res := newResolver()
 	builders := map[string]*rollCallBuilder{}
 	var order []string
@@ -70,7 +70,7 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 	for {
 		ok, err := t.next()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -78,7 +78,7 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 		b.Rows++
 		m.rows.Add(1)
 		if err := checkCtx(ctx, b.Rows); err != nil {
-			return nil, err
+			return err
 		}
 		sym := NormalizeSymbol(t.field(c.res))
 		key := t.field(c.id)
@@ -86,30 +86,30 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 			key = sym
 		}
 		if key == "" {
-			return nil, t.errf(c.res, "no resolution symbol and no record id")
+			return t.errf(c.res, "no resolution symbol and no record id")
 		}
 		v, ok := record.ParseVote(t.field(c.vote))
 		if !ok {
-			return nil, t.errf(c.vote, "unknown vote code %q (expected Y, N, A, X, NV or blank)", t.field(c.vote))
+			return t.errf(c.vote, "unknown vote code %q (expected Y, N, A, X, NV or blank)", t.field(c.vote))
 		}
 		var iso string
 		if code := t.field(c.code); code != "" {
 			iso, ok = res.code(code)
 			if !ok {
-				return nil, t.errf(c.code, "unknown country code %q", code)
+				return t.errf(c.code, "unknown country code %q", code)
 			}
 		} else {
 			name := t.field(c.name)
 			iso, ok = res.name(name)
 			if !ok {
-				return nil, t.errf(c.name, "unknown country %q", name)
+				return t.errf(c.name, "unknown country %q", name)
 			}
 		}
 		bl := builders[key]
 		if bl == nil {
 			date, err := rowDate(t, c.date)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			rc := &RollCall{File: file, Line: t.line}
 			rc.Body = record.GA
@@ -144,7 +144,7 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 			}
 			rc.Description = strings.TrimSpace(strings.Join([]string{t.field(c.descr), t.field(c.note)}, " "))
 			if p, err := publishedTotals(t, c.yes, c.no, c.abst, c.nv); err != nil {
-				return nil, err
+				return err
 			} else {
 				rc.Published = p
 			}
@@ -159,7 +159,7 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 		bl.add(b, file, t.line, iso, v)
 	}
 	if len(order) == 0 {
-		return nil, errorf(file, 0, 0, "no votes: the file has a header but no rows")
+		return errorf(file, 0, 0, "no votes: the file has a header but no rows")
 	}
 	for _, k := range order {
 		rc := builders[k].finish()
@@ -173,7 +173,7 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, 
 		}
 		b.RollCalls = append(b.RollCalls, rc)
 	}
-	return b, nil
+	return nil
 }
 
 // cleanTitle drops the Library's catalogue suffix " : resolution / adopted

@@ -12,19 +12,19 @@ import (
 // parseUnvotes reads the unvotes package's tables: roll_calls.csv first (so
 // that each vote can be dated and checked against a known roll call), then
 // votes.csv, then issues.csv for topics.
-func parseUnvotes(ctx context.Context, fsys fs.FS, files []string, m *Meter) (*Batch, error) {
-	b := &Batch{Dataset: "unvotes (Voeten, Harvard Dataverse)"}
+func parseUnvotes(ctx context.Context, fsys fs.FS, files []string, m *Meter, b *Batch) error {
+	b.Dataset = "unvotes (Voeten, Harvard Dataverse)"
 	byID := map[int]*rollCallBuilder{}
 	var ids []int
 	if err := readUnvotesRollCalls(ctx, fsys, files[0], m, b, byID, &ids); err != nil {
-		return nil, err
+		return err
 	}
 	if err := readUnvotesVotes(ctx, fsys, files[1], m, b, byID); err != nil {
-		return nil, err
+		return err
 	}
 	if len(files) > 2 {
 		if err := readUnvotesIssues(ctx, fsys, files[2], m, b, byID); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	sort.Ints(ids)
@@ -35,7 +35,7 @@ func parseUnvotes(ctx context.Context, fsys fs.FS, files []string, m *Meter) (*B
 		}
 		b.RollCalls = append(b.RollCalls, rc)
 	}
-	return b, nil
+	return nil
 }
 
 func readUnvotesRollCalls(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch, byID map[int]*rollCallBuilder, ids *[]int) error {

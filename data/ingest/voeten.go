@@ -23,14 +23,14 @@ var voetenIssues = []struct{ col, name string }{
 // parseVoeten reads Voeten's votes.csv: one row per state and roll call,
 // with codes 1 yes, 2 abstain, 3 no, 8 absent (kept as non-voting) and 9 not
 // a member (no row), and Correlates of War country codes.
-func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch, error) {
+func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
 	t, done, err := open(ctx, fsys, file, m)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer done()
 	if err := t.require([]string{"rcid"}, []string{"vote"}, []string{"ccode"}); err != nil {
-		return nil, err
+		return err
 	}
 	cID, cVote, cCode, cSess, cImp, cDate, cRes := t.col("rcid"), t.col("vote"), t.col("ccode"), t.col("session"),
 		t.col("importantvote"), t.col("date"), t.col("unres")
@@ -38,14 +38,14 @@ func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch
 	for i, is := range voetenIssues {
 		issueCols[i] = t.col(is.col)
 	}
-	b := &Batch{Dataset: "Voeten, UN General Assembly voting data (Harvard Dataverse)"}
+	b.Dataset = "Voeten, UN General Assembly voting data (Harvard Dataverse)"
 	byID := map[int]*rollCallBuilder{}
 	var ids []int
 	cow := map[string]string{}
 	for {
 		ok, err := t.next()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -53,22 +53,22 @@ func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch
 		b.Rows++
 		m.rows.Add(1)
 		if err := checkCtx(ctx, b.Rows); err != nil {
-			return nil, err
+			return err
 		}
 		id, err := strconv.Atoi(t.field(cID))
 		if err != nil || id <= 0 {
-			return nil, t.errf(cID, "bad roll-call id %q", t.field(cID))
+			return t.errf(cID, "bad roll-call id %q", t.field(cID))
 		}
 		raw := t.field(cVote)
 		v, ok := record.ParseVote(raw)
 		if !ok || (raw != "1" && raw != "2" && raw != "3" && raw != "8" && raw != "9") {
-			return nil, t.errf(cVote, "unknown vote code %q (expected 1, 2, 3, 8 or 9)", raw)
+			return t.errf(cVote, "unknown vote code %q (expected 1, 2, 3, 8 or 9)", raw)
 		}
 		bl := byID[id]
 		if bl == nil {
 			date, err := rowDate(t, cDate)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			rc := &RollCall{File: file, Line: t.line}
 			rc.Body = record.GA
@@ -96,11 +96,11 @@ func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch
 		if iso == "" {
 			n, err := strconv.Atoi(code)
 			if err != nil {
-				return nil, t.errf(cCode, "bad country code %q", code)
+				return t.errf(cCode, "bad country code %q", code)
 			}
 			c, ok := countries.ByCOW(n)
 			if !ok {
-				return nil, t.errf(cCode, "unknown Correlates of War country code %d", n)
+				return t.errf(cCode, "unknown Correlates of War country code %d", n)
 			}
 			iso = c.ISO3
 			cow[code] = iso
@@ -111,13 +111,13 @@ func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter) (*Batch
 		bl.add(b, file, t.line, iso, v)
 	}
 	if len(ids) == 0 {
-		return nil, errorf(file, 0, 0, "no votes: the file has a header but no rows")
+		return errorf(file, 0, 0, "no votes: the file has a header but no rows")
 	}
 	sort.Ints(ids)
 	for _, id := range ids {
 		b.RollCalls = append(b.RollCalls, byID[id].finish())
 	}
-	return b, nil
+	return nil
 }
 
 // iso2 resolves a two-letter code, including the withdrawn codes of

@@ -1,0 +1,214 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"plenary/data/ingest"
+	"plenary/data/record"
+)
+
+// minStreamRun is the fewest consecutive rows of one roll call that are
+// written while the file is still being read. A file sorted by country has
+// runs of one row: writing them as they come would put most votes in the
+// middle of the table, which is slower than writing them at the end.
+const minStreamRun = 8
+
+// testStreamed, when a test sets it, is called after each source of a
+// streamed import is read, before its roll calls are stored.
+var testStreamed func(*writer)
+
+// streamedRollCall is a roll call whose votes were written while its file
+// was read: its id, given before the roll call itself is stored, and the
+// vote written for each country row id (record.None for none).
+type streamedRollCall struct {
+	id   int64
+	sent []record.Vote
+}
+
+// stream reads a source and, on this goroutine, writes its votes while
+// another goroutine reads: on a large file the reading then costs almost
+// nothing. Only the first run of rows of a roll call that is surely new
+// (no stored roll call has its id in the source, Library record or symbol)
+// is written; everything else waits for apply, which also stores the roll
+// calls themselves, adds what later runs brought, and writes the ballots.
+// A parse error is returned as it is; nothing is committed either way.
+func (w *writer) stream(src ingest.Source, m *ingest.Meter) (*ingest.Batch, error) {
+	ctx, cancel := context.WithCancel(w.ctx)
+	defer cancel()
+	out := make(chan []any, 8)
+	size := int64(0)
+	for _, id := range w.s.countryID {
+		size = max(size, id+1)
+	}
+	k := &voteSink{w: w, out: out, nextID: w.nextID, size: size, seen: map[*ingest.RollCall]*streamedRollCall{}}
+	var b *ingest.Batch
+	var perr error
+	go func() {
+		defer close(out)
+		b, perr = ingest.ParseStream(ctx, src, m, k.run)
+		if perr == nil && len(k.rows) > 0 {
+			out <- k.rows
+		}
+	}()
+	w.meter = m
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	var werr error
+	for open := true; open; {
+		select {
+		case rows, ok := <-out:
+			if !ok {
+				open = false
+				break
+			}
+			// After a failure, keep taking rows so that the reader, which
+			// stops at the cancelled context, is never left blocked.
+			if werr == nil {
+				if werr = w.execVotes(rows); werr != nil {
+					cancel()
+				}
+			}
+		case <-tick.C:
+			w.reportReading()
+		}
+	}
+	// out is closed: the reading goroutine has set b and perr.
+	if werr != nil {
+		return nil, w.s.writeErr(werr)
+	}
+	if perr != nil {
+		return nil, perr
+	}
+	w.reportReading()
+	w.nextID = k.nextID
+	w.streamed = map[*ingest.RollCall]*streamedRollCall{}
+	for rc, st := range k.seen {
+		if st != nil {
+			w.streamed[rc] = st
+		}
+	}
+	return b, nil
+}
+
+// reportReading reports the reading of a streamed import.
+func (w *writer) reportReading() {
+	if w.opt.Progress == nil {
+		return
+	}
+	p := w.meter.Now()
+	w.opt.Progress(ImportProgress{Phase: "reading", File: p.File, Read: p.Read, Total: p.Total, Rows: p.Rows, Streamed: true})
+}
+
+// execVotes inserts rows of (roll call, country, vote) values.
+func (w *writer) execVotes(rows []any) error {
+	if len(rows) == 3*votesPerInsert {
+		_, err := w.insVotes.ExecContext(w.ctx, rows...)
+		return err
+	}
+	q := `INSERT INTO votes (roll_call_id, country_id, vote) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?,?),", len(rows)/3), ",")
+	_, err := w.tx.ExecContext(w.ctx, q, rows...)
+	return err
+}
+
+// voteSink turns the runs of rows the parser hands over into vote rows for
+// the writing goroutine. It runs on the reading goroutine, and reads the
+// writer's indexes, which nothing changes while a source is read.
+type voteSink struct {
+	w      *writer
+	out    chan<- []any
+	rows   []any
+	nextID int64
+	size   int64 // country row ids are below it
+	// seen holds every roll call met so far: with what was written for
+	// it, or nil when its votes wait for apply.
+	seen map[*ingest.RollCall]*streamedRollCall
+}
+
+// run takes a run of rows of one roll call (see ingest.ParseStream).
+func (k *voteSink) run(rc *ingest.RollCall, votes []ingest.Cast) {
+	if _, ok := k.seen[rc]; ok {
+		return // a later run: apply adds it
+	}
+	if len(votes) < minStreamRun || !k.w.surelyNew(rc) {
+		k.seen[rc] = nil
+		return
+	}
+	sent := make([]record.Vote, k.size)
+	for _, c := range votes {
+		cid, ok := k.w.s.countryID[c.Country]
+		if !ok || cid < 0 || cid >= k.size {
+			k.seen[rc] = nil // apply reports it
+			return
+		}
+		sent[cid] = c.Vote // a country listed twice: the later vote, as the batch keeps
+	}
+	st := &streamedRollCall{id: k.nextID, sent: sent}
+	k.nextID++
+	k.seen[rc] = st
+	id := any(st.id) // boxed once for all its rows
+	for cid, v := range sent {
+		if v == record.None {
+			continue
+		}
+		if k.rows == nil {
+			k.rows = make([]any, 0, 3*votesPerInsert)
+		}
+		k.rows = append(k.rows, id, int64(cid), int64(v))
+		if len(k.rows) == 3*votesPerInsert {
+			k.out <- k.rows
+			k.rows = nil
+		}
+	}
+}
+
+// surelyNew reports whether no roll call stored before this source was
+// read can be the same as rc: none has its id in the source, its Library
+// record or its symbol. apply checks it again with the roll call complete.
+func (w *writer) surelyNew(rc *ingest.RollCall) bool {
+	if _, ok := w.byRCID[rc.RCID]; ok && rc.RCID != 0 {
+		return false
+	}
+	if _, ok := w.byUNDL[rc.UNDLID]; ok && rc.UNDLID != 0 {
+		return false
+	}
+	return rc.Symbol == "" || len(w.bySym[symKey(rc.Body, rc.Symbol)]) == 0
+}
+
+// insertStreamed stores a roll call whose first votes were written while
+// its file was read, and the votes that came later.
+func (w *writer) insertStreamed(in *ingest.RollCall, st *streamedRollCall) error {
+	if _, err := w.insertRollCall(in, st.id); err != nil {
+		return err
+	}
+	ballot := w.ballot[:0]
+	for _, c := range in.Votes {
+		cid, ok := w.s.countryID[c.Country]
+		if !ok || cid < 0 || cid >= int64(len(st.sent)) {
+			return fmt.Errorf("country %s is not in the country table", c.Country)
+		}
+		switch prev := st.sent[cid]; {
+		case prev == record.None:
+			if _, err := w.queueVote(st.id, c); err != nil {
+				return err
+			}
+		case prev != c.Vote:
+			if _, err := w.updVote.ExecContext(w.ctx, int(c.Vote), st.id, cid); err != nil {
+				return err
+			}
+		}
+		st.sent[cid] = record.None
+		w.countries[cid] = true
+		ballot = append(ballot, ballotVote{cid, c.Vote})
+		w.rep.Votes.Added++
+	}
+	w.ballot = ballot
+	for _, v := range st.sent {
+		if v != record.None {
+			return errRestart // a vote was written that the roll call does not have
+		}
+	}
+	return w.writeBallot(st.id, ballot)
+}
