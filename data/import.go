@@ -194,7 +194,7 @@ func (s *Store) importStreamed(ctx context.Context, sources []ingest.Source, opt
 	}
 	defer endImport(conn)
 	defer tx.Rollback()
-	w, err := newWriter(ctx, tx, s, opt, rep)
+	w, err := newWriter(ctx, conn, tx, s, opt, rep)
 	if err != nil {
 		return nil, s.writeErr(err)
 	}
@@ -252,7 +252,7 @@ func (s *Store) importParsed(ctx context.Context, sources []ingest.Source, opt I
 	}
 	defer endImport(conn)
 	defer tx.Rollback()
-	w, err := newWriter(ctx, tx, s, opt, rep)
+	w, err := newWriter(ctx, conn, tx, s, opt, rep)
 	if err != nil {
 		return nil, s.writeErr(err)
 	}
@@ -337,7 +337,11 @@ func (s *Store) beginImport(ctx context.Context) (*sql.Conn, *sql.Tx, error) {
 		endImport(conn)
 		return nil, nil, err
 	}
-	tx, err := conn.BeginTx(ctx, nil)
+	// The transaction ends only by Commit or Rollback, on this goroutine:
+	// database/sql would otherwise roll it back from another goroutine when
+	// ctx is cancelled, and the votes written through the driver itself
+	// (voteInserter) cannot tell.
+	tx, err := conn.BeginTx(context.WithoutCancel(ctx), nil)
 	if err != nil {
 		endImport(conn)
 		return nil, nil, err

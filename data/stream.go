@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"plenary/data/ingest"
@@ -36,14 +35,20 @@ type streamedRollCall struct {
 // calls themselves, adds what later runs brought, and writes the ballots.
 // A parse error is returned as it is; nothing is committed either way.
 func (w *writer) stream(src ingest.Source, m *ingest.Meter) (*ingest.Batch, error) {
-	ctx, cancel := context.WithCancel(w.ctx)
+	ctx, cancel := context.WithCancel(w.stop)
 	defer cancel()
-	out := make(chan []any, 8)
+	// Room for a few tens of thousands of votes: the end of a file sorted by
+	// country gives nothing to write until it is read, and the writing
+	// catches up meanwhile.
+	out := make(chan []any, 256)
+	// Written rows go back to the reader to be filled again: a large file
+	// would otherwise make tens of megabytes of garbage.
+	free := make(chan []any, 32)
 	size := int64(0)
 	for _, id := range w.s.countryID {
 		size = max(size, id+1)
 	}
-	k := &voteSink{w: w, out: out, nextID: w.nextID, size: size, seen: map[*ingest.RollCall]*streamedRollCall{}}
+	k := &voteSink{w: w, out: out, free: free, nextID: w.nextID, size: size, seen: map[*ingest.RollCall]*streamedRollCall{}}
 	var b *ingest.Batch
 	var perr error
 	go func() {
@@ -67,9 +72,13 @@ func (w *writer) stream(src ingest.Source, m *ingest.Meter) (*ingest.Batch, erro
 			// After a failure, keep taking rows so that the reader, which
 			// stops at the cancelled context, is never left blocked.
 			if werr == nil {
-				if werr = w.execVotes(rows); werr != nil {
+				if werr = w.votes.exec(rows); werr != nil {
 					cancel()
 				}
+			}
+			select {
+			case free <- rows[:0]:
+			default:
 			}
 		case <-tick.C:
 			w.reportReading()
@@ -102,23 +111,13 @@ func (w *writer) reportReading() {
 	w.opt.Progress(ImportProgress{Phase: "reading", File: p.File, Read: p.Read, Total: p.Total, Rows: p.Rows, Streamed: true})
 }
 
-// execVotes inserts rows of (roll call, country, vote) values.
-func (w *writer) execVotes(rows []any) error {
-	if len(rows) == 3*votesPerInsert {
-		_, err := w.insVotes.ExecContext(w.ctx, rows...)
-		return err
-	}
-	q := `INSERT INTO votes (roll_call_id, country_id, vote) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?,?),", len(rows)/3), ",")
-	_, err := w.tx.ExecContext(w.ctx, q, rows...)
-	return err
-}
-
 // voteSink turns the runs of rows the parser hands over into vote rows for
 // the writing goroutine. It runs on the reading goroutine, and reads the
 // writer's indexes, which nothing changes while a source is read.
 type voteSink struct {
 	w      *writer
 	out    chan<- []any
+	free   <-chan []any
 	rows   []any
 	nextID int64
 	size   int64 // country row ids are below it
@@ -154,7 +153,11 @@ func (k *voteSink) run(rc *ingest.RollCall, votes []ingest.Cast) {
 			continue
 		}
 		if k.rows == nil {
-			k.rows = make([]any, 0, 3*votesPerInsert)
+			select {
+			case k.rows = <-k.free:
+			default:
+				k.rows = make([]any, 0, 3*votesPerInsert)
+			}
 		}
 		k.rows = append(k.rows, id, int64(cid), int64(v))
 		if len(k.rows) == 3*votesPerInsert {

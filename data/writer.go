@@ -22,7 +22,11 @@ const votesPerInsert = 250
 // body and symbol) so that a roll call that several datasets hold is
 // stored once.
 type writer struct {
+	// ctx is for statements: it is never cancelled, so that SQLite never
+	// interrupts one, which would roll the transaction back unseen; stop is
+	// the import's context, checked between statements.
 	ctx      context.Context
+	stop     context.Context
 	tx       *sql.Tx
 	s        *Store
 	opt      ImportOptions
@@ -34,13 +38,14 @@ type writer struct {
 	byUNDL map[int]int64
 	bySym  map[string][]int64
 
-	insRC, updRC, selVotes, updVote, insVotes, selPos, insPos, updPos, putBallot *sql.Stmt
-	pending                                                                      []any
-	written, toWrite                                                             int
-	lastReport                                                                   time.Time
-	added                                                                        map[int64]bool // roll calls this import created
-	countries                                                                    map[int64]bool // country rows this import refers to
-	ballot                                                                       []ballotVote   // reused for each roll call's ballot
+	insRC, updRC, selVotes, updVote, selPos, insPos, updPos, putBallot *sql.Stmt
+	votes                                                              *voteInserter
+	pending                                                            []any
+	written, toWrite                                                   int
+	lastReport                                                         time.Time
+	added                                                              map[int64]bool // roll calls this import created
+	countries                                                          map[int64]bool // country rows this import refers to
+	ballot                                                             []ballotVote   // reused for each roll call's ballot
 
 	// nextID is the id the next roll call gets: ids are given here, not by
 	// SQLite, so that votes can be written before their roll call (see
@@ -54,11 +59,11 @@ type writer struct {
 
 func symKey(b record.Body, sym string) string { return string(b) + "|" + sym }
 
-func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep *Report) (*writer, error) {
-	w := &writer{ctx: ctx, tx: tx, s: s, opt: opt, rep: rep,
+func newWriter(ctx context.Context, conn *sql.Conn, tx *sql.Tx, s *Store, opt ImportOptions, rep *Report) (*writer, error) {
+	w := &writer{ctx: context.WithoutCancel(ctx), stop: ctx, tx: tx, s: s, opt: opt, rep: rep, votes: newVoteInserter(ctx, conn),
 		known: map[int64]*record.RollCall{}, added: map[int64]bool{}, countries: map[int64]bool{}, byRCID: map[int]int64{}, byUNDL: map[int]int64{}, bySym: map[string][]int64{}}
 	now := nowUTC()
-	res, err := tx.ExecContext(ctx, `INSERT INTO imports (started, finished, format, dataset, app_version, sample) VALUES (?, ?, '', '', ?, ?)`,
+	res, err := tx.ExecContext(w.ctx, `INSERT INTO imports (started, finished, format, dataset, app_version, sample) VALUES (?, ?, '', '', ?, ?)`,
 		now, now, Version, opt.sample)
 	if err != nil {
 		return nil, err
@@ -66,10 +71,10 @@ func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep
 	if w.importID, err = res.LastInsertId(); err != nil {
 		return nil, err
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM roll_calls`).Scan(&w.nextID); err != nil {
+	if err := tx.QueryRowContext(w.ctx, `SELECT coalesce(max(id), 0) + 1 FROM roll_calls`).Scan(&w.nextID); err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, body, symbol, date, session, title, description, topics, draft, meeting, flags,
+	rows, err := tx.QueryContext(w.ctx, `SELECT id, body, symbol, date, session, title, description, topics, draft, meeting, flags,
 		pub_yes, pub_no, pub_abstain, pub_nonvoting, source, link, coalesce(rcid, 0), coalesce(undl_id, 0) FROM roll_calls`)
 	if err != nil {
 		return nil, err
@@ -91,7 +96,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep
 			return nil
 		}
 		var st *sql.Stmt
-		st, err = tx.PrepareContext(ctx, q)
+		st, err = tx.PrepareContext(w.ctx, q)
 		return st
 	}
 	w.insRC = prep(`INSERT INTO roll_calls (body, symbol, date, session, title, description, topics, draft, meeting, flags,
@@ -101,7 +106,6 @@ func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep
 		pub_yes=?, pub_no=?, pub_abstain=?, pub_nonvoting=?, source=?, link=?, rcid=?, undl_id=?, import_id=? WHERE id=?`)
 	w.selVotes = prep(`SELECT country_id, vote FROM votes WHERE roll_call_id = ?`)
 	w.updVote = prep(`UPDATE votes SET vote = ? WHERE roll_call_id = ? AND country_id = ?`)
-	w.insVotes = prep(`INSERT INTO votes (roll_call_id, country_id, vote) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?,?),", votesPerInsert), ","))
 	w.selPos = prep(`SELECT id, stance, quote, source FROM positions WHERE country_id=? AND date=? AND topic=? AND summary=?`)
 	w.insPos = prep(`INSERT INTO positions (country_id, date, topic, stance, summary, quote, source, sample, import_id, created, updated)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
@@ -115,7 +119,8 @@ func newWriter(ctx context.Context, tx *sql.Tx, s *Store, opt ImportOptions, rep
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.insRC, w.updRC, w.selVotes, w.updVote, w.insVotes, w.selPos, w.insPos, w.updPos, w.putBallot} {
+	w.votes.close()
+	for _, st := range []*sql.Stmt{w.insRC, w.updRC, w.selVotes, w.updVote, w.selPos, w.insPos, w.updPos, w.putBallot} {
 		if st != nil {
 			st.Close()
 		}
@@ -195,7 +200,7 @@ func (w *writer) apply(b *ingest.Batch) error {
 		}
 	}
 	for _, in := range b.RollCalls {
-		if err := w.ctx.Err(); err != nil {
+		if err := w.stop.Err(); err != nil {
 			return err
 		}
 		in.Source = b.Dataset
@@ -443,7 +448,7 @@ func (w *writer) queueVote(rcID int64, c ingest.Cast) (int64, error) {
 	w.countries[cid] = true
 	w.pending = append(w.pending, rcID, cid, int64(c.Vote))
 	if len(w.pending) == 3*votesPerInsert {
-		if _, err := w.insVotes.ExecContext(w.ctx, w.pending...); err != nil {
+		if err := w.votes.exec(w.pending); err != nil {
 			return 0, err
 		}
 		w.pending = w.pending[:0]
@@ -456,9 +461,7 @@ func (w *writer) flush() error {
 	if len(w.pending) == 0 {
 		return nil
 	}
-	n := len(w.pending) / 3
-	q := `INSERT INTO votes (roll_call_id, country_id, vote) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?,?),", n), ",")
-	_, err := w.tx.ExecContext(w.ctx, q, w.pending...)
+	err := w.votes.exec(w.pending)
 	w.pending = w.pending[:0]
 	return err
 }
