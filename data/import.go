@@ -136,8 +136,9 @@ func (r *Report) Summary() string {
 }
 
 // Import reads the files and folders at paths and writes what they hold in
-// one transaction. Every file is read and validated before anything is
-// written; any error, or a cancelled ctx, leaves the database as it was.
+// one transaction, which commits only once every file has been read to the
+// end and validated: any error, or a cancelled ctx, leaves the database as
+// it was.
 func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (*Report, error) {
 	if s.readOnly {
 		return nil, ErrReadOnly

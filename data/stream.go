@@ -48,7 +48,8 @@ func (w *writer) stream(src ingest.Source, m *ingest.Meter) (*ingest.Batch, erro
 	for _, id := range w.s.countryID {
 		size = max(size, id+1)
 	}
-	k := &voteSink{w: w, out: out, free: free, nextID: w.nextID, size: size, seen: map[*ingest.RollCall]*streamedRollCall{}}
+	k := &voteSink{w: w, out: out, free: free, nextID: w.nextID, size: size,
+		ids: map[*ingest.RollCall]int64{}, streamed: map[*ingest.RollCall]*streamedRollCall{}}
 	var b *ingest.Batch
 	var perr error
 	go func() {
@@ -92,13 +93,7 @@ func (w *writer) stream(src ingest.Source, m *ingest.Meter) (*ingest.Batch, erro
 		return nil, perr
 	}
 	w.reportReading()
-	w.nextID = k.nextID
-	w.streamed = map[*ingest.RollCall]*streamedRollCall{}
-	for rc, st := range k.seen {
-		if st != nil {
-			w.streamed[rc] = st
-		}
-	}
+	w.nextID, w.ids, w.streamed = k.nextID, k.ids, k.streamed
 	return b, nil
 }
 
@@ -121,32 +116,33 @@ type voteSink struct {
 	rows   []any
 	nextID int64
 	size   int64 // country row ids are below it
-	// seen holds every roll call met so far: with what was written for
-	// it, or nil when its votes wait for apply.
-	seen map[*ingest.RollCall]*streamedRollCall
+	// ids are the ids given to every roll call met so far, in the order met,
+	// which is the order of the batch (see ingest.ParseStream); streamed
+	// are those whose votes were written.
+	ids      map[*ingest.RollCall]int64
+	streamed map[*ingest.RollCall]*streamedRollCall
 }
 
 // run takes a run of rows of one roll call (see ingest.ParseStream).
 func (k *voteSink) run(rc *ingest.RollCall, votes []ingest.Cast) {
-	if _, ok := k.seen[rc]; ok {
+	if _, ok := k.ids[rc]; ok {
 		return // a later run: apply adds it
 	}
+	k.ids[rc] = k.nextID
+	k.nextID++
 	if len(votes) < minStreamRun || !k.w.surelyNew(rc) {
-		k.seen[rc] = nil
 		return
 	}
 	sent := make([]record.Vote, k.size)
 	for _, c := range votes {
 		cid, ok := k.w.s.countryID[c.Country]
 		if !ok || cid < 0 || cid >= k.size {
-			k.seen[rc] = nil // apply reports it
-			return
+			return // apply reports it
 		}
 		sent[cid] = c.Vote // a country listed twice: the later vote, as the batch keeps
 	}
-	st := &streamedRollCall{id: k.nextID, sent: sent}
-	k.nextID++
-	k.seen[rc] = st
+	st := &streamedRollCall{id: k.ids[rc], sent: sent}
+	k.streamed[rc] = st
 	id := any(st.id) // boxed once for all its rows
 	for cid, v := range sent {
 		if v == record.None {

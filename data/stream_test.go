@@ -14,13 +14,11 @@ import (
 	"plenary/data/ingest"
 )
 
-// logicalDump hashes what a database holds, keyed the way a user knows the
-// roll calls (id in the source, Library record, symbol and date) rather
-// than by row id, which a streamed import gives in another order: every
-// roll call with its description, its votes and its ballot.
+// logicalDump hashes what a database holds: every roll call with its row
+// id, description, votes and ballot.
 func logicalDump(t *testing.T, s *Store) (string, int) {
 	t.Helper()
-	rows, err := s.db.Query(`SELECT coalesce(r.rcid, ''), coalesce(r.undl_id, ''), r.body, r.symbol, r.date, r.session, r.title,
+	rows, err := s.db.Query(`SELECT r.id, coalesce(r.rcid, ''), coalesce(r.undl_id, ''), r.body, r.symbol, r.date, r.session, r.title,
 		r.description, r.topics, r.draft, r.meeting, r.flags, coalesce(r.pub_yes, ''), coalesce(r.pub_no, ''),
 		coalesce(r.pub_abstain, ''), coalesce(r.pub_nonvoting, ''), r.source, r.link,
 		coalesce(b.votes, ''),
@@ -33,7 +31,7 @@ func logicalDump(t *testing.T, s *Store) (string, int) {
 	defer rows.Close()
 	var lines []string
 	for rows.Next() {
-		var f [20]string
+		var f [21]string
 		p := make([]any, len(f))
 		for i := range f {
 			p[i] = &f[i]

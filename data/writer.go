@@ -51,8 +51,10 @@ type writer struct {
 	// SQLite, so that votes can be written before their roll call (see
 	// stream).
 	nextID int64
-	// streamed are the roll calls of the batch being read whose votes are
-	// being written as they are read, each with the votes written so far.
+	// ids are the ids a streamed import gave the roll calls of the batch
+	// as it met them; streamed are those of them whose votes were written
+	// as they were read, each with the votes written so far.
+	ids      map[*ingest.RollCall]int64
 	streamed map[*ingest.RollCall]*streamedRollCall
 	meter    *ingest.Meter // of a streamed import, for the progress
 }
@@ -204,6 +206,13 @@ func (w *writer) apply(b *ingest.Batch) error {
 			return err
 		}
 		in.Source = b.Dataset
+		// Every roll call takes the next id in the batch's order, used or
+		// not, so that a streamed import and a plain one give the same.
+		newID, ok := w.ids[in]
+		if !ok {
+			newID = w.nextID
+			w.nextID++
+		}
 		id, warn := w.match(in, symCount[symKey(in.Body, in.Symbol)] == 1)
 		if warn != "" {
 			w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: %s", baseName(in.File), in.Line, warn))
@@ -218,7 +227,7 @@ func (w *writer) apply(b *ingest.Batch) error {
 			err = w.insertStreamed(in, st)
 			delete(w.streamed, in)
 		case id == 0:
-			err = w.insert(in)
+			err = w.insert(in, newID)
 		default:
 			err = w.update(id, in)
 		}
@@ -231,6 +240,7 @@ func (w *writer) apply(b *ingest.Batch) error {
 		// Votes were written for a roll call the batch does not hold.
 		return errRestart
 	}
+	w.ids = nil
 	for _, p := range b.Positions {
 		if err := w.position(p); err != nil {
 			return err
@@ -271,9 +281,7 @@ func rollCallArgs(rc *record.RollCall) []any {
 		int(rc.Flags), py, pn, pa, pv, rc.Source, rc.Link, nullInt(rc.RCID), nullInt(rc.UNDLID)}
 }
 
-func (w *writer) insert(in *ingest.RollCall) error {
-	id := w.nextID
-	w.nextID++
+func (w *writer) insert(in *ingest.RollCall, id int64) error {
 	rc, err := w.insertRollCall(in, id)
 	if err != nil {
 		return err

@@ -44,6 +44,25 @@ type Batch struct {
 	stream func(rc *RollCall, votes []Cast)
 	runOf  *rollCallBuilder
 	run    []Cast
+	// voted are the builders in the order of their first vote: the order
+	// of the batch's roll calls (see collect).
+	voted []*rollCallBuilder
+}
+
+// collect finishes the builders into the batch's roll calls: those with
+// votes in the order of their first vote in the file, which is the order
+// a streamed import meets them in (see ParseStream), then those without
+// votes in the order given.
+func (b *Batch) collect(builders []*rollCallBuilder) {
+	for _, bl := range b.voted {
+		b.RollCalls = append(b.RollCalls, bl.finish())
+	}
+	for _, bl := range builders {
+		if !bl.voted {
+			b.RollCalls = append(b.RollCalls, bl.finish())
+		}
+	}
+	b.voted = nil
 }
 
 // endRun hands the current run of rows to the stream.
@@ -84,6 +103,7 @@ type rollCallBuilder struct {
 	rc    *RollCall
 	votes []record.Vote // by countryIndex; None = not listed
 	lines []int32       // line of each listed vote, for the twice-listed warning
+	voted bool          // has had a vote
 }
 
 func newBuilder(rc *RollCall) *rollCallBuilder {
@@ -97,9 +117,11 @@ func (b *rollCallBuilder) add(batch *Batch, file string, line int, iso3 string, 
 	if !ok {
 		return // resolvers only return registry codes
 	}
-	if b.votes == nil {
+	if !b.voted {
+		b.voted = true
 		b.votes = make([]record.Vote, len(countryCodes))
 		b.lines = make([]int32, len(countryCodes))
+		batch.voted = append(batch.voted, b)
 	}
 	if prev := b.lines[i]; prev != 0 {
 		if old := b.votes[i]; old != v {

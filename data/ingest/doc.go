@@ -3,8 +3,9 @@
 // own long CSV and positions CSV — into plain batches of records.
 //
 // It knows nothing of the database: parsing is kept apart from storing so
-// that every parser can be tested and fuzzed on its own, and so that a file
-// is fully validated before a single row is written. Files are streamed
-// (read record by record, never loaded whole) and every error names the
-// file, line and column it comes from.
+// that every parser can be tested and fuzzed on its own. A caller may take
+// the votes while a file is still being read (ParseStream), to write them
+// meanwhile inside a transaction it rolls back should the file turn out
+// bad. Files are streamed (read record by record, never loaded whole) and
+// every error names the file, line and column it comes from.
 package ingest

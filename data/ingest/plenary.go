@@ -179,9 +179,11 @@ func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Bat
 	if len(order) == 0 {
 		return errorf(file, 0, 0, "no votes: the file has a header but no rows")
 	}
-	for _, k := range order {
-		b.RollCalls = append(b.RollCalls, builders[k].finish())
+	all := make([]*rollCallBuilder, len(order))
+	for i, k := range order {
+		all[i] = builders[k]
 	}
+	b.collect(all)
 	return nil
 }
 

@@ -161,8 +161,10 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch)
 	if len(order) == 0 {
 		return errorf(file, 0, 0, "no votes: the file has a header but no rows")
 	}
-	for _, k := range order {
-		rc := builders[k].finish()
+	all := make([]*rollCallBuilder, len(order))
+	for i, k := range order {
+		all[i] = builders[k]
+		rc := all[i].rc
 		if rc.Body == record.SC && allYes[k] && !rc.Flags.Has(record.WithoutVote) && rc.Published == nil {
 			// The SC file records a text adopted without a vote as all Y; with
 			// no modality to tell, the roll call is at least marked unanimous
@@ -171,8 +173,8 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch)
 				rc.Description = "all members recorded as Y (unanimous, or adopted without a vote)"
 			}
 		}
-		b.RollCalls = append(b.RollCalls, rc)
 	}
+	b.collect(all)
 	return nil
 }
 

@@ -11,7 +11,8 @@ import (
 
 // parseUnvotes reads the unvotes package's tables: roll_calls.csv first (so
 // that each vote can be dated and checked against a known roll call), then
-// votes.csv, then issues.csv for topics.
+// votes.csv, then issues.csv for topics. The roll calls come in the order
+// of votes.csv, which is by date.
 func parseUnvotes(ctx context.Context, fsys fs.FS, files []string, m *Meter, b *Batch) error {
 	b.Dataset = "unvotes (Voeten, Harvard Dataverse)"
 	byID := map[int]*rollCallBuilder{}
@@ -28,13 +29,14 @@ func parseUnvotes(ctx context.Context, fsys fs.FS, files []string, m *Meter, b *
 		}
 	}
 	sort.Ints(ids)
-	for _, id := range ids {
-		rc := byID[id].finish()
-		if len(rc.Votes) == 0 {
-			b.warn(rc.File, rc.Line, "roll call %d has no votes in %s", id, files[1])
+	builders := make([]*rollCallBuilder, len(ids))
+	for i, id := range ids {
+		builders[i] = byID[id]
+		if !builders[i].voted {
+			b.warn(builders[i].rc.File, builders[i].rc.Line, "roll call %d has no votes in %s", id, files[1])
 		}
-		b.RollCalls = append(b.RollCalls, rc)
 	}
+	b.collect(builders)
 	return nil
 }
 

@@ -114,9 +114,11 @@ func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batc
 		return errorf(file, 0, 0, "no votes: the file has a header but no rows")
 	}
 	sort.Ints(ids)
-	for _, id := range ids {
-		b.RollCalls = append(b.RollCalls, byID[id].finish())
+	builders := make([]*rollCallBuilder, len(ids))
+	for i, id := range ids {
+		builders[i] = byID[id]
 	}
+	b.collect(builders)
 	return nil
 }
 
