@@ -112,6 +112,7 @@ func TestStreamedEqualsParsed(t *testing.T) {
 	root := relShared(t)
 	unvotes := filepath.Join(root, "unvotes")
 	t.Run("unvotes", func(t *testing.T) {
+		relSkipHeavy(t)
 		rep, _ := importBoth(t, nil, []string{unvotes})
 		if rep.RollCalls.Added != 6203 || rep.Votes.Added != 870109 {
 			t.Errorf("streamed: %+v %+v", rep.RollCalls, rep.Votes)
