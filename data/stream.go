@@ -31,8 +31,9 @@ type streamedRollCall struct {
 // another goroutine reads: on a large file the reading then costs almost
 // nothing. Only the first run of rows of a roll call that is surely new
 // (no stored roll call has its id in the source, Library record or symbol)
-// is written; everything else waits for apply, which also stores the roll
-// calls themselves, adds what later runs brought, and writes the ballots.
+// is written, up to the first roll call whose first run is short;
+// everything else waits for apply, which also stores the roll calls
+// themselves, adds what later runs brought, and writes the ballots.
 // A parse error is returned as it is; nothing is committed either way.
 func (w *writer) stream(src ingest.Source, m *ingest.Meter) (*ingest.Batch, error) {
 	ctx, cancel := context.WithCancel(w.stop)
@@ -121,6 +122,7 @@ type voteSink struct {
 	// are those whose votes were written.
 	ids      map[*ingest.RollCall]int64
 	streamed map[*ingest.RollCall]*streamedRollCall
+	stopped  bool // a roll call was held back: nothing more is streamed
 }
 
 // run takes a run of rows of one roll call (see ingest.ParseStream).
@@ -130,7 +132,13 @@ func (k *voteSink) run(rc *ingest.RollCall, votes []ingest.Cast) {
 	}
 	k.ids[rc] = k.nextID
 	k.nextID++
-	if len(votes) < minStreamRun || !k.w.surelyNew(rc) {
+	if len(votes) < minStreamRun {
+		// Its votes wait for apply. Later roll calls have larger ids:
+		// streaming them now would leave its votes to be written in the
+		// middle of the table instead of at its end.
+		k.stopped = true
+	}
+	if k.stopped || !k.w.surelyNew(rc) {
 		return
 	}
 	sent := make([]record.Vote, k.size)

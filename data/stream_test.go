@@ -140,6 +140,11 @@ func TestStreamedRuns(t *testing.T) {
 	for _, iso := range isos[:10] {
 		row("A/RES/90/2", iso, "N")
 	}
+	// E: a long run with a country listed twice inside it.
+	for _, iso := range isos[:8] {
+		row("A/RES/90/5", iso, "Y")
+	}
+	row("A/RES/90/5", "FRA", "A")
 	// C and D: sorted by country, a row at a time.
 	for _, iso := range isos {
 		row("A/RES/90/3", iso, "A")
@@ -149,18 +154,29 @@ func TestStreamedRuns(t *testing.T) {
 	row("A/RES/90/1", "IRL", "N")
 	row("A/RES/90/1", "FRA", "N")
 	row("A/RES/90/1", "SWE", "A")
-	// E: a long run with a country listed twice inside it.
-	for _, iso := range isos[:8] {
-		row("A/RES/90/5", iso, "Y")
+	// F: a long run after the short ones, which is not streamed (its id
+	// comes after theirs, whose votes are written last).
+	for _, iso := range isos[:10] {
+		row("A/RES/90/6", iso, "N")
 	}
-	row("A/RES/90/5", "FRA", "A")
 	path := filepath.Join(dir, "runs.csv")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Run("new", func(t *testing.T) {
+		var streamed []string
+		testStreamed = func(w *writer) {
+			for rc := range w.streamed {
+				streamed = append(streamed, rc.Symbol)
+			}
+		}
+		defer func() { testStreamed = nil }()
 		rep, _ := importBoth(t, nil, []string{path})
-		if rep.RollCalls.Added != 5 || rep.Votes.Added != 11+10+12+12+8 {
+		slices.Sort(streamed)
+		if want := []string{"A/RES/90/1", "A/RES/90/2", "A/RES/90/5"}; !slices.Equal(streamed, want) {
+			t.Errorf("streamed %v, want %v", streamed, want)
+		}
+		if rep.RollCalls.Added != 6 || rep.Votes.Added != 11+10+8+12+12+10 {
 			t.Errorf("%+v %+v", rep.RollCalls, rep.Votes)
 		}
 	})
@@ -170,7 +186,7 @@ func TestStreamedRuns(t *testing.T) {
 	os.WriteFile(old, []byte("body,symbol,date,country,vote\nGA,A/RES/90/2,2030-01-01,FRA,Y\nGA,A/RES/90/2,2030-01-01,DEU,N\n"), 0o644)
 	t.Run("merged", func(t *testing.T) {
 		rep, _ := importBoth(t, []string{old}, []string{path})
-		if rep.RollCalls.Added != 4 || rep.RollCalls.Updated != 1 || len(rep.Differences) != 1 {
+		if rep.RollCalls.Added != 5 || rep.RollCalls.Updated != 1 || len(rep.Differences) != 1 {
 			t.Errorf("%+v %v", rep.RollCalls, rep.Differences)
 		}
 	})
