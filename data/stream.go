@@ -207,7 +207,6 @@ func (w *writer) insertStreamed(in *ingest.RollCall, st *streamedRollCall) error
 			}
 		}
 		st.sent[cid] = record.None
-		w.countries[cid] = true
 		ballot = append(ballot, ballotVote{cid, c.Vote})
 		w.rep.Votes.Added++
 	}

@@ -44,7 +44,6 @@ type writer struct {
 	written, toWrite                                                   int
 	lastReport                                                         time.Time
 	added                                                              map[int64]bool // roll calls this import created
-	countries                                                          map[int64]bool // country rows this import refers to
 	ballot                                                             []ballotVote   // reused for each roll call's ballot
 
 	// nextID is the id the next roll call gets: ids are given here, not by
@@ -63,7 +62,7 @@ func symKey(b record.Body, sym string) string { return string(b) + "|" + sym }
 
 func newWriter(ctx context.Context, conn *sql.Conn, tx *sql.Tx, s *Store, opt ImportOptions, rep *Report) (*writer, error) {
 	w := &writer{ctx: context.WithoutCancel(ctx), stop: ctx, tx: tx, s: s, opt: opt, rep: rep, votes: newVoteInserter(ctx, conn),
-		known: map[int64]*record.RollCall{}, added: map[int64]bool{}, countries: map[int64]bool{}, byRCID: map[int]int64{}, byUNDL: map[int]int64{}, bySym: map[string][]int64{}}
+		known: map[int64]*record.RollCall{}, added: map[int64]bool{}, byRCID: map[int]int64{}, byUNDL: map[int]int64{}, bySym: map[string][]int64{}}
 	now := nowUTC()
 	res, err := tx.ExecContext(w.ctx, `INSERT INTO imports (started, finished, format, dataset, app_version, sample) VALUES (?, ?, '', '', ?, ?)`,
 		now, now, Version, opt.sample)
@@ -453,7 +452,6 @@ func (w *writer) queueVote(rcID int64, c ingest.Cast) (int64, error) {
 	if !ok {
 		return 0, fmt.Errorf("country %s is not in the country table", c.Country)
 	}
-	w.countries[cid] = true
 	w.pending = append(w.pending, rcID, cid, int64(c.Vote))
 	if len(w.pending) == 3*votesPerInsert {
 		if err := w.votes.exec(w.pending); err != nil {
@@ -479,7 +477,6 @@ func (w *writer) position(p *ingest.Position) error {
 	if !ok {
 		return fmt.Errorf("country %s is not in the country table", p.Country)
 	}
-	w.countries[cid] = true
 	now := nowUTC()
 	var id int64
 	var stance, quote, source string
@@ -506,8 +503,8 @@ func (w *writer) position(p *ingest.Position) error {
 // checkReferences does, once per import, the check that foreign-key
 // enforcement would do for every row (see beginImport). Roll-call ids need
 // none: each comes from a row this transaction read or inserted. Country
-// ids come from the table as it was when the store opened, so they are
-// checked against the table as it is now.
+// ids all come from the store's copy of the country table, read when it
+// opened, so each of those is checked against the table as it is now.
 func (w *writer) checkReferences() error {
 	rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM countries`)
 	if err != nil {
@@ -526,9 +523,9 @@ func (w *writer) checkReferences() error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for id := range w.countries {
+	for iso, id := range w.s.countryID {
 		if !have[id] {
-			return fmt.Errorf("country row %d is no longer in the country table; reopen the database and import again", id)
+			return fmt.Errorf("country %s (row %d) is no longer in the country table; reopen the database and import again", iso, id)
 		}
 	}
 	return nil
