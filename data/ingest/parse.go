@@ -134,8 +134,10 @@ func Parse(ctx context.Context, src Source, m *Meter) (*Batch, error) {
 // write votes while the rest of the file is read. A roll call's rows may
 // come in several runs (a file sorted by country has a run per row), and
 // a country may be listed twice; the batch returned holds each roll call
-// with its votes as they finally are. The votes slice is reused after
-// stream returns, and rc is the pointer the batch will hold. stream is
+// with its votes as they finally are, and lists the roll calls that have
+// votes in the order their first runs were handed over, before those that
+// have none. The votes slice is reused after stream returns, and rc is the
+// pointer the batch will hold. stream is
 // called on the goroutine that called ParseStream, also when it then
 // returns an error.
 func ParseStream(ctx context.Context, src Source, m *Meter, stream func(rc *RollCall, votes []Cast)) (*Batch, error) {
