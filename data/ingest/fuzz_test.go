@@ -53,13 +53,13 @@ const (
 9001,10,0,2019-12-19,ESS/10/14,,,,
 `
 	seedUnvotesVotes = `rcid,country,country_code,vote
+9001,Russia,RU,no
 3,United States,US,yes
 3,Canada,CA,no
-3,Yugoslavia,YU,abstain
 5309,Ukraine,UA,yes
 5309,Namibia,NA,abstain
 5309,Federal Republic of Germany,,no
-9001,Russia,RU,no
+3,Yugoslavia,YU,abstain
 `
 	seedUnvotesIssues = `rcid,short_name,issue
 5309,hr,Human rights
@@ -67,11 +67,11 @@ const (
 7777,me,Palestinian conflict (seed)
 `
 	seedVoeten = `rcid,session,vote,ccode,member,importantvote,date,unres,me,nu,di,hr,co,ec,year
+5309,68,2,369,1,1,2014-03-27,R/68/262,0,0,0,1,0,0,2014
 3,1,1,2,1,0,1946-01-02,R/1/66,0,0,0,0,0,0,1946
 3,1,3,20,1,0,1946-01-02,R/1/66,0,0,0,0,0,0,1946
 3,1,8,345,1,0,1946-01-02,R/1/66,0,0,0,0,0,0,1946
 3,1,9,40,0,0,1946-01-02,R/1/66,0,0,0,0,0,0,1946
-5309,68,2,369,1,1,2014-03-27,R/68/262,0,0,0,1,0,0,2014
 `
 	seedPlenary = `body,symbol,date,title,topics,draft,link,yes,no,abstain,non_voting,country,vote
 GA,A/RES/ES-11/7,2025-02-24,"Advancing a comprehensive, just and lasting peace in Ukraine",Ukraine; Peace and security,A/ES-11/L.10,https://digitallibrary.un.org/record/4076672,1,1,1,0,AFG,X
@@ -142,17 +142,59 @@ func parseWithin(t *testing.T, src ingest.Source) (*ingest.Batch, error) {
 		err error
 	}
 	ch := make(chan result, 1)
+	var first []*ingest.RollCall                          // in the order of their first runs
+	runs := map[*ingest.RollCall]map[string]record.Vote{} // each roll call's votes, from its runs
 	go func() {
-		b, err := ingest.Parse(context.Background(), src, nil)
+		b, err := ingest.ParseStream(context.Background(), src, nil, func(rc *ingest.RollCall, votes []ingest.Cast) {
+			if runs[rc] == nil {
+				first = append(first, rc)
+				runs[rc] = map[string]record.Vote{}
+			}
+			for _, c := range votes {
+				runs[rc][c.Country] = c.Vote
+			}
+		})
 		ch <- result{b, err}
 	}()
 	select {
 	case r := <-ch:
+		if r.err == nil {
+			checkRuns(t, r.b, first, runs)
+		}
 		return r.b, r.err
 	case <-time.After(10 * time.Second):
 		t.Fatalf("Parse of %v did not return within 10 s", src.Files)
 	}
 	return nil, nil
+}
+
+// checkRuns checks what ParseStream promises a streamed import: the runs
+// of rows it handed over hold each roll call's final votes, the later vote
+// winning where a country is listed twice, and the batch lists the roll
+// calls with votes in the order of their first runs, before the others.
+func checkRuns(t *testing.T, b *ingest.Batch, first []*ingest.RollCall, runs map[*ingest.RollCall]map[string]record.Vote) {
+	t.Helper()
+	if len(b.RollCalls) < len(first) {
+		t.Fatalf("%d roll calls had runs, the batch holds %d", len(first), len(b.RollCalls))
+	}
+	for i, rc := range b.RollCalls {
+		if i < len(first) {
+			if rc != first[i] {
+				t.Fatalf("roll call %d of the batch is %s; the %d-th first run was of %s", i, rc.Label(), i, first[i].Label())
+			}
+		} else if len(rc.Votes) > 0 || runs[rc] != nil {
+			t.Fatalf("%s has votes but comes after the roll calls with runs", rc.Label())
+		}
+		got := runs[rc]
+		if len(got) != len(rc.Votes) {
+			t.Fatalf("%s: %d votes in its runs, %d in the batch", rc.Label(), len(got), len(rc.Votes))
+		}
+		for _, c := range rc.Votes {
+			if got[c.Country] != c.Vote {
+				t.Fatalf("%s: %s voted %v in its runs, %v in the batch", rc.Label(), c.Country, got[c.Country], c.Vote)
+			}
+		}
+	}
 }
 
 // lines counts the physical lines of an input.
