@@ -363,6 +363,11 @@ func TestImportProgressCancelAndBadFile(t *testing.T) {
 	if len(j.progress) == 0 || j.progress[len(j.progress)-1] < 0.99 {
 		t.Errorf("progress seen: %v", j.progress)
 	}
+	for i := 1; i < len(j.progress); i++ {
+		if j.progress[i] < j.progress[i-1] {
+			t.Errorf("the progress bar went back from %.3f to %.3f", j.progress[i-1], j.progress[i])
+		}
+	}
 	eventually(t, "the counts to change", func() bool {
 		var s string
 		u.sync(func() { s = u.status.Text })
