@@ -54,10 +54,10 @@ const (
 `
 	seedUnvotesVotes = `rcid,country,country_code,vote
 9001,Russia,RU,no
-3,United States,US,yes
-3,Canada,CA,no
-5309,Ukraine,UA,yes
-5309,Namibia,NA,abstain
+3,United States,US,abstain
+3,Canada,CA,yes
+5309,Ukraine,UA,no
+5309,Namibia,NA,yes
 5309,Federal Republic of Germany,,no
 3,Yugoslavia,YU,abstain
 `
