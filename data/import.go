@@ -189,17 +189,11 @@ func totalSize(sources []ingest.Source) int64 {
 // importStreamed writes each source while it is read.
 func (s *Store) importStreamed(ctx context.Context, sources []ingest.Source, opt ImportOptions, rep *Report) (*Report, error) {
 	meter := &ingest.Meter{Total: totalSize(sources)}
-	conn, tx, err := s.beginImport(ctx)
+	w, end, err := s.beginWriter(ctx, opt, rep)
 	if err != nil {
-		return nil, s.writeErr(err)
+		return nil, err
 	}
-	defer endImport(conn)
-	defer tx.Rollback()
-	w, err := newWriter(ctx, conn, tx, s, opt, rep)
-	if err != nil {
-		return nil, s.writeErr(err)
-	}
-	defer w.close()
+	defer end()
 	started := time.Now().UTC()
 	var batches []*ingest.Batch
 	for _, src := range sources {
@@ -220,7 +214,7 @@ func (s *Store) importStreamed(ctx context.Context, sources []ingest.Source, opt
 			return nil, s.importErr(ctx, err)
 		}
 	}
-	return s.finishImport(ctx, tx, w, meter, sources, batches, started)
+	return s.finishImport(ctx, w, meter, sources, batches, started)
 }
 
 // importParsed reads and validates every file, then writes.
@@ -247,17 +241,11 @@ func (s *Store) importParsed(ctx context.Context, sources []ingest.Source, opt I
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	conn, tx, err := s.beginImport(ctx)
+	w, end, err := s.beginWriter(ctx, opt, rep)
 	if err != nil {
-		return nil, s.writeErr(err)
+		return nil, err
 	}
-	defer endImport(conn)
-	defer tx.Rollback()
-	w, err := newWriter(ctx, conn, tx, s, opt, rep)
-	if err != nil {
-		return nil, s.writeErr(err)
-	}
-	defer w.close()
+	defer end()
 	for _, b := range batches {
 		w.toWrite += len(b.RollCalls) + len(b.Positions)
 	}
@@ -268,7 +256,7 @@ func (s *Store) importParsed(ctx context.Context, sources []ingest.Source, opt I
 			return nil, s.importErr(ctx, err)
 		}
 	}
-	return s.finishImport(ctx, tx, w, meter, sources, batches, started)
+	return s.finishImport(ctx, w, meter, sources, batches, started)
 }
 
 // add notes a batch in the report.
@@ -283,7 +271,7 @@ func (r *Report) add(b *ingest.Batch) {
 
 // finishImport writes what is left, checks it, logs the import and
 // commits; or, when nothing changed, leaves the transaction to roll back.
-func (s *Store) finishImport(ctx context.Context, tx *sql.Tx, w *writer, meter *ingest.Meter, sources []ingest.Source, batches []*ingest.Batch, started time.Time) (*Report, error) {
+func (s *Store) finishImport(ctx context.Context, w *writer, meter *ingest.Meter, sources []ingest.Source, batches []*ingest.Batch, started time.Time) (*Report, error) {
 	rep := w.rep
 	files := meter.Sums()
 	if n := countFiles(sources); len(files) != n {
@@ -305,7 +293,7 @@ func (s *Store) finishImport(ctx context.Context, tx *sql.Tx, w *writer, meter *
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := w.tx.Commit(); err != nil {
 		return nil, s.writeErr(err)
 	}
 	return rep, nil
@@ -321,6 +309,25 @@ func (s *Store) importErr(ctx context.Context, err error) error {
 		return err
 	}
 	return s.writeErr(err)
+}
+
+// beginWriter opens an import's transaction and its writer. end closes
+// them, rolling back whatever was not committed; call it when done.
+func (s *Store) beginWriter(ctx context.Context, opt ImportOptions, rep *Report) (w *writer, end func(), err error) {
+	conn, tx, err := s.beginImport(ctx)
+	if err != nil {
+		return nil, nil, s.writeErr(err)
+	}
+	if w, err = newWriter(ctx, conn, tx, s, opt, rep); err != nil {
+		tx.Rollback()
+		endImport(conn)
+		return nil, nil, s.writeErr(err)
+	}
+	return w, func() {
+		w.close()
+		tx.Rollback()
+		endImport(conn)
+	}, nil
 }
 
 // beginImport starts an import's transaction on a connection of its own
