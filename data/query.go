@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"plenary/data/countries"
-	"plenary/data/ingest"
 	"plenary/data/record"
 )
 
@@ -21,33 +20,12 @@ type BodyInfo struct {
 	First, Last string // dates
 }
 
-// ImportInfo is one entry of the import log.
-type ImportInfo struct {
-	ID         int64
-	Finished   string
-	Format     string
-	Dataset    string
-	AppVersion string
-	Sample     bool
-	RollCalls  struct{ Added, Updated, Unchanged int }
-	Votes      struct{ Added, Changed, Unchanged int }
-	Files      []ImportFile
-	Warnings   int
-}
-
-// ImportFile is a file of an import.
-type ImportFile struct {
-	Name   string
-	Size   int64
-	SHA256 string
-}
-
 // Info is what the database holds: the status bar and `plenary info`.
 type Info struct {
 	Bodies     []BodyInfo
 	Countries  int // countries with at least one vote
 	Positions  int
-	Imports    []ImportInfo
+	Imports    []record.ImportInfo
 	SampleOnly bool // everything there is comes from the built-in sample
 }
 
@@ -122,19 +100,19 @@ func (i *Info) Empty() bool {
 }
 
 // Imports lists the import log, newest first.
-func (s *Store) Imports(ctx context.Context) ([]ImportInfo, error) {
+func (s *Store) Imports(ctx context.Context) ([]record.ImportInfo, error) {
 	return imports(ctx, s.db)
 }
 
-func imports(ctx context.Context, q querier) ([]ImportInfo, error) {
+func imports(ctx context.Context, q querier) ([]record.ImportInfo, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, finished, format, dataset, app_version, sample, roll_calls_added, roll_calls_updated,
 		roll_calls_unchanged, votes_added, votes_changed, votes_unchanged, warnings FROM imports ORDER BY id DESC`)
 	if err != nil {
 		return nil, err
 	}
-	var out []ImportInfo
+	var out []record.ImportInfo
 	for rows.Next() {
-		var im ImportInfo
+		var im record.ImportInfo
 		var warnings string
 		if err := rows.Scan(&im.ID, &im.Finished, &im.Format, &im.Dataset, &im.AppVersion, &im.Sample, &im.RollCalls.Added, &im.RollCalls.Updated,
 			&im.RollCalls.Unchanged, &im.Votes.Added, &im.Votes.Changed, &im.Votes.Unchanged, &warnings); err != nil {
@@ -156,7 +134,7 @@ func imports(ctx context.Context, q querier) ([]ImportInfo, error) {
 			return nil, err
 		}
 		for fr.Next() {
-			var f ImportFile
+			var f record.ImportFile
 			if err := fr.Scan(&f.Name, &f.Size, &f.SHA256); err != nil {
 				fr.Close()
 				return nil, err
@@ -180,7 +158,7 @@ func (s *Store) FindRollCalls(ctx context.Context, ref string) ([]record.RollCal
 		rows, err = s.db.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls WHERE id = ?`, id)
 	} else {
 		rows, err = s.db.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls WHERE symbol = ? COLLATE NOCASE ORDER BY (flags & ?) != 0, date DESC, id`,
-			ingest.NormalizeSymbol(ref), int(record.Amendment|record.Paragraph))
+			record.NormalizeSymbol(ref), int(record.Amendment|record.Paragraph))
 	}
 	if err != nil {
 		return nil, err

@@ -14,10 +14,6 @@ import (
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
-// Version is the application version written into every import record
-// and chart footer. main sets it from the build.
-var Version = "0.1.0"
-
 // Errors that tell the UI which way forward to offer when a file cannot be
 // opened as a Plenary database.
 var (

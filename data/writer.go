@@ -65,7 +65,7 @@ func newWriter(ctx context.Context, conn *sql.Conn, tx *sql.Tx, s *Store, opt Im
 		known: map[int64]*record.RollCall{}, added: map[int64]bool{}, byRCID: map[int]int64{}, byUNDL: map[int]int64{}, bySym: map[string][]int64{}}
 	now := nowUTC()
 	res, err := tx.ExecContext(w.ctx, `INSERT INTO imports (started, finished, format, dataset, app_version, sample) VALUES (?, ?, '', '', ?, ?)`,
-		now, now, Version, opt.sample)
+		now, now, record.Version, opt.sample)
 	if err != nil {
 		return nil, err
 	}

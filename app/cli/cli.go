@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"plenary/data"
+	"plenary/data/record"
 )
 
 // Env is what a command runs with: its output streams and how to open the
@@ -196,7 +197,7 @@ func init() {
 	register(&command{
 		name: "version", usage: "", summary: "print the version",
 		run: func(ctx context.Context, env *Env, args []string) error {
-			fmt.Fprintf(env.Stdout, "plenary %s\n", data.Version)
+			fmt.Fprintf(env.Stdout, "plenary %s\n", record.Version)
 			return nil
 		},
 	})

@@ -13,7 +13,6 @@ import (
 
 	"plenary/app/views"
 	"plenary/charts"
-	"plenary/data"
 	"plenary/data/compare"
 	"plenary/data/record"
 )
@@ -177,7 +176,7 @@ func (ff *filterFlags) filter() (compare.Filter, error) {
 
 // loadTable reads the whole database into the dense table the comparisons
 // run on, with the import log for chart footers.
-func loadTable(ctx context.Context, env *Env) (*record.Table, []data.ImportInfo, error) {
+func loadTable(ctx context.Context, env *Env) (*record.Table, []record.ImportInfo, error) {
 	st, err := env.open()
 	if err != nil {
 		return nil, nil, err

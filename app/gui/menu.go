@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"plenary/data/record"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,8 +14,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"plenary/data"
 )
 
 // shortcut is a keyboard shortcut with the action it runs, listed in Help.
@@ -119,7 +118,7 @@ func keyLabel(m fyne.KeyModifier, k fyne.KeyName) string {
 // imports with their SHA-256.
 func (u *ui) showAbout() {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Plenary %s — compare the positions of countries at the United Nations.\n\n", data.Version)
+	fmt.Fprintf(&b, "Plenary %s — compare the positions of countries at the United Nations.\n\n", record.Version)
 	b.WriteString("Data sources and terms:\n")
 	b.WriteString("• UN Digital Library voting data (GA record 4060887, SC record 4055387): © United Nations, non-commercial use with attribution.\n")
 	b.WriteString("• unvotes / Voeten, Data and Analyses of Voting in the UN General Assembly (Harvard Dataverse hdl:1902.1/12379): CC0.\n\n")

@@ -398,7 +398,7 @@ func (p *positionsView) timelineChart() charts.PositionsTimeline {
 	pt := charts.PositionsTimeline{Meta: charts.Meta{
 		Title:    title,
 		Subtitle: p.u.filter.describe(),
-		Version:  data.Version,
+		Version:  record.Version,
 	}}
 	sources := map[string]bool{}
 	var srcList []string

@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"plenary/charts"
-	"plenary/data"
 	"plenary/data/compare"
 	"plenary/data/countries"
 	"plenary/data/record"
@@ -113,7 +112,7 @@ func Build(t *record.Table, req Request) (*Chart, error) {
 	b.meta = charts.Meta{
 		Source:   req.Provenance.Source,
 		Imported: req.Provenance.Imported,
-		Version:  data.Version,
+		Version:  record.Version,
 	}
 	c := &Chart{Kind: req.Kind, RollCalls: s.Len(), Countries: s.Countries, Missing: s.Missing}
 	if s.Len() == 0 {

@@ -1,11 +1,10 @@
 package views
 
 import (
+	"plenary/data/record"
 	"slices"
 	"strings"
 	"time"
-
-	"plenary/data"
 )
 
 // Provenance is what a chart's footer says about its data.
@@ -18,7 +17,7 @@ type Provenance struct {
 // Store.Imports returns it): every dataset once, newest first, with the
 // day it was last imported. A footer that names its sources lets an
 // exported image be checked.
-func ProvenanceOf(imports []data.ImportInfo) Provenance {
+func ProvenanceOf(imports []record.ImportInfo) Provenance {
 	type ds struct {
 		name string
 		when time.Time

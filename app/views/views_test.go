@@ -13,7 +13,6 @@ import (
 
 	"plenary/app/views"
 	"plenary/charts"
-	"plenary/data"
 	"plenary/data/compare"
 	"plenary/data/compare/comparetest"
 	"plenary/data/record"
@@ -59,7 +58,7 @@ func TestEveryKind(t *testing.T) {
 			if !strings.Contains(c.Meta.Subtitle, "from 2010") || !strings.Contains(c.Meta.Subtitle, "USA, RUS, CHN, IND, BRA, EU") {
 				t.Errorf("subtitle %q does not state the filter", c.Meta.Subtitle)
 			}
-			if !strings.Contains(c.Meta.Source, "Plenary CSV") || c.Meta.Version != data.Version || c.Meta.Imported.IsZero() {
+			if !strings.Contains(c.Meta.Source, "Plenary CSV") || c.Meta.Version != record.Version || c.Meta.Imported.IsZero() {
 				t.Errorf("footer %q %v %q", c.Meta.Source, c.Meta.Imported, c.Meta.Version)
 			}
 			img, err := c.Bytes(views.PNG, charts.Options{Width: 1000, Height: 700})
@@ -197,7 +196,7 @@ func TestBuildErrors(t *testing.T) {
 
 func TestProvenanceOf(t *testing.T) {
 	day1, day2 := "2025-03-01T10:00:00Z", "2025-04-02T09:00:00Z"
-	p := views.ProvenanceOf([]data.ImportInfo{
+	p := views.ProvenanceOf([]record.ImportInfo{
 		{Finished: day2, Dataset: "UN Digital Library voting data"},
 		{Finished: day1, Dataset: "unvotes (Voeten, Harvard Dataverse); Plenary CSV"},
 		{Finished: day1, Dataset: "UN Digital Library voting data"},
@@ -206,7 +205,7 @@ func TestProvenanceOf(t *testing.T) {
 	if p.Source != want || !p.Imported.IsZero() {
 		t.Errorf("got %q %v\nwant %q", p.Source, p.Imported, want)
 	}
-	p = views.ProvenanceOf([]data.ImportInfo{{Finished: day1, Dataset: "a; b"}, {Finished: day1, Dataset: "Plenary CSV", Sample: true}})
+	p = views.ProvenanceOf([]record.ImportInfo{{Finished: day1, Dataset: "a; b"}, {Finished: day1, Dataset: "Plenary CSV", Sample: true}})
 	if p.Source != "a; b; Plenary's built-in sample" || !p.Imported.Equal(time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)) {
 		t.Errorf("got %q %v", p.Source, p.Imported)
 	}

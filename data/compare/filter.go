@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"plenary/data/countries"
-	"plenary/data/ingest"
 	"plenary/data/record"
 )
 
@@ -222,7 +221,7 @@ func compile(f Filter) matcher {
 	}
 	m.text = strings.ToLower(strings.TrimSpace(f.Text))
 	for _, s := range f.Symbols {
-		if s = ingest.NormalizeSymbol(s); s != "" {
+		if s = record.NormalizeSymbol(s); s != "" {
 			m.symbols = append(m.symbols, strings.ToUpper(s))
 		}
 	}

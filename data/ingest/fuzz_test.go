@@ -1,8 +1,9 @@
 package ingest_test
 
 // Fuzz targets for every importer entry point: format detection (Plan),
-// each parser through Parse, and NormalizeSymbol. The country-name resolver
-// is fuzzed by FuzzLookup in plenary/data/countries. Run one for longer with
+// and each parser through Parse. The symbol normaliser is fuzzed in package
+// record, the country-name resolver by FuzzLookup in plenary/data/countries.
+// Run one for longer with
 //
 //	go test ./data/ingest -run '^$' -fuzz '^FuzzParseUNDL$' -fuzztime 5m
 //
@@ -254,7 +255,7 @@ func checkResult(t *testing.T, b *ingest.Batch, err error, names []string, conte
 		if rc.Body != record.GA && rc.Body != record.SC {
 			t.Fatalf("%s: body %q", rc.Label(), rc.Body)
 		}
-		if rc.Symbol != ingest.NormalizeSymbol(rc.Symbol) {
+		if rc.Symbol != record.NormalizeSymbol(rc.Symbol) {
 			t.Fatalf("symbol %q is not in normal form", rc.Symbol)
 		}
 		if rc.Date != "" {
@@ -407,34 +408,6 @@ func FuzzDetect(f *testing.F) {
 				b, err := parseWithin(t, src)
 				checkResult(t, b, err, []string{path}, in)
 			}
-		}
-	})
-}
-
-// FuzzNormalizeSymbol fuzzes the symbol normaliser every parser uses: its
-// result is a fixed point, trimmed, valid UTF-8 for valid input, and not
-// much longer than the input.
-func FuzzNormalizeSymbol(f *testing.F) {
-	for _, s := range []string{"R/68/262", "r/1/66", "ESS/10/14", "SS/2/33", "R/1/", "S/RES/2747(2024)", "s/res/2774 (2025)",
-		"S/RES/1 (20", "A/RES/ES-11/7", "  a/res/79/1  ", "726 (1992)", "A/DEC/79/555", "", " \t\n", "\xff\xfe", "A/RES/ſ", "S/RES/12(ABC)"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		n := ingest.NormalizeSymbol(s)
-		if n2 := ingest.NormalizeSymbol(n); n2 != n {
-			t.Fatalf("not a fixed point: %q -> %q -> %q", s, n, n2)
-		}
-		if strings.TrimSpace(n) != n {
-			t.Fatalf("%q -> %q is not trimmed", s, n)
-		}
-		if utf8.ValidString(s) && !utf8.ValidString(n) {
-			t.Fatalf("%q -> %q is not UTF-8", s, n)
-		}
-		if len(n) > 2*len(s)+16 {
-			t.Fatalf("%q (%d bytes) -> %d bytes", s, len(s), len(n))
-		}
-		if strings.TrimSpace(s) == "" && n != "" {
-			t.Fatalf("blank %q -> %q", s, n)
 		}
 	})
 }

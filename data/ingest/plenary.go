@@ -55,7 +55,7 @@ func findPlenaryCols(t *table) plenaryCols {
 
 // rollCall reads the roll-call columns of the current record.
 func (c plenaryCols) rollCall(t *table) (*RollCall, string, error) {
-	sym := NormalizeSymbol(t.field(c.symbol))
+	sym := record.NormalizeSymbol(t.field(c.symbol))
 	if sym == "" && c.rcid < 0 {
 		return nil, "", t.errf(c.symbol, "no resolution symbol")
 	}

@@ -80,7 +80,7 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch)
 		if err := checkCtx(ctx, b.Rows); err != nil {
 			return err
 		}
-		sym := NormalizeSymbol(t.field(c.res))
+		sym := record.NormalizeSymbol(t.field(c.res))
 		key := t.field(c.id)
 		if key == "" {
 			key = sym

@@ -77,7 +77,7 @@ func readUnvotesRollCalls(ctx context.Context, fsys fs.FS, file string, m *Meter
 		rc.RCID = id
 		rc.Date = date
 		rc.Session = t.field(cSess)
-		rc.Symbol = NormalizeSymbol(t.field(cRes))
+		rc.Symbol = record.NormalizeSymbol(t.field(cRes))
 		rc.Title = t.field(cShort)
 		rc.Description = t.field(cDescr)
 		if truthy(t.field(cImp)) {

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -37,40 +36,6 @@ func parseCount(s string) (n int, known bool, err error) {
 		return int(f), true, nil
 	}
 	return 0, false, fmt.Errorf("not a count: %q", s)
-}
-
-var (
-	spaceRun   = regexp.MustCompile(`\s+`)
-	scNoSpace  = regexp.MustCompile(`^S/RES/(\d+)\s*\((\d{4})\)?$`)
-	unvotesRes = regexp.MustCompile(`^(R|ESS|SS)/(\d+)(?:/(.*))?$`)
-)
-
-// NormalizeSymbol writes a resolution symbol in the UN's own form, whatever
-// the source wrote: unvotes' R/68/262 is A/RES/68/262, its ESS/10/14 and
-// SS/2/33 are the emergency and special sessions A/RES/ES-10/14 and
-// A/RES/S-2/33; S/RES/2747(2024) gains its space. Unknown forms are kept as
-// written, with white space folded.
-func NormalizeSymbol(s string) string {
-	s = strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
-	if s == "" {
-		return ""
-	}
-	up := asciiUpper(s)
-	if m := scNoSpace.FindStringSubmatch(up); m != nil {
-		return "S/RES/" + m[1] + " (" + m[2] + ")"
-	}
-	if m := unvotesRes.FindStringSubmatch(up); m != nil {
-		rest := strings.TrimSpace(strings.ReplaceAll(m[3], "/", ""))
-		prefix := map[string]string{"R": "A/RES/", "ESS": "A/RES/ES-", "SS": "A/RES/S-"}[m[1]]
-		if rest == "" {
-			return prefix + m[2]
-		}
-		return prefix + m[2] + "/" + rest
-	}
-	if strings.HasPrefix(up, "A/RES/") || strings.HasPrefix(up, "S/RES/") || strings.HasPrefix(up, "A/DEC/") {
-		return up
-	}
-	return s
 }
 
 // bodyOfSymbol infers the body from a symbol's prefix.
@@ -123,17 +88,4 @@ func shortName(file string) string {
 		return parts[len(parts)-2] + "/" + parts[len(parts)-1]
 	}
 	return parts[len(parts)-1]
-}
-
-// asciiUpper upper-cases ASCII letters only: symbols are ASCII, and
-// strings.ToUpper would turn each byte of invalid UTF-8 into a three-byte
-// replacement character.
-func asciiUpper(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'a' && c <= 'z' {
-			b[i] = c - 'a' + 'A'
-		}
-	}
-	return string(b)
 }

@@ -75,7 +75,7 @@ func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batc
 			rc.RCID = id
 			rc.Date = date
 			rc.Session = t.field(cSess)
-			rc.Symbol = NormalizeSymbol(t.field(cRes))
+			rc.Symbol = record.NormalizeSymbol(t.field(cRes))
 			if truthy(t.field(cImp)) {
 				rc.Flags |= record.Important
 			}

@@ -31,7 +31,7 @@ type DB struct {
 	Path  string
 	Table *record.Table
 	// Imports is the store's import log, for chart footers.
-	Imports []data.ImportInfo
+	Imports []record.ImportInfo
 }
 
 // Root is the repository root: the nearest folder above the working
