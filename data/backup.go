@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"errors"
@@ -10,8 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"plenary/data/safefile"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -32,10 +31,10 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", dest, err)
 	}
-	if err := refuseExisting(dest, abs); err != nil {
+	if err := safefile.RefuseExisting(dest); err != nil {
 		return err
 	}
-	tmp, err := createTemp(dest, abs)
+	tmp, err := safefile.CreateTemp(dest, abs)
 	if err != nil {
 		return err
 	}
@@ -59,13 +58,13 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := selfContained(name); err != nil {
 		return fmt.Errorf("%s: writing the backup: %w", dest, diskErr(err))
 	}
-	if err := syncFile(name); err != nil {
+	if err := safefile.SyncFile(name); err != nil {
 		return fmt.Errorf("%s: writing the backup: %w", dest, diskErr(err))
 	}
 	if err := CheckBackup(name); err != nil {
 		return fmt.Errorf("%s: the backup just written does not check out: %w", dest, err)
 	}
-	if err := publish(name, abs, false); err != nil {
+	if err := safefile.PublishNew(name, abs); err != nil {
 		return fmt.Errorf("%s: %w", dest, err)
 	}
 	published = true
@@ -212,13 +211,13 @@ func RestoreAside(backup, dbPath string) (aside string, err error) {
 		mode = cur.Mode().Perm()
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(absDB), 0o755); err != nil {
-			return "", writeFileErr(dbPath, err)
+			return "", safefile.Err(dbPath, err)
 		}
 	default:
 		return "", fmt.Errorf("%s: %w", dbPath, err)
 	}
 	// Copy first: if the disk is full, nothing has been moved yet.
-	tmp, err := createTemp(dbPath, absDB)
+	tmp, err := safefile.CreateTemp(dbPath, absDB)
 	if err != nil {
 		return "", err
 	}
@@ -231,14 +230,14 @@ func RestoreAside(backup, dbPath string) (aside string, err error) {
 	}()
 	if err := copyInto(tmp, backup); err != nil {
 		tmp.Close()
-		return "", writeFileErr(dbPath, err)
+		return "", safefile.Err(dbPath, err)
 	}
 	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
-		return "", writeFileErr(dbPath, err)
+		return "", safefile.Err(dbPath, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return "", writeFileErr(dbPath, err)
+		return "", safefile.Err(dbPath, err)
 	}
 	if cur != nil {
 		aside = asideName(absDB)
@@ -263,10 +262,10 @@ func RestoreAside(backup, dbPath string) (aside string, err error) {
 			os.Rename(aside, absDB)
 			os.Rename(aside+"-wal", absDB+"-wal")
 		}
-		return "", writeFileErr(dbPath, err)
+		return "", safefile.Err(dbPath, err)
 	}
 	placed = true
-	syncDir(filepath.Dir(absDB))
+	safefile.SyncDir(filepath.Dir(absDB))
 	return aside, nil
 }
 
@@ -294,174 +293,12 @@ func copyInto(dst *os.File, src string) error {
 	return dst.Sync()
 }
 
-// WriteFileAtomic writes a file so that readers see either the old file or
-// the complete new one, never a part: write fills a temporary file in the
-// same folder, which is synced to disk and then renamed to path. When write
-// or anything else fails, no temporary file is left behind and path is
-// unchanged. An existing file keeps its permissions; a new one is 0644.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	// A symbolic link stays a link: the file it points to is replaced.
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(abs); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("cannot write %s: it is a folder", path)
-		}
-		mode = st.Mode().Perm()
-	}
-	f, err := createTemp(path, abs)
-	if err != nil {
-		return err
-	}
-	name := f.Name()
-	done := false
-	defer func() {
-		if !done {
-			f.Close()
-			os.Remove(name)
-		}
-	}()
-	bw := bufio.NewWriterSize(f, 64<<10)
-	if err := write(bw); err != nil {
-		var pe *fs.PathError
-		var errno syscall.Errno
-		if errors.As(err, &pe) || errors.As(err, &errno) {
-			return writeFileErr(path, err)
-		}
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return writeFileErr(path, err)
-	}
-	if err := f.Chmod(mode); err != nil {
-		return writeFileErr(path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return writeFileErr(path, err)
-	}
-	if err := f.Close(); err != nil {
-		return writeFileErr(path, err)
-	}
-	if err := os.Rename(name, abs); err != nil {
-		os.Remove(name)
-		done = true
-		return writeFileErr(path, err)
-	}
-	done = true
-	syncDir(filepath.Dir(abs))
-	return nil
-}
-
-// createTemp makes an empty temporary file beside path (abs is its
-// absolute form), with an error that says why not.
-func createTemp(path, abs string) (*os.File, error) {
-	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".tmp-*")
-	if err != nil {
-		return nil, writeFileErr(path, err)
-	}
-	return f, nil
-}
-
-// refuseExisting fails when something is already at path.
-func refuseExisting(path, abs string) error {
-	_, err := os.Lstat(abs)
-	switch {
-	case err == nil:
-		return fmt.Errorf("%s: the file exists; Plenary does not overwrite it: choose a new file name", path)
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case errors.Is(err, syscall.ENOTDIR):
-		return writeFileErr(path, err)
-	}
-	return fmt.Errorf("%s: %w", path, err)
-}
-
-// publish gives the finished temporary file its name. Without overwrite
-// it refuses a name that appeared meanwhile: a hard link is created (which
-// fails if the name exists) and the temporary name removed; where links are
-// not supported, it falls back to a rename after one more check.
-func publish(tmp, abs string, overwrite bool) error {
-	if overwrite {
-		if err := os.Rename(tmp, abs); err != nil {
-			return err
-		}
-	} else {
-		err := os.Link(tmp, abs)
-		switch {
-		case err == nil:
-			os.Remove(tmp)
-		case errors.Is(err, fs.ErrExist):
-			return errors.New("the file exists; Plenary does not overwrite it: choose a new file name")
-		default:
-			if _, serr := os.Lstat(abs); serr == nil {
-				return errors.New("the file exists; Plenary does not overwrite it: choose a new file name")
-			}
-			if err := os.Rename(tmp, abs); err != nil {
-				return err
-			}
-		}
-	}
-	syncDir(filepath.Dir(abs))
-	return nil
-}
-
 // removeDBFiles removes a database file and the companions SQLite may have
 // made for it.
 func removeDBFiles(name string) {
 	for _, ext := range []string{"", "-journal", "-wal", "-shm"} {
 		os.Remove(name + ext)
 	}
-}
-
-func syncFile(name string) error {
-	f, err := os.OpenFile(name, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// syncDir makes a rename durable; file systems that cannot sync a folder
-// are ignored.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-}
-
-// writeFileErr turns a file system error met while writing path into a
-// message that says what to do.
-func writeFileErr(path string, err error) error {
-	dir := filepath.Dir(path)
-	// The temporary file's name would only confuse: keep what went wrong.
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT):
-		return fmt.Errorf("cannot write %s: the disk is full (or the file is larger than allowed): %w; nothing was written", path, err)
-	case errors.Is(err, syscall.ENOTDIR):
-		return fmt.Errorf("cannot write %s: part of the folder path %s is a file, not a folder: %w", path, dir, err)
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("cannot write %s: the folder %s does not exist: %w", path, dir, err)
-	case errors.Is(err, syscall.EROFS):
-		return fmt.Errorf("cannot write %s: the folder %s is on a read-only disk: %w", path, dir, err)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("cannot write %s: no permission to write in the folder %s: %w", path, dir, err)
-	}
-	return fmt.Errorf("cannot write %s: %w", path, err)
 }
 
 // diskErr makes SQLite's write errors say what they mean for a backup:
