@@ -49,26 +49,14 @@ func init() {
 	register(&command{
 		name: "chart", usage: "KIND [filters] [--ref ISO3] [--metric M] [--width W --height H --scale S] -o FILE.png|.svg|.csv",
 		summary: "draw a comparison chart to a PNG, SVG or CSV file",
-		help: `KIND is one of:
-  ga-breakdown            yes/no/abstain/non-voting of each roll call (General
-                          Assembly unless --body SC; the most recent 40 shown)
-  by-group                one roll call by UN regional group: the most recent
-                          selected, or the one named with --symbol
-  sc-abstentions          Security Council abstentions per member
-  sc-abstentions-by-year  the permanent members' abstentions per year
-  agreement-time          agreement of --ref with each selected country per year
-  agreement-rank          countries ranked by agreement with --ref (--min-n N:
-                          leave out those with fewer than N roll calls; default 10)
-  agreement-matrix        agreement of every pair of the selected countries
-  vote-grid               the selected countries' votes side by side (the most
-                          recent 200 roll calls), with splits marked
-
+		help: "KIND is one of:\n" + kindHelp() + `
 The format comes from the extension of -o: .png, .svg, or .csv for the numbers
 plotted. The size is --width x --height pixels (default 1200x800; 640x400 to
 3840x2160), --scale 1 to 4 enlarges text and lines for high-DPI screens and
 print, --theme light|dark picks the background. The file is written under a
 temporary name in the same folder and then renamed, so a failure never leaves
-a half-written file.
+a half-written file; a read-only file, a database, or a link to either is
+never written.
 
 ` + filterHelp + `
 
@@ -217,17 +205,92 @@ func oneCountry(s string) (string, error) {
 	return toks[0], nil
 }
 
+// kindHelp lists the registered chart kinds with their descriptions,
+// wrapped to the help's width.
+func kindHelp() string {
+	var b strings.Builder
+	for _, v := range views.Views() {
+		line := fmt.Sprintf("  %-24s", v.Kind)
+		for _, w := range strings.Fields(v.Help) {
+			if len(line)+1+len(w) > 80 {
+				b.WriteString(strings.TrimRight(line, " ") + "\n")
+				line = strings.Repeat(" ", 26)
+			}
+			if !strings.HasSuffix(line, " ") {
+				line += " "
+			}
+			line += w
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// chartFlags are the flags of `chart`.
+type chartFlags struct {
+	filter                *filterFlags
+	ref, metric, theme, o string
+	minN, width, height   int
+	scale                 float64
+}
+
+func addChartFlags(fs *flag.FlagSet) *chartFlags {
+	c := &chartFlags{filter: addFilterFlags(fs)}
+	fs.StringVar(&c.ref, "ref", "", "reference country")
+	fs.StringVar(&c.metric, "metric", "identical", "identical, voeten or coincidence")
+	fs.IntVar(&c.minN, "min-n", views.DefaultMinN, "fewest roll calls for agreement-rank")
+	fs.IntVar(&c.width, "width", charts.DefaultWidth, "width in pixels")
+	fs.IntVar(&c.height, "height", charts.DefaultHeight, "height in pixels")
+	fs.Float64Var(&c.scale, "scale", 1, "text and line scale")
+	fs.StringVar(&c.theme, "theme", "light", "light or dark")
+	fs.StringVar(&c.o, "o", "", "output file")
+	return c
+}
+
+// options checks the output flags: file, size, scale and theme.
+func (c *chartFlags) options() (charts.Options, error) {
+	if c.o == "" {
+		return charts.Options{}, usagef("name the output file with -o FILE.png, .svg or .csv")
+	}
+	if _, err := views.FormatOf(c.o); err != nil {
+		return charts.Options{}, usagef("-o %v", err)
+	}
+	if c.width < charts.MinWidth || c.width > charts.MaxWidth || c.height < charts.MinHeight || c.height > charts.MaxHeight {
+		return charts.Options{}, usagef("size %dx%d is outside %dx%d..%dx%d", c.width, c.height, charts.MinWidth, charts.MinHeight, charts.MaxWidth, charts.MaxHeight)
+	}
+	if math.IsNaN(c.scale) || c.scale < 1 || c.scale > charts.MaxScale {
+		return charts.Options{}, usagef("--scale %v is outside 1..%d", c.scale, charts.MaxScale)
+	}
+	opt := charts.Options{Width: c.width, Height: c.height, Scale: c.scale}
+	switch strings.ToLower(c.theme) {
+	case "light":
+	case "dark":
+		opt.Theme = charts.Dark
+	default:
+		return charts.Options{}, usagef("unknown --theme %q (light or dark)", c.theme)
+	}
+	return opt, nil
+}
+
+// request checks the comparison flags and builds the chart request.
+func (c *chartFlags) request(v views.View) (views.Request, error) {
+	m, err := compare.ParseMetric(c.metric)
+	if err != nil {
+		return views.Request{}, usagef("%v", err)
+	}
+	f, err := c.filter.filter()
+	if err != nil {
+		return views.Request{}, err
+	}
+	if v.Uses(views.UsesPositions) && len(f.Topics) == 0 {
+		return views.Request{}, usagef("%s needs --topic: a timeline shows the stances on one topic", v.Kind)
+	}
+	return views.Request{Kind: v.Kind, Filter: f, Ref: c.ref, Metric: m, MinN: c.minN}, nil
+}
+
 func runChart(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("chart", flag.ContinueOnError)
-	ff := addFilterFlags(fs)
-	ref := fs.String("ref", "", "reference country")
-	metric := fs.String("metric", "identical", "identical, voeten or coincidence")
-	minN := fs.Int("min-n", views.DefaultMinN, "fewest roll calls for agreement-rank")
-	width := fs.Int("width", charts.DefaultWidth, "width in pixels")
-	height := fs.Int("height", charts.DefaultHeight, "height in pixels")
-	scale := fs.Float64("scale", 1, "text and line scale")
-	theme := fs.String("theme", "light", "light or dark")
-	out := fs.String("o", "", "output file")
+	cf := addChartFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -239,53 +302,60 @@ func runChart(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	if *out == "" {
-		return usagef("name the output file with -o FILE.png, .svg or .csv")
-	}
-	if _, err := views.FormatOf(*out); err != nil {
-		return usagef("-o %v", err)
-	}
-	if *width < charts.MinWidth || *width > charts.MaxWidth || *height < charts.MinHeight || *height > charts.MaxHeight {
-		return usagef("size %dx%d is outside %dx%d..%dx%d", *width, *height, charts.MinWidth, charts.MinHeight, charts.MaxWidth, charts.MaxHeight)
-	}
-	if math.IsNaN(*scale) || *scale < 1 || *scale > charts.MaxScale {
-		return usagef("--scale %v is outside 1..%d", *scale, charts.MaxScale)
-	}
-	opt := charts.Options{Width: *width, Height: *height, Scale: *scale}
-	switch strings.ToLower(*theme) {
-	case "light":
-	case "dark":
-		opt.Theme = charts.Dark
-	default:
-		return usagef("unknown --theme %q (light or dark)", *theme)
-	}
-	m, err := compare.ParseMetric(*metric)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	f, err := ff.filter()
+	v, _ := views.Lookup(kind)
+	opt, err := cf.options()
 	if err != nil {
 		return err
 	}
-	t, imports, err := loadTable(ctx, env)
+	req, err := cf.request(v)
 	if err != nil {
 		return err
 	}
-	c, err := views.Build(t, views.Request{Kind: kind, Filter: f, Ref: *ref, Metric: m, MinN: *minN, Provenance: views.ProvenanceOf(imports)})
+	var t *record.Table
+	if v.Uses(views.UsesPositions) {
+		req.Positions, err = loadPositions(ctx, env)
+	} else {
+		var imports []record.ImportInfo
+		t, imports, err = loadTable(ctx, env)
+		req.Provenance = views.ProvenanceOf(imports)
+	}
 	if err != nil {
 		return err
 	}
-	if err := c.WriteFile(*out, opt); err != nil {
+	c, err := views.Build(t, req)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "wrote %s: %s (%s)\n", *out, c.Meta.Title, rollCalls(c.RollCalls))
+	if err := c.WriteFile(cf.o, opt); err != nil {
+		return err
+	}
+	reportChart(env, cf.o, c)
+	return nil
+}
+
+// reportChart says what was written, and what the chart could not show.
+func reportChart(env *Env, path string, c *views.Chart) {
+	what := rollCalls(c.RollCalls)
+	if v, _ := views.Lookup(c.Kind); v.Uses(views.UsesPositions) {
+		what = "recorded positions"
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s: %s (%s)\n", path, c.Meta.Title, what)
 	if c.Empty {
 		fmt.Fprintln(env.Stderr, "nothing matched the filter; the chart says so")
 	}
 	if len(c.Missing) > 0 {
 		fmt.Fprintf(env.Stderr, "no votes in the database for %s\n", strings.Join(c.Missing, ", "))
 	}
-	return nil
+}
+
+// loadPositions reads every recorded position.
+func loadPositions(ctx context.Context, env *Env) ([]record.Position, error) {
+	st, err := env.open()
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.Positions(ctx)
 }
 
 // rollCalls counts roll calls in words.

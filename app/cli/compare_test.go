@@ -2,8 +2,10 @@ package cli_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/csv"
+	"fmt"
 	"image/png"
 	"io"
 	"math"
@@ -14,6 +16,7 @@ import (
 	"testing"
 
 	"plenary/app/cli"
+	"plenary/app/views"
 	"plenary/data/compare/comparetest"
 
 	_ "modernc.org/sqlite" // independent counts straight from the database
@@ -265,26 +268,37 @@ func TestAbstentionsCommand(t *testing.T) {
 	}
 }
 
+// TestChartCommand draws every registered kind from the command line in
+// every format; a kind without a case here fails the test.
 func TestChartCommand(t *testing.T) {
 	db := comparetest.Recent(t)
+	sample := comparetest.Sample(t)
 	dir := t.TempDir()
-	for _, c := range []struct {
-		kind string
+	type chartCase struct {
 		args []string
 		w, h int
-	}{
-		{"ga-breakdown", []string{"--from", "2025-06", "--contested"}, 0, 0},
-		{"by-group", []string{"--symbol", "A/RES/ES-11/7"}, 640, 400},
-		{"sc-abstentions", []string{"--from", "2010"}, 1600, 900},
-		{"sc-abstentions-by-year", []string{"--countries", "P5", "--theme", "dark"}, 0, 0},
-		{"agreement-time", []string{"--countries", "USA,RUS,CHN,IND", "--metric", "coincidence"}, 3840, 2160},
-		{"agreement-rank", []string{"--ref", "IND", "--countries", "BRICS,G7", "--body", "GA"}, 0, 0},
-		{"agreement-matrix", []string{"--countries", "EU", "--body", "GA", "--scale", "2"}, 2400, 1600},
-		{"vote-grid", []string{"--countries", "P5", "--text", "nuclear"}, 0, 0},
-	} {
-		t.Run(c.kind, func(t *testing.T) {
-			png1 := filepath.Join(dir, c.kind+".png")
-			args := append([]string{"--db", db.Path, "--read-only", "chart", c.kind, "-o", png1}, c.args...)
+		db   string
+	}
+	cases := map[views.Kind]chartCase{
+		views.GABreakdown:         {[]string{"--from", "2025-06", "--contested"}, 0, 0, db.Path},
+		views.ByGroup:             {[]string{"--symbol", "A/RES/ES-11/7"}, 640, 400, db.Path},
+		views.SCAbstentions:       {[]string{"--from", "2010"}, 1600, 900, db.Path},
+		views.SCAbstentionsByYear: {[]string{"--countries", "P5", "--theme", "dark"}, 0, 0, db.Path},
+		views.AgreementTime:       {[]string{"--countries", "USA,RUS,CHN,IND", "--metric", "coincidence"}, 3840, 2160, db.Path},
+		views.AgreementRank:       {[]string{"--ref", "IND", "--countries", "BRICS,G7", "--body", "GA"}, 0, 0, db.Path},
+		views.AgreementMatrix:     {[]string{"--countries", "EU", "--body", "GA", "--scale", "2"}, 2400, 1600, db.Path},
+		views.VoteGrid:            {[]string{"--countries", "P5", "--text", "nuclear"}, 0, 0, db.Path},
+		views.PositionsTimeline:   {[]string{"--topic", "ukraine", "--countries", "P5,UKR"}, 0, 0, sample.Path},
+	}
+	for _, v := range views.Views() {
+		c, ok := cases[v.Kind]
+		if !ok {
+			t.Errorf("%s has no command-line case", v.Kind)
+			continue
+		}
+		t.Run(string(v.Kind), func(t *testing.T) {
+			png1 := filepath.Join(dir, string(v.Kind)+".png")
+			args := append([]string{"--db", c.db, "--read-only", "chart", string(v.Kind), "-o", png1}, c.args...)
 			if c.w != 0 {
 				args = append(args, "--width", strconv.Itoa(c.w), "--height", strconv.Itoa(c.h))
 			}
@@ -297,12 +311,12 @@ func TestChartCommand(t *testing.T) {
 				w, h = 1200, 800
 			}
 			decodePNG(t, png1, w, h)
-			svg := filepath.Join(dir, c.kind+".svg")
+			svg := filepath.Join(dir, string(v.Kind)+".svg")
 			plenaryOK(t, append(args[:5:5], append([]string{"-o", svg}, args[7:]...)...)...)
 			if b, err := os.ReadFile(svg); err != nil || !bytes.Contains(b, []byte("<svg")) || !bytes.Contains(b, []byte(`width="`+strconv.Itoa(w)+`"`)) {
 				t.Errorf("SVG: %v %.200s", err, b)
 			}
-			csvFile := filepath.Join(dir, c.kind+".csv")
+			csvFile := filepath.Join(dir, string(v.Kind)+".csv")
 			plenaryOK(t, append(args[:5:5], append([]string{"-o", csvFile}, args[7:]...)...)...)
 			if b, err := os.ReadFile(csvFile); err != nil {
 				t.Error(err)
@@ -312,9 +326,58 @@ func TestChartCommand(t *testing.T) {
 		})
 	}
 	ents, _ := os.ReadDir(dir)
-	if len(ents) != 8*3 {
-		t.Errorf("%d files in the output folder, want 24 (a temporary file was left?)", len(ents))
+	if want := len(views.Views()) * 3; len(ents) != want {
+		t.Errorf("%d files in the output folder, want %d (a temporary file was left?)", len(ents), want)
 	}
+}
+
+// TestChartNeverOverwritesData: a chart written onto the database itself
+// (whatever it is named), onto a link to it, or onto a read-only file is
+// refused, and leaves every byte and mode as it was and no temporary file.
+func TestChartNeverOverwritesData(t *testing.T) {
+	dir := t.TempDir()
+	dbFile := filepath.Join(dir, "mydata.csv") // a database with an export's name
+	plenaryOK(t, "--db", dbFile, "sample")
+	link := filepath.Join(dir, "chart.png")
+	if err := os.Symlink(dbFile, link); err != nil {
+		t.Fatal(err)
+	}
+	ro := filepath.Join(dir, "old.svg")
+	if err := os.WriteFile(ro, []byte("<svg/>"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshotDir(t, dir)
+	for target, want := range map[string]string{dbFile: "database", link: "database", ro: "read-only"} {
+		code, _, errs := plenary("--db", dbFile, "chart", "ga-breakdown", "-o", target)
+		if code == 0 || !strings.Contains(errs, want) || !strings.Contains(errs, filepath.Base(target)) {
+			t.Errorf("-o %s: exit %d, %q; want a refusal naming the file and %q", filepath.Base(target), code, errs, want)
+		}
+	}
+	if after := snapshotDir(t, dir); after != before {
+		t.Errorf("the folder changed:\n%s\nwas\n%s", after, before)
+	}
+}
+
+// snapshotDir describes every entry of a folder: name, mode, link target
+// and content hash.
+func snapshotDir(t *testing.T, dir string) string {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, e := range ents {
+		p := filepath.Join(dir, e.Name())
+		fi, err := os.Lstat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dest, _ := os.Readlink(p)
+		content, _ := os.ReadFile(p)
+		fmt.Fprintf(&b, "%s %v %s %x\n", e.Name(), fi.Mode(), dest, sha256.Sum256(content))
+	}
+	return b.String()
 }
 
 func decodePNG(t *testing.T, path string, w, h int) {

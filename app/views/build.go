@@ -25,6 +25,10 @@ type Request struct {
 	// MinN leaves out of agreement-rank the countries whose agreement with
 	// Ref rests on fewer roll calls; 0 means DefaultMinN.
 	MinN int
+	// Positions are the recorded positions positions-timeline chooses
+	// from (by the filter's countries, dates and topic); other kinds ignore
+	// them.
+	Positions []record.Position
 	// Provenance is printed in the footer; see ProvenanceOf.
 	Provenance Provenance
 }
@@ -84,40 +88,31 @@ func indexFor(t *record.Table) (*compare.Index, error) {
 // cannot be met as asked (an unknown kind, an invalid filter, an unknown
 // reference country or roll call); a filter that selects nothing is not an
 // error but an Empty chart that says so. The table must not change after
-// the first Build on it.
+// the first Build on it; it may be nil for a kind that reads positions.
 func Build(t *record.Table, req Request) (*Chart, error) {
-	if _, err := ParseKind(string(req.Kind)); err != nil {
+	v, ok := Lookup(req.Kind)
+	if !ok {
+		_, err := ParseKind(string(req.Kind))
 		return nil, err
 	}
-	ix, err := indexFor(t)
-	if err != nil {
-		return nil, err
-	}
-	f := req.Filter
-	switch req.Kind {
-	case GABreakdown:
-		if f.Body == "" {
-			f.Body = record.GA
-		}
-	case SCAbstentions, SCAbstentionsByYear:
-		// These count Security Council votes whatever body the filter
-		// names; the subtitle says which body was counted.
-		f.Body = record.SC
-	}
-	s, err := ix.Select(f)
-	if err != nil {
-		return nil, err
-	}
-	b := &builder{req: req, s: s}
+	b := &builder{req: req, view: v, filter: v.filter(req.Filter)}
 	b.meta = charts.Meta{
 		Source:   req.Provenance.Source,
 		Imported: req.Provenance.Imported,
 		Version:  record.Version,
 	}
-	c := &Chart{Kind: req.Kind, RollCalls: s.Len(), Countries: s.Countries, Missing: s.Missing}
-	if s.Len() == 0 {
-		c.Chart, c.Empty = b.empty(""), true
-	} else if c.Chart, err = b.build(); err != nil {
+	c := &Chart{Kind: req.Kind}
+	if v.Uses(UsesPositions) {
+		if err := b.filter.Validate(); err != nil {
+			return nil, err
+		}
+	} else if err := b.selectRows(t, c); err != nil {
+		return nil, err
+	}
+	var err error
+	if b.s != nil && b.s.Len() == 0 {
+		c.Chart = b.empty("")
+	} else if c.Chart, err = v.build(b); err != nil {
 		return nil, err
 	}
 	if e, ok := c.Chart.(charts.Empty); ok {
@@ -128,41 +123,56 @@ func Build(t *record.Table, req Request) (*Chart, error) {
 	return c, nil
 }
 
-// builder holds what the per-kind functions share.
-type builder struct {
-	req  Request
-	s    *compare.Selection
-	meta charts.Meta
+// filter is the request's filter with the view's body applied: a kind
+// that counts one body says so in its subtitle through the filter.
+func (v View) filter(f compare.Filter) compare.Filter {
+	switch {
+	case v.Body != "":
+		f.Body = v.Body
+	case f.Body == "":
+		f.Body = v.DefaultBody
+	}
+	return f
 }
 
-func (b *builder) build() (charts.Chart, error) {
-	switch b.req.Kind {
-	case GABreakdown:
-		return b.breakdown(), nil
-	case ByGroup:
-		return b.byGroup()
-	case SCAbstentions:
-		return b.abstentions(), nil
-	case SCAbstentionsByYear:
-		return b.abstentionsByYear(), nil
-	case AgreementTime:
-		return b.overTime()
-	case AgreementRank:
-		return b.ranking()
-	case AgreementMatrix:
-		return b.matrix(), nil
-	case VoteGrid:
-		return b.grid(), nil
+// selectRows applies the filter to the table through the cached index.
+func (b *builder) selectRows(t *record.Table, c *Chart) error {
+	if t == nil {
+		return fmt.Errorf("%s needs the votes, and there are none", b.view.Kind)
 	}
-	return nil, fmt.Errorf("unknown chart %q", b.req.Kind)
+	ix, err := indexFor(t)
+	if err != nil {
+		return err
+	}
+	if b.s, err = ix.Select(b.filter); err != nil {
+		return err
+	}
+	c.RollCalls, c.Countries, c.Missing = b.s.Len(), b.s.Countries, b.s.Missing
+	return nil
+}
+
+// builder holds what the per-kind functions share.
+type builder struct {
+	req    Request
+	view   View
+	filter compare.Filter     // the request's, with the view's body
+	s      *compare.Selection // nil for kinds that read positions
+	meta   charts.Meta
 }
 
 // setText fills in the title and the subtitle: the filter in words, how
 // many roll calls it selects, and any notes.
 func (b *builder) setText(title string, notes ...string) {
 	b.meta.Title = title
-	parts := []string{"Filter: " + b.s.Filter().Describe(), plural(b.s.Len(), "roll call")}
-	if len(b.s.Missing) > 0 {
+	describe := b.filter.Describe
+	if b.view.Uses(UsesPositions) {
+		describe = b.filter.DescribePositions
+	}
+	parts := []string{"Filter: " + describe()}
+	if b.s != nil {
+		parts = append(parts, plural(b.s.Len(), "roll call"))
+	}
+	if b.s != nil && len(b.s.Missing) > 0 {
 		parts = append(parts, "no votes for "+strings.Join(b.s.Missing, ", "))
 	}
 	for _, n := range notes {
@@ -176,7 +186,7 @@ func (b *builder) setText(title string, notes ...string) {
 // empty is the image for a selection with nothing to draw.
 func (b *builder) empty(msg string) charts.Chart {
 	if b.meta.Title == "" {
-		b.setText(b.req.Kind.Label())
+		b.setText(b.view.Label)
 	}
 	hint := "Widen the filter: fewer countries, a longer period, no topic or text"
 	if msg != "" {

@@ -3,6 +3,9 @@ package views
 import (
 	"fmt"
 	"strings"
+
+	"plenary/charts"
+	"plenary/data/record"
 )
 
 // Kind names a chart. The string values are what the command line and
@@ -19,32 +22,108 @@ const (
 	AgreementRank       Kind = "agreement-rank"         // countries ranked by agreement with a reference
 	AgreementMatrix     Kind = "agreement-matrix"       // agreement of every pair of the selected countries
 	VoteGrid            Kind = "vote-grid"              // the selected countries' votes side by side
+	PositionsTimeline   Kind = "positions-timeline"     // recorded stances on one topic over time
 )
+
+// Input says which request fields beyond the filter a kind reads, so that
+// the window shows only the controls that matter and the command line can
+// say what a kind needs.
+type Input uint8
+
+// Inputs.
+const (
+	UsesRef       Input = 1 << iota // Request.Ref, the reference country
+	UsesMetric                      // Request.Metric
+	UsesSymbol                      // Request.Symbol, one roll call
+	UsesMinN                        // Request.MinN
+	UsesPositions                   // Request.Positions instead of the votes
+)
+
+// View is one registered chart kind: everything the window, the command
+// line and the tests need to offer it. Adding a view is one entry in
+// registry plus its chart type in package charts.
+type View struct {
+	Kind Kind
+	// Label names the chart in menus, help and empty charts.
+	Label string
+	// Tab is the short title of the window's tab.
+	Tab string
+	// Help is the command line's one-line description.
+	Help string
+	// Inputs are the request fields the kind reads.
+	Inputs Input
+	// Body, when set, is the body the kind counts whatever the filter says
+	// (the subtitle says which); DefaultBody is used when the filter names
+	// none.
+	Body, DefaultBody record.Body
+	build             func(*builder) (charts.Chart, error)
+}
+
+// Uses reports whether the view reads the given request fields.
+func (v View) Uses(in Input) bool { return v.Inputs&in == in }
+
+// always adapts a build step that cannot fail.
+func always(f func(*builder) charts.Chart) func(*builder) (charts.Chart, error) {
+	return func(b *builder) (charts.Chart, error) { return f(b), nil }
+}
+
+// registry is every view, in menu order.
+var registry = []View{
+	{Kind: GABreakdown, Label: "How each roll call split", Tab: "Breakdown", DefaultBody: record.GA,
+		Help:  "yes/no/abstain/non-voting of each roll call (General Assembly unless --body SC; the most recent 40 shown)",
+		build: always((*builder).breakdown)},
+	{Kind: ByGroup, Label: "One roll call by regional group", Tab: "By group", Inputs: UsesSymbol,
+		Help:  "one roll call by UN regional group: the most recent selected, or the one named with --symbol",
+		build: (*builder).byGroup},
+	{Kind: SCAbstentions, Label: "Security Council abstentions", Tab: "SC abstentions", Body: record.SC,
+		Help:  "Security Council abstentions per member",
+		build: always((*builder).abstentions)},
+	{Kind: SCAbstentionsByYear, Label: "Permanent members' abstentions by year", Tab: "P5 by year", Body: record.SC,
+		Help:  "the permanent members' abstentions per year",
+		build: always((*builder).abstentionsByYear)},
+	{Kind: AgreementTime, Label: "Agreement over time", Tab: "Agreement", Inputs: UsesRef | UsesMetric,
+		Help:  "agreement of --ref with each selected country per year",
+		build: (*builder).overTime},
+	{Kind: AgreementRank, Label: "Agreement ranking", Tab: "Ranking", Inputs: UsesRef | UsesMetric | UsesMinN,
+		Help:  "countries ranked by agreement with --ref (--min-n N: leave out those with fewer than N roll calls; default 10)",
+		build: (*builder).ranking},
+	{Kind: AgreementMatrix, Label: "Agreement matrix", Tab: "Matrix", Inputs: UsesMetric,
+		Help:  "agreement of every pair of the selected countries",
+		build: always((*builder).matrix)},
+	{Kind: VoteGrid, Label: "Votes side by side", Tab: "Vote grid",
+		Help:  "the selected countries' votes side by side (the most recent 200 roll calls), with splits marked",
+		build: always((*builder).grid)},
+	{Kind: PositionsTimeline, Label: "Recorded positions over time", Tab: "Positions", Inputs: UsesPositions,
+		Help:  "the recorded stances of the selected countries on --topic over time (recorded positions, not votes)",
+		build: (*builder).positions},
+}
+
+// Views lists every registered view in menu order.
+func Views() []View { return append([]View(nil), registry...) }
+
+// Lookup finds a kind's view.
+func Lookup(k Kind) (View, bool) {
+	for _, v := range registry {
+		if v.Kind == k {
+			return v, true
+		}
+	}
+	return View{}, false
+}
 
 // Kinds lists every kind in menu order.
 func Kinds() []Kind {
-	return []Kind{GABreakdown, ByGroup, SCAbstentions, SCAbstentionsByYear, AgreementTime, AgreementRank, AgreementMatrix, VoteGrid}
+	out := make([]Kind, len(registry))
+	for i, v := range registry {
+		out[i] = v.Kind
+	}
+	return out
 }
 
 // Label is the kind's name in menus.
 func (k Kind) Label() string {
-	switch k {
-	case GABreakdown:
-		return "How each roll call split"
-	case ByGroup:
-		return "One roll call by regional group"
-	case SCAbstentions:
-		return "Security Council abstentions"
-	case SCAbstentionsByYear:
-		return "Permanent members' abstentions by year"
-	case AgreementTime:
-		return "Agreement over time"
-	case AgreementRank:
-		return "Agreement ranking"
-	case AgreementMatrix:
-		return "Agreement matrix"
-	case VoteGrid:
-		return "Votes side by side"
+	if v, ok := Lookup(k); ok {
+		return v.Label
 	}
 	return string(k)
 }
@@ -52,14 +131,12 @@ func (k Kind) Label() string {
 // ParseKind reads a kind's id, ignoring case.
 func ParseKind(s string) (Kind, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, k := range Kinds() {
-		if string(k) == s {
-			return k, nil
-		}
+	if v, ok := Lookup(Kind(s)); ok {
+		return v.Kind, nil
 	}
-	ids := make([]string, 0, len(Kinds()))
-	for _, k := range Kinds() {
-		ids = append(ids, string(k))
+	ids := make([]string, 0, len(registry))
+	for _, v := range registry {
+		ids = append(ids, string(v.Kind))
 	}
 	return "", fmt.Errorf("unknown chart %q (one of %s)", s, strings.Join(ids, ", "))
 }

@@ -48,17 +48,23 @@ func readCSV(t *testing.T, c *views.Chart) [][]string {
 func TestEveryKind(t *testing.T) {
 	db := comparetest.Recent(t)
 	prov := views.ProvenanceOf(db.Imports)
+	positions := comparetest.Sample(t).Positions
 	f := compare.Filter{Countries: []string{"USA", "RUS", "CHN", "IND", "BRA", "EU"}, From: "2010"}
-	for _, k := range views.Kinds() {
+	for _, v := range views.Views() {
+		k := v.Kind
 		t.Run(string(k), func(t *testing.T) {
-			c := build(t, db.Table, views.Request{Kind: k, Filter: f, Ref: "USA", Metric: compare.Voeten, Provenance: prov})
+			c := build(t, db.Table, views.Request{Kind: k, Filter: f, Ref: "USA", Metric: compare.Voeten, Provenance: prov, Positions: positions})
 			if c.Empty {
 				t.Fatalf("empty chart; meta %+v", c.Meta)
 			}
 			if !strings.Contains(c.Meta.Subtitle, "from 2010") || !strings.Contains(c.Meta.Subtitle, "USA, RUS, CHN, IND, BRA, EU") {
 				t.Errorf("subtitle %q does not state the filter", c.Meta.Subtitle)
 			}
-			if !strings.Contains(c.Meta.Source, "Plenary CSV") || c.Meta.Version != record.Version || c.Meta.Imported.IsZero() {
+			source, imported := "Plenary CSV", true
+			if v.Uses(views.UsesPositions) {
+				source, imported = "news report", false // the positions' own sources
+			}
+			if !strings.Contains(c.Meta.Source, source) || c.Meta.Version != record.Version || c.Meta.Imported.IsZero() == imported {
 				t.Errorf("footer %q %v %q", c.Meta.Source, c.Meta.Imported, c.Meta.Version)
 			}
 			img, err := c.Bytes(views.PNG, charts.Options{Width: 1000, Height: 700})

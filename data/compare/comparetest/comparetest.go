@@ -32,6 +32,8 @@ type DB struct {
 	Table *record.Table
 	// Imports is the store's import log, for chart footers.
 	Imports []record.ImportInfo
+	// Positions are the recorded positions (the sample's, where loaded).
+	Positions []record.Position
 }
 
 // Root is the repository root: the nearest folder above the working
@@ -163,7 +165,11 @@ func create(name string, paths []string, sample bool) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &DB{Path: path, Table: t, Imports: imports}, nil
+	positions, err := st.Positions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &DB{Path: path, Table: t, Imports: imports, Positions: positions}, nil
 }
 
 // tempDir is this process's folder for the fixture databases. Its name
