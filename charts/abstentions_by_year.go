@@ -73,84 +73,112 @@ func (s SCAbstentionsByYear) draw(c *canvas) {
 		col, _ := c.pal.seriesStyle(i)
 		legend = append(legend, legendItem{label: m.Member, color: col})
 	}
-	note := ""
-	// Every bar needs at least one pixel; keep the most recent years that fit.
-	nm := len(s.Members)
-	fit := int(math.Max(1, (c.w-c.px(100))/float64(nm+1)))
-	if len(years) > fit {
-		note = fmt.Sprintf("(most recent %d of %d years)", fit, len(years))
-		cut := len(years) - fit
-		years = years[cut:]
-		for i := range counts {
-			counts[i] = counts[i][cut:]
+	years, counts, note := c.fitYears(years, counts, len(s.Members))
+	f := c.drawFrame(s.Meta, note, legend, nil)
+	l := c.layoutYearBars(f.plot, years, counts)
+	c.drawYGrid(l.plot, l.ticks, l.axisMax, countLabel)
+	for j, y := range years {
+		c.drawYearGroup(l, counts, j)
+		if (l.contiguous && y%l.step == 0) || (!l.contiguous && j%l.step == 0) {
+			label := strconv.Itoa(y)
+			lw := c.measure(label, l.ts)
+			x := clampF(l.plot.x+(float64(j)+0.5)*l.slot, f.plot.x+lw/2, f.plot.right()-lw/2)
+			c.text(label, x, l.plot.bottom()+c.px(6), l.ts, c.pal.muted, alignCenter)
 		}
 	}
-	f := c.drawFrame(s.Meta, note, legend, nil)
+}
 
+// fitYears keeps the most recent years whose bars get at least one pixel
+// each, with a note saying how many were left out.
+func (c *canvas) fitYears(years []int, counts [][]int, members int) ([]int, [][]int, string) {
+	fit := int(math.Max(1, (c.w-c.px(100))/float64(members+1)))
+	if len(years) <= fit {
+		return years, counts, ""
+	}
+	note := fmt.Sprintf("(most recent %d of %d years)", fit, len(years))
+	cut := len(years) - fit
+	for i := range counts {
+		counts[i] = counts[i][cut:]
+	}
+	return years[cut:], counts, note
+}
+
+// yearBars is where the grouped bars of SCAbstentionsByYear go.
+type yearBars struct {
+	plot               rect
+	ticks              []float64
+	axisMax            float64
+	slot, groupW, barW float64 // a year's slot, its group of bars, one bar
+	ts, vs             float64 // tick and value text sizes
+	showValues         bool
+	step               int // every step-th year is labelled
+	contiguous         bool
+	members            int
+}
+
+// layoutYearBars picks the count scale, the width of each year's group of
+// bars, whether values fit above the bars, and which years get labels.
+func (c *canvas) layoutYearBars(area rect, years []int, counts [][]int) *yearBars {
 	maxV := 0
 	for _, row := range counts {
 		for _, v := range row {
 			maxV = max(maxV, v)
 		}
 	}
-	ts := c.px(sizeTick)
-	maxTicks := int(math.Max(1, f.plot.h/(c.lineHeight(ts)*3)))
-	tv := ticks(float64(maxV), niceStep(float64(maxV), min(maxTicks, 8), true))
-	axisMax := tv[len(tv)-1]
-	labels := make([]string, len(tv))
-	for i, t := range tv {
+	l := &yearBars{ts: c.px(sizeTick), members: len(counts)}
+	maxTicks := int(math.Max(1, area.h/(c.lineHeight(l.ts)*3)))
+	l.ticks = ticks(float64(maxV), niceStep(float64(maxV), min(maxTicks, 8), true))
+	l.axisMax = l.ticks[len(l.ticks)-1]
+	labels := make([]string, len(l.ticks))
+	for i, t := range l.ticks {
 		labels[i] = countLabel(t)
 	}
-	plot := c.plotBox(f.plot, labels)
-	slot := plot.w / float64(len(years))
-	groupW := slot * 0.8
-	if slot-groupW < 1 {
-		groupW = slot
+	l.plot = c.plotBox(area, labels)
+	l.slot = l.plot.w / float64(len(years))
+	l.groupW = l.slot * 0.8
+	if l.slot-l.groupW < 1 {
+		l.groupW = l.slot
 	}
-	groupW = math.Min(groupW, c.px(48)*float64(nm)) // no slabs for one year
-	barW := groupW / float64(nm)
-	vs := math.Min(ts, c.px(11))
-	showValues := barW >= c.measure(itoa(maxV), vs)+c.px(2)
-	if showValues {
+	l.groupW = math.Min(l.groupW, c.px(48)*float64(l.members)) // no slabs for one year
+	l.barW = l.groupW / float64(l.members)
+	l.vs = math.Min(l.ts, c.px(11))
+	if l.showValues = l.barW >= c.measure(itoa(maxV), l.vs)+c.px(2); l.showValues {
 		// Room above the tallest bar for its value.
-		room := c.lineHeight(vs) + c.px(2)
-		plot.y += room
-		plot.h = math.Max(0, plot.h-room)
+		room := c.lineHeight(l.vs) + c.px(2)
+		l.plot.y += room
+		l.plot.h = math.Max(0, l.plot.h-room)
 	}
-	c.drawYGrid(plot, tv, axisMax, countLabel)
 	widest := ""
 	for _, y := range years {
-		if l := strconv.Itoa(y); len(l) > len(widest) {
-			widest = l
+		if s := strconv.Itoa(y); len(s) > len(widest) {
+			widest = s
 		}
 	}
-	step := c.yearLabelStep(slot, widest)
-	contiguous := years[len(years)-1]-years[0] == len(years)-1
-	for j, y := range years {
-		gx := plot.x + float64(j)*slot + (slot-groupW)/2
-		for i := range s.Members {
-			v := counts[i][j]
-			if v <= 0 {
-				continue
-			}
-			col, _ := c.pal.seriesStyle(i)
-			h := float64(v) / axisMax * plot.h
-			x0 := math.Round(gx + float64(i)*barW)
-			x1 := math.Round(gx + float64(i+1)*barW)
-			if x1-x0 > c.px(3) {
-				x1-- // a hairline gap between neighbouring bars
-			}
-			x1 = math.Max(x1, x0+1)
-			c.fillRect(rect{x0, plot.bottom() - h, x1 - x0, h}, col)
-			if showValues {
-				c.text(itoa(v), (x0+x1)/2, plot.bottom()-h-c.lineHeight(vs), vs, c.pal.text, alignCenter)
-			}
+	l.step = c.yearLabelStep(l.slot, widest)
+	l.contiguous = years[len(years)-1]-years[0] == len(years)-1
+	return l
+}
+
+// drawYearGroup draws the members' bars of year j, with their values where
+// they fit.
+func (c *canvas) drawYearGroup(l *yearBars, counts [][]int, j int) {
+	gx := l.plot.x + float64(j)*l.slot + (l.slot-l.groupW)/2
+	for i := 0; i < l.members; i++ {
+		v := counts[i][j]
+		if v <= 0 {
+			continue
 		}
-		if (contiguous && y%step == 0) || (!contiguous && j%step == 0) {
-			label := strconv.Itoa(y)
-			lw := c.measure(label, ts)
-			x := clampF(plot.x+(float64(j)+0.5)*slot, f.plot.x+lw/2, f.plot.right()-lw/2)
-			c.text(label, x, plot.bottom()+c.px(6), ts, c.pal.muted, alignCenter)
+		col, _ := c.pal.seriesStyle(i)
+		h := float64(v) / l.axisMax * l.plot.h
+		x0 := math.Round(gx + float64(i)*l.barW)
+		x1 := math.Round(gx + float64(i+1)*l.barW)
+		if x1-x0 > c.px(3) {
+			x1-- // a hairline gap between neighbouring bars
+		}
+		x1 = math.Max(x1, x0+1)
+		c.fillRect(rect{x0, l.plot.bottom() - h, x1 - x0, h}, col)
+		if l.showValues {
+			c.text(itoa(v), (x0+x1)/2, l.plot.bottom()-h-c.lineHeight(l.vs), l.vs, c.pal.text, alignCenter)
 		}
 	}
 }

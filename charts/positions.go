@@ -79,12 +79,7 @@ func (p PositionsTimeline) rows() []string {
 }
 
 func (p PositionsTimeline) draw(c *canvas) {
-	var pts []Position
-	for _, q := range p.Positions {
-		if !q.Date.IsZero() && q.Date.Year() > 1900 && q.Date.Year() < 2200 {
-			pts = append(pts, q)
-		}
-	}
+	pts := p.dated()
 	if len(pts) == 0 {
 		c.drawFrame(p.Meta, "", nil, nil)
 		Empty{Meta: p.Meta, Message: "No positions recorded", Hint: "Add one in the Positions view"}.draw(c)
@@ -96,57 +91,24 @@ func (p PositionsTimeline) draw(c *canvas) {
 		{label: "neutral or mixed", color: colAbstain},
 	}
 	rows := PositionsTimeline{Positions: pts}.rows()
-	note := ""
-	f := c.drawFrame(p.Meta, note, legend, nil)
-	area := f.plot
-	ts := c.px(sizeTick)
+	f := c.drawFrame(p.Meta, "", legend, nil)
 	fs := c.px(sizeLabel)
-
-	lo, hi := pts[0].Date, pts[0].Date
-	for _, q := range pts {
-		if q.Date.Before(lo) {
-			lo = q.Date
-		}
-		if q.Date.After(hi) {
-			hi = q.Date
-		}
-	}
-	// Pad the range so that dots at the ends are not cut, and give a
-	// single day some width.
-	span := hi.Sub(lo)
-	pad := span / 20
-	if pad < 24*time.Hour {
-		pad = 24 * time.Hour
-	}
-	lo, hi = lo.Add(-pad), hi.Add(pad)
-
 	labelW := 0.0
 	for _, r := range rows {
 		labelW = math.Max(labelW, c.measure(clean(r), fs))
 	}
-	labelW = math.Min(labelW, area.w*0.3)
-	plot := rect{area.x + labelW + c.px(10), area.y, area.w - labelW - c.px(20), area.h - c.lineHeight(ts) - c.px(10)}
+	labelW = math.Min(labelW, f.plot.w*0.3)
+	plot := rect{f.plot.x + labelW + c.px(10), f.plot.y, f.plot.w - labelW - c.px(20), f.plot.h - c.lineHeight(c.px(sizeTick)) - c.px(10)}
 	if plot.w <= 0 || plot.h <= 0 {
 		return
 	}
-	rowH := plot.h / float64(len(rows))
-	step := labelStep(rowH, c.lineHeight(fs)*0.9)
+	lo, hi := dateRange(pts)
 	xOf := func(t time.Time) float64 {
 		return plot.x + plot.w*float64(t.Sub(lo))/float64(hi.Sub(lo))
 	}
-	// Date ticks: days, months or years, whichever gives a handful.
-	layout, ticks := dateTicks(lo, hi)
-	lastRight := math.Inf(-1)
-	for _, t := range ticks {
-		x := xOf(t)
-		c.line(x, plot.y, x, plot.bottom(), c.pal.grid, 1, nil)
-		lab := t.Format(layout)
-		w := c.measure(lab, ts)
-		if x-w/2 > lastRight+c.px(6) && x+w/2 <= area.right() {
-			c.text(lab, x, plot.bottom()+c.px(6), ts, c.pal.muted, alignCenter)
-			lastRight = x + w/2
-		}
-	}
+	c.drawDateAxis(f.plot, plot, lo, hi, xOf)
+	rowH := plot.h / float64(len(rows))
+	step := labelStep(rowH, c.lineHeight(fs)*0.9)
 	index := map[string]int{}
 	for i, r := range rows {
 		index[r] = i
@@ -160,6 +122,55 @@ func (p PositionsTimeline) draw(c *canvas) {
 	for _, q := range pts {
 		y := plot.y + (float64(index[q.Country])+0.5)*rowH
 		c.circle(xOf(q.Date), y, rad, q.Stance.color())
+	}
+}
+
+// dated keeps the positions with a plausible date: the others cannot be
+// placed on a time axis.
+func (p PositionsTimeline) dated() []Position {
+	var pts []Position
+	for _, q := range p.Positions {
+		if !q.Date.IsZero() && q.Date.Year() > 1900 && q.Date.Year() < 2200 {
+			pts = append(pts, q)
+		}
+	}
+	return pts
+}
+
+// dateRange spans the positions' dates, padded so that dots at the ends
+// are not cut and a single day gets some width.
+func dateRange(pts []Position) (lo, hi time.Time) {
+	lo, hi = pts[0].Date, pts[0].Date
+	for _, q := range pts {
+		if q.Date.Before(lo) {
+			lo = q.Date
+		}
+		if q.Date.After(hi) {
+			hi = q.Date
+		}
+	}
+	pad := hi.Sub(lo) / 20
+	if pad < 24*time.Hour {
+		pad = 24 * time.Hour
+	}
+	return lo.Add(-pad), hi.Add(pad)
+}
+
+// drawDateAxis draws the vertical grid and the date labels below plot:
+// days, months or years, whichever gives a handful, never overlapping.
+func (c *canvas) drawDateAxis(area, plot rect, lo, hi time.Time, xOf func(time.Time) float64) {
+	ts := c.px(sizeTick)
+	layout, ticks := dateTicks(lo, hi)
+	lastRight := math.Inf(-1)
+	for _, t := range ticks {
+		x := xOf(t)
+		c.line(x, plot.y, x, plot.bottom(), c.pal.grid, 1, nil)
+		lab := t.Format(layout)
+		w := c.measure(lab, ts)
+		if x-w/2 > lastRight+c.px(6) && x+w/2 <= area.right() {
+			c.text(lab, x, plot.bottom()+c.px(6), ts, c.pal.muted, alignCenter)
+			lastRight = x + w/2
+		}
 	}
 }
 
