@@ -83,11 +83,15 @@ func renderSVG(c Chart, o Options) ([]byte, error) {
 	if err := r.Save(&buf); err != nil {
 		return nil, err
 	}
+	body, err := groupSVG(buf.Bytes(), cv.svgMap)
+	if err != nil {
+		return nil, err
+	}
 	title := ""
 	if c != nil {
 		title = clean(c.meta().Title)
 	}
-	return finishSVG(buf.Bytes(), o, title, cv.svgTexts), nil
+	return finishSVG(body, o, title, cv.svgTexts), nil
 }
 
 // paint draws c on r, turning any panic into an error: a chart is an
