@@ -140,7 +140,7 @@ func landColor(p palette) drawing.Color {
 // reads even where the coasts are grey.
 func oceanColor(p palette) drawing.Color {
 	if relLuminance(p.bg) > 0.5 {
-		return drawing.ColorFromHex("F1F5F9")
+		return drawing.ColorFromHex("E9EFF5")
 	}
 	return drawing.ColorFromHex("26292E")
 }

@@ -20,6 +20,8 @@ func TestWriteMapExamples(t *testing.T) {
 	maps := map[string]Chart{
 		"vote-map":      es117(t),
 		"vote-map-1975": zionism1975(t),
+		"agreement-map": agreementUSA2025(t),
+		"ideal-map":     ideal2012(t),
 	}
 	for name, c := range maps {
 		for _, f := range []Format{PNG, SVG} {

@@ -204,9 +204,10 @@ func (m IdealMap) spec(p palette) mapSpec {
 	if label == "" {
 		label = "Ideal point"
 	}
-	f := strconv.FormatFloat
+	// A true minus sign, and a plus, so that the ends read as opposites.
+	end := strconv.FormatFloat(e, 'f', -1, 64)
 	s.scale = func(c *canvas, b rect) {
-		c.gradientKey(b, label, col, []keyTick{{0, f(-e, 'f', -1, 64)}, {0.5, "0"}, {1, f(e, 'f', -1, 64)}})
+		c.gradientKey(b, label, col, []keyTick{{0, "−" + end}, {0.5, "0"}, {1, "+" + end}})
 	}
 	return s
 }
