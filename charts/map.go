@@ -154,9 +154,18 @@ func (p projection) at(q geo.Point) (float64, float64) {
 	return p.ox + (q.X-p.minX)*p.k, p.oy + (p.maxY-q.Y)*p.k
 }
 
-// fit scales the world's bounds into b, centred, keeping proportions.
+// mapBounds is the box of the map: the shapes' latitudes, and the full
+// width of the globe, whose outline is drawn out to ±180°.
+func mapBounds(w *geo.World) (lo, hi geo.Point) {
+	lo, hi = w.Bounds()
+	x, _ := geo.Project(180, 0)
+	lo.X, hi.X = -x, x
+	return lo, hi
+}
+
+// fit scales the map's bounds into b, centred, keeping proportions.
 func fit(w *geo.World, b rect) projection {
-	lo, hi := w.Bounds()
+	lo, hi := mapBounds(w)
 	k := math.Min(b.w/(hi.X-lo.X), b.h/(hi.Y-lo.Y))
 	return projection{
 		k:    k,
@@ -211,7 +220,7 @@ func (c *canvas) drawMapNotes(b rect, markers bool) rect {
 	lines := c.wrap(text, fs, b.w, 3)
 	y := b.bottom() - float64(len(lines))*c.lineHeight(fs)
 	for i, l := range lines {
-		c.text(l, b.x, y+float64(i)*c.lineHeight(fs), fs, c.pal.muted, alignLeft)
+		c.textWords(l, b.x, y+float64(i)*c.lineHeight(fs), fs, c.pal.muted)
 	}
 	b.h = math.Max(0, y-c.px(8)-b.y)
 	return b
@@ -220,7 +229,7 @@ func (c *canvas) drawMapNotes(b rect, markers bool) rect {
 // drawGlobe fills the outline of the projected Earth between the map's
 // latitudes: both sides follow the ±180° meridians.
 func (c *canvas) drawGlobe(w *geo.World, pr projection) {
-	lo, hi := w.Bounds()
+	lo, hi := mapBounds(w)
 	// Latitudes of the bounds: search Project's monotone y.
 	latOf := func(y float64) float64 {
 		a, b := -90.0, 90.0
@@ -276,5 +285,21 @@ func (c *canvas) pathOf(rings [][]geo.Point, pr projection) {
 		if n > 0 {
 			c.r.Close()
 		}
+	}
+}
+
+// textWords draws a left-aligned line of text. In a raster image it draws
+// word by word: the rasterizer's cost grows with the square of the glyph
+// edges on one pixel row, so a long line costs several times its words.
+// The SVG keeps the line as one <text>, as editors expect.
+func (c *canvas) textWords(s string, x, top, size float64, col drawing.Color) {
+	if c.svg {
+		c.text(s, x, top, size, col, alignLeft)
+		return
+	}
+	space := c.measure(" ", size)
+	for _, w := range strings.Fields(s) {
+		c.text(w, x, top, size, col, alignLeft)
+		x += c.measure(w, size) + space
 	}
 }

@@ -218,7 +218,7 @@ func layoutMarkers(anchors []point, r, gap float64, b rect) []point {
 // drawScaleCorner gives the colour key the box in the map's lower left
 // corner, which Equal Earth's rounded outline leaves as open sea.
 func (c *canvas) drawScaleCorner(w *geo.World, pr projection, draw func(c *canvas, box rect)) {
-	lo, hi := w.Bounds()
+	lo, hi := mapBounds(w)
 	mapW := (hi.X - lo.X) * pr.k
 	bottom := pr.oy + (hi.Y-lo.Y)*pr.k
 	bw := math.Min(c.px(230), mapW*0.25)

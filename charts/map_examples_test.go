@@ -24,17 +24,15 @@ func TestWriteMapExamples(t *testing.T) {
 		"ideal-map":     ideal2012(t),
 	}
 	for name, c := range maps {
-		for _, f := range []Format{PNG, SVG} {
-			out, err := os.Create(filepath.Join(*examplesDir, name+"."+f.String()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := Render(out, c, Options{Width: 1200, Height: 800, Format: f}); err != nil {
-				t.Fatal(err)
-			}
-			if err := out.Close(); err != nil {
-				t.Fatal(err)
-			}
+		out, err := os.Create(filepath.Join(*examplesDir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Render(out, c, Options{Width: 1200, Height: 800}); err != nil {
+			t.Fatal(err)
+		}
+		if err := out.Close(); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -205,7 +205,7 @@ func (m IdealMap) spec(p palette) mapSpec {
 		label = "Ideal point"
 	}
 	// A true minus sign, and a plus, so that the ends read as opposites.
-	end := strconv.FormatFloat(e, 'f', -1, 64)
+	end := strconv.FormatFloat(e, 'g', 4, 64)
 	s.scale = func(c *canvas, b rect) {
 		c.gradientKey(b, label, col, []keyTick{{0, "−" + end}, {0.5, "0"}, {1, "+" + end}})
 	}
@@ -260,9 +260,15 @@ func (c *canvas) gradientKey(b rect, title string, col func(float64) drawing.Col
 		x0 := b.x + inset + bw*float64(k)/steps
 		c.fillRect(rect{math.Floor(x0), barY, math.Ceil(bw/steps) + 1, barH}, col((float64(k)+0.5)/steps))
 	}
-	for _, t := range ticks {
+	for i, t := range ticks {
 		x := b.x + inset + t.at*bw
 		c.line(x, barY+barH, x, barY+barH+c.px(3), c.pal.axis, 1, nil)
-		c.text(t.label, x, barY+barH+c.px(4), ts, c.pal.muted, alignCenter)
+		// The end labels may not reach beyond the key's box.
+		lw := c.measure(t.label, ts)
+		lx := clampF(x-lw/2, b.x, math.Max(b.x, b.right()-lw))
+		if i > 0 && i < len(ticks)-1 {
+			lx = x - lw/2
+		}
+		c.text(c.ellipsize(t.label, ts, b.w), lx, barY+barH+c.px(4), ts, c.pal.muted, alignLeft)
 	}
 }

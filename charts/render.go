@@ -11,7 +11,8 @@ import (
 
 // Chart is one of this package's chart kinds: GABreakdown, ByGroup,
 // SCAbstentions, SCAbstentionsByYear, AgreementOverTime, AgreementRanking,
-// AgreementMatrix, VoteGrid, PositionsTimeline or Empty. Its methods are unexported so that the
+// AgreementMatrix, VoteGrid, PositionsTimeline, VoteMap, AgreementMap,
+// IdealMap or Empty. Its methods are unexported so that the
 // set stays closed: every kind here is tested for empty input, huge input
 // and long text, which an outside implementation would not be.
 type Chart interface {
