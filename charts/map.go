@@ -61,16 +61,25 @@ type shownState struct {
 	shown  bool
 }
 
-// place runs the placement rule over the items, in the items' order.
+// place runs the placement rule over the items, in the items' order. A
+// state listed twice keeps its first entry: one state, one element.
 func (s mapSpec) place(w *geo.World) []shownState {
-	voting := make([]string, len(s.items))
-	for i, it := range s.items {
+	var items []mapItem
+	seen := map[string]bool{}
+	for _, it := range s.items {
+		if !seen[it.iso3] {
+			seen[it.iso3] = true
+			items = append(items, it)
+		}
+	}
+	voting := make([]string, len(items))
+	for i, it := range items {
 		voting[i] = it.iso3
 	}
 	has := func(k string) bool { _, ok := w.Shape(k); return ok }
 	pl := geo.Place(voting, s.lineage, has)
-	out := make([]shownState, len(s.items))
-	for i, it := range s.items {
+	out := make([]shownState, len(items))
+	for i, it := range items {
 		st := shownState{mapItem: it, place: pl[it.iso3]}
 		for _, k := range st.place.Shapes {
 			sh, _ := w.Shape(k)

@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -150,8 +151,12 @@ func (m AgreementMap) draw(c *canvas) {
 
 func (m AgreementMap) table() ([]string, [][]string) {
 	h, rows := mapRows(m.spec(paletteFor(Light)))
+	n := map[string]int{}
+	for _, s := range slices.Backward(m.States) { // the first entry wins
+		n[clean(s.ISO3)] = s.N
+	}
 	for i := range rows {
-		rows[i] = append(rows[i], itoa(max(m.States[i].N, 0)))
+		rows[i] = append(rows[i], itoa(max(n[rows[i][0]], 0)))
 	}
 	return append(h, "n"), rows
 }

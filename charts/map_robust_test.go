@@ -77,6 +77,7 @@ func TestMapsAwkwardInput(t *testing.T) {
 		checkMargins(t, img, o)
 		b := svgOf(t, c, o)
 		checkSVG(t, b, o)
+		svgGroups(t, b) // fails on a repeated id
 		if bytes.Contains(b, []byte("<script")) {
 			t.Errorf("chart %d: unescaped code in the SVG", i)
 		}

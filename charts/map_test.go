@@ -344,3 +344,32 @@ func BenchmarkVoteMap(b *testing.B) {
 		})
 	}
 }
+
+// The Security Council map of S/RES/2774 (2025): the fifteen members in
+// the colours of their votes (10 yes, 5 abstentions), every other state in
+// the grey of the land no member holds.
+func TestVoteMapCouncil(t *testing.T) {
+	recs := readMapCSV(t, comparetest.Dataset(t, "feb2025/votes.csv"))
+	m := VoteMap{Meta: Meta{Title: "S/RES/2774 (2025)"}, NonMembers: "Not on the Council", Lineage: registryLineage()}
+	for _, r := range recs[1:] {
+		if r[0] == "SC" {
+			m.Votes = append(m.Votes, MapVote{ISO3: r[3], Name: r[4], Vote: voteCodes[r[5]]})
+		}
+	}
+	if len(m.Votes) != 15 {
+		t.Fatalf("%d Council votes, want 15", len(m.Votes))
+	}
+	b := svgOf(t, m, Options{Format: SVG})
+	checkVoteFills(t, m, b)
+	groups := svgGroups(t, b)
+	for _, iso := range []string{"DEU", "BRA", "IND", "UKR", "AUS"} { // not on the Council in 2025
+		if groups[iso] != "#d9dce1" {
+			t.Errorf("%s filled %s, want the grey of non-members", iso, groups[iso])
+		}
+	}
+	for _, s := range []string{">Yes 10<", ">No 0<", ">Abstain 5<", ">Not on the Council<", ">15 of 15 members shown<"} {
+		if !bytes.Contains(b, []byte(s)) {
+			t.Errorf("SVG lacks %q", s)
+		}
+	}
+}
