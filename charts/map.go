@@ -19,8 +19,13 @@ import (
 // Earth's, and the United Nations' usual disclaimer applies.
 const BoundariesNote = "Boundaries: Natural Earth. Boundaries and names shown do not imply endorsement or acceptance by the United Nations."
 
-// markerNote explains the circles; it is printed only when there are some.
-const markerNote = "Circles mark states too small to see at this scale and former states whose territory another voting member held."
+// The notes that explain the circles, printed only for the kinds of
+// circles a map has.
+const (
+	noteSmall  = "Circles mark states too small to see at this scale."
+	noteFormer = "Circles mark former states whose territory another voting member held."
+	noteBoth   = "Circles mark states too small to see at this scale and former states whose territory another voting member held."
+)
 
 // SmallArea is the area below which a state is shown by a marker as well
 // as its outline, in Equal Earth units (4π is the whole Earth): about
@@ -30,8 +35,9 @@ const SmallArea = 15000 / (6371.007 * 6371.007)
 
 // Marker design sizes, in pixels at scale 1.
 const (
-	markerRadius = 4.5
-	markerGap    = 1.5
+	markerRadius    = 4.5
+	markerMinRadius = 2.5
+	markerGap       = 1.5
 )
 
 // mapItem is one state as a map draws it.
@@ -200,8 +206,7 @@ func (c *canvas) drawMap(m Meta, s mapSpec) {
 		kind:  swatchNone,
 	})
 	f := c.drawFrame(m, "", legend, nil)
-	anyMarker := slices.ContainsFunc(states, func(s shownState) bool { return s.marker && s.shown })
-	area := c.drawMapNotes(f.plot, anyMarker)
+	area := c.drawMapNotes(f.plot, markerNote(states, s.lineage))
 	pr := fit(w, area)
 	c.drawGlobe(w, pr)
 	c.drawShapes(w, pr, states)
@@ -218,13 +223,36 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// drawMapNotes prints the boundary note (and the marker note) at the
-// bottom of b and returns what is left for the map.
-func (c *canvas) drawMapNotes(b rect, markers bool) rect {
+// markerNote says what the map's circles stand for.
+func markerNote(states []shownState, l geo.Lineage) string {
+	small, former := false, false
+	for _, s := range states {
+		switch {
+		case !s.marker || !s.shown:
+		case len(s.place.Shapes) == 0 && len(l.Successors[s.iso3]) > 0:
+			former = true
+		default:
+			small = true
+		}
+	}
+	switch {
+	case small && former:
+		return noteBoth
+	case small:
+		return noteSmall
+	case former:
+		return noteFormer
+	}
+	return ""
+}
+
+// drawMapNotes prints the marker note and the boundary note at the bottom
+// of b and returns what is left for the map.
+func (c *canvas) drawMapNotes(b rect, markers string) rect {
 	fs := c.px(sizeFooter)
 	text := BoundariesNote
-	if markers {
-		text = markerNote + " " + text
+	if markers != "" {
+		text = markers + " " + text
 	}
 	lines := c.wrap(text, fs, b.w, 3)
 	y := b.bottom() - float64(len(lines))*c.lineHeight(fs)

@@ -120,7 +120,11 @@ func (c *canvas) drawMarkers(w *geo.World, pr projection, states []shownState, a
 		x, y := pr.at(s.anchor)
 		anchors[i] = point{x, y}
 	}
-	r := math.Round(c.px(markerRadius))
+	// Markers shrink with the map below about 1150 pixels of width, so
+	// that on a small image they do not bury Europe and the Caribbean.
+	lo, hi := mapBounds(w)
+	mapW := (hi.X - lo.X) * pr.k
+	r := math.Round(math.Max(c.px(markerMinRadius), math.Min(c.px(markerRadius), mapW*markerRadius/1150)))
 	pos := layoutMarkers(anchors, r, c.px(markerGap), area)
 	for i, s := range ms {
 		if len(s.place.Shapes) > 0 {

@@ -373,3 +373,23 @@ func TestVoteMapCouncil(t *testing.T) {
 		}
 	}
 }
+
+// The note under a map explains only the kinds of circles it has.
+func TestMapMarkerNote(t *testing.T) {
+	for _, c := range []struct {
+		m    VoteMap
+		want string
+	}{
+		{es117(t), noteSmall},
+		{zionism1975(t), noteBoth},
+		{VoteMap{Votes: []MapVote{{ISO3: "DDR"}, {ISO3: "DEU"}}, Lineage: registryLineage()}, noteFormer},
+		{VoteMap{Votes: []MapVote{{ISO3: "FRA"}}, Lineage: registryLineage()}, ""},
+	} {
+		b := string(svgOf(t, c.m, Options{Width: 1600, Format: SVG}))
+		for _, n := range []string{noteSmall, noteFormer, noteBoth} {
+			if strings.Contains(b, n) != (n == c.want) {
+				t.Errorf("%d states: note %q present = %v, want note %q", len(c.m.Votes), n, !(n == c.want), c.want)
+			}
+		}
+	}
+}
