@@ -29,6 +29,9 @@ type canvas struct {
 	// finishSVG can pin each one with textLength and text-anchor: a viewer
 	// without Roboto then still fits each label in its place.
 	svgTexts []svgText
+	// svgMap records, for SVG, the state of every map element in drawing
+	// order, for groupSVG (map_svg.go).
+	svgMap []svgMapElement
 }
 
 // svgText is what finishSVG needs to know about one <text> element.

@@ -3,8 +3,16 @@
 // It exists so that the desktop app, the exporter and the tests share one
 // renderer that knows nothing of Fyne or SQL: callers fill in a chart value
 // (GABreakdown, ByGroup, SCAbstentions, SCAbstentionsByYear,
-// AgreementOverTime, AgreementRanking, AgreementMatrix, VoteGrid, PositionsTimeline or Empty)
+// AgreementOverTime, AgreementRanking, AgreementMatrix, VoteGrid, PositionsTimeline,
+// the world maps VoteMap, AgreementMap and IdealMap, or Empty)
 // and get a PNG, an SVG, an *image.RGBA or a CSV of the plotted numbers.
+//
+// The maps draw Natural Earth boundaries in the Equal Earth projection
+// (package charts/geo, docs/maps.md). Every state that could vote is shown:
+// on its own territory, on its successors' territory (a former state where
+// no voting member holds it), or by a circle marker when it is too small to
+// see or its territory is held by another voting member. In a map's SVG each
+// state is one <g id="ISO3" fill="#rrggbb">, for restyling in an editor.
 //
 // Everything is drawn through go-chart's Renderer, so PNG and SVG come from
 // the same drawing code. go-chart's own chart types are used only where they

@@ -11,7 +11,8 @@ import (
 
 // Chart is one of this package's chart kinds: GABreakdown, ByGroup,
 // SCAbstentions, SCAbstentionsByYear, AgreementOverTime, AgreementRanking,
-// AgreementMatrix, VoteGrid, PositionsTimeline or Empty. Its methods are unexported so that the
+// AgreementMatrix, VoteGrid, PositionsTimeline, VoteMap, AgreementMap,
+// IdealMap or Empty. Its methods are unexported so that the
 // set stays closed: every kind here is tested for empty input, huge input
 // and long text, which an outside implementation would not be.
 type Chart interface {
@@ -83,11 +84,15 @@ func renderSVG(c Chart, o Options) ([]byte, error) {
 	if err := r.Save(&buf); err != nil {
 		return nil, err
 	}
+	body, err := groupSVG(buf.Bytes(), cv.svgMap)
+	if err != nil {
+		return nil, err
+	}
 	title := ""
 	if c != nil {
 		title = clean(c.meta().Title)
 	}
-	return finishSVG(buf.Bytes(), o, title, cv.svgTexts), nil
+	return finishSVG(body, o, title, cv.svgTexts), nil
 }
 
 // paint draws c on r, turning any panic into an error: a chart is an
