@@ -289,6 +289,8 @@ func TestChartCommand(t *testing.T) {
 		views.AgreementMatrix:     {[]string{"--countries", "EU", "--body", "GA", "--scale", "2"}, 2400, 1600, db.Path},
 		views.VoteGrid:            {[]string{"--countries", "P5", "--text", "nuclear"}, 0, 0, db.Path},
 		views.PositionsTimeline:   {[]string{"--topic", "ukraine", "--countries", "P5,UKR"}, 0, 0, sample.Path},
+		views.VoteMap:             {[]string{"--symbol", "S/RES/2774"}, 1920, 1080, db.Path},
+		views.AgreementMap:        {[]string{"--ref", "CHN", "--body", "GA", "--metric", "voeten"}, 0, 0, db.Path},
 	}
 	for _, v := range views.Views() {
 		c, ok := cases[v.Kind]

@@ -126,6 +126,9 @@ func Build(t *record.Table, req Request) (*Chart, error) {
 // filter is the request's filter with the view's body applied: a kind
 // that counts one body says so in its subtitle through the filter.
 func (v View) filter(f compare.Filter) compare.Filter {
+	if v.EveryState {
+		f.Countries = nil
+	}
 	switch {
 	case v.Body != "":
 		f.Body = v.Body

@@ -23,6 +23,8 @@ const (
 	AgreementMatrix     Kind = "agreement-matrix"       // agreement of every pair of the selected countries
 	VoteGrid            Kind = "vote-grid"              // the selected countries' votes side by side
 	PositionsTimeline   Kind = "positions-timeline"     // recorded stances on one topic over time
+	VoteMap             Kind = "vote-map"               // the world coloured by the votes on one roll call
+	AgreementMap        Kind = "agreement-map"          // the world coloured by agreement with a reference
 )
 
 // Input says which request fields beyond the filter a kind reads, so that
@@ -56,6 +58,9 @@ type View struct {
 	// (the subtitle says which); DefaultBody is used when the filter names
 	// none.
 	Body, DefaultBody record.Body
+	// EveryState draws every state whatever countries the filter names
+	// (the maps); the filter still picks the roll calls.
+	EveryState bool
 	build             func(*builder) (charts.Chart, error)
 }
 
@@ -93,6 +98,12 @@ var registry = []View{
 	{Kind: VoteGrid, Label: "Votes side by side", Tab: "Vote grid",
 		Help:  "the selected countries' votes side by side (the most recent 200 roll calls), with splits marked",
 		build: always((*builder).grid)},
+	{Kind: VoteMap, Label: "World map of a vote", Tab: "Map", Inputs: UsesSymbol, EveryState: true,
+		Help:  "the world coloured by each member's vote on one roll call: the most recent selected, or --symbol",
+		build: (*builder).voteMap},
+	{Kind: AgreementMap, Label: "World map of agreement", Tab: "Agreement map", Inputs: UsesRef | UsesMetric | UsesMinN, EveryState: true,
+		Help:  "the world coloured by agreement with --ref over the selection (grey below --min-n roll calls; default 10)",
+		build: (*builder).agreementMap},
 	{Kind: PositionsTimeline, Label: "Recorded positions over time", Tab: "Positions", Inputs: UsesPositions,
 		Help:  "the recorded stances of the selected countries on --topic over time (recorded positions, not votes)",
 		build: (*builder).positions},

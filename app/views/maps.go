@@ -1,0 +1,102 @@
+package views
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"sync"
+
+	"plenary/charts"
+	"plenary/data/countries"
+	"plenary/data/record"
+)
+
+// mapLineage is computed once: the registry does not change while the
+// program runs.
+var mapLineage = sync.OnceValue(MapLineage)
+
+// roll finds the roll call a one-roll-call view shows: the one named by
+// Request.Symbol, or the most recent selected.
+func (b *builder) roll() (int, error) {
+	row := b.s.Latest()
+	if b.req.Symbol != "" {
+		if row = b.s.Find(b.req.Symbol); row < 0 {
+			return 0, fmt.Errorf("%s is not among the selected roll calls", b.req.Symbol)
+		}
+	}
+	return row, nil
+}
+
+// voteMap colours every state by its vote on one roll call: in the General
+// Assembly every member of the day, on the Council its fifteen members.
+func (b *builder) voteMap() (charts.Chart, error) {
+	row, err := b.roll()
+	if err != nil {
+		return nil, err
+	}
+	t := b.s.Index().Table()
+	rc := &t.RollCalls[row]
+	votes := map[string]charts.Vote{}
+	for c, iso := range t.Countries {
+		if v := t.Votes[row][c]; v != record.None {
+			votes[iso] = ChartVote(v)
+		}
+	}
+	title := rc.Label()
+	if rc.Title != "" {
+		title += ": " + rc.Title
+	}
+	b.setText(title, rc.Date+" · "+b.s.Index().Counted(row).String())
+	if len(votes) == 0 {
+		return b.empty("No member votes are recorded for " + rc.Label()), nil
+	}
+	m := charts.VoteMap{Meta: b.meta, Lineage: mapLineage()}
+	if rc.Body == record.SC {
+		m.NonMembers = "Not on the Council"
+		for _, iso := range slices.Sorted(maps.Keys(votes)) {
+			m.Votes = append(m.Votes, charts.MapVote{ISO3: iso, Name: name(iso), Vote: votes[iso]})
+		}
+	} else {
+		m.Votes = MapVotes(rc.Date, votes)
+	}
+	return m, nil
+}
+
+// agreementMap colours every state by its agreement with the reference
+// over the selected roll calls.
+func (b *builder) agreementMap() (charts.Chart, error) {
+	ref, err := b.ref()
+	if err != nil {
+		return nil, err
+	}
+	minN := b.req.MinN
+	if minN <= 0 {
+		minN = DefaultMinN
+	}
+	ranked, err := b.s.Ranking(ref, b.req.Metric, 1)
+	if err != nil {
+		return nil, err
+	}
+	b.setText("Agreement with "+name(ref)+b.period(), "metric: "+b.req.Metric.Label(),
+		fmt.Sprintf("grey: fewer than %d roll calls", minN))
+	if len(ranked) == 0 {
+		return b.empty("No country shares a roll call with " + name(ref)), nil
+	}
+	m := charts.AgreementMap{Meta: b.meta, Ref: ref, RefName: name(ref), Metric: "Agreement (" + b.req.Metric.Label() + ")",
+		MinN: minN, Lineage: mapLineage()}
+	m.States = append(m.States, charts.MapValue{ISO3: ref, Name: name(ref), Value: math.NaN()})
+	shown := map[string]bool{ref: true}
+	for _, r := range ranked {
+		m.States = append(m.States, charts.MapValue{ISO3: r.ISO3, Name: name(r.ISO3), Value: r.Agreement, N: r.N})
+		shown[r.ISO3] = true
+	}
+	// Members of the latest selected day that share no roll call with the
+	// reference are shown too, as "too few", so that every member is there.
+	for _, iso := range countries.Members(b.s.RollCall(b.s.Latest()).Date) {
+		if !shown[iso] {
+			m.States = append(m.States, charts.MapValue{ISO3: iso, Name: name(iso), Value: math.NaN()})
+		}
+	}
+	return m, nil
+}
