@@ -61,7 +61,7 @@ type View struct {
 	// EveryState draws every state whatever countries the filter names
 	// (the maps); the filter still picks the roll calls.
 	EveryState bool
-	build             func(*builder) (charts.Chart, error)
+	build      func(*builder) (charts.Chart, error)
 }
 
 // Uses reports whether the view reads the given request fields.
