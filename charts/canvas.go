@@ -32,6 +32,9 @@ type canvas struct {
 	// svgMap records, for SVG, the state of every map element in drawing
 	// order, for groupSVG (map_svg.go).
 	svgMap []svgMapElement
+	// hits records where a map's states are drawn, when asked for
+	// (RenderImageHits); nil otherwise.
+	hits *MapHits
 }
 
 // svgText is what finishSVG needs to know about one <text> element.

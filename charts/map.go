@@ -49,7 +49,8 @@ type mapItem struct {
 
 // mapSpec is what a map kind hands to the drawing core.
 type mapSpec struct {
-	items   []mapItem
+	items    []mapItem
+	selected []string // outlined
 	lineage geo.Lineage
 	legend  []legendItem
 	// scale draws a colour key in the empty corner below the Pacific; nil
@@ -65,6 +66,8 @@ type shownState struct {
 	marker bool
 	anchor geo.Point
 	shown  bool
+	// selected states are outlined.
+	selected bool
 }
 
 // place runs the placement rule over the items, in the items' order. A
@@ -86,7 +89,7 @@ func (s mapSpec) place(w *geo.World) []shownState {
 	pl := geo.Place(voting, s.lineage, has)
 	out := make([]shownState, len(items))
 	for i, it := range items {
-		st := shownState{mapItem: it, place: pl[it.iso3]}
+		st := shownState{mapItem: it, place: pl[it.iso3], selected: slices.Contains(s.selected, it.iso3)}
 		for _, k := range st.place.Shapes {
 			sh, _ := w.Shape(k)
 			st.area += sh.Area
@@ -200,6 +203,7 @@ func (c *canvas) drawMap(m Meta, s mapSpec) {
 		return
 	}
 	states := s.place(w)
+	c.hits.label(states)
 	n, total := shownCount(states)
 	legend := append(slices.Clone(s.legend), legendItem{
 		label: fmt.Sprintf("%d of %d %s shown", n, total, plural(total, "member", "members")),

@@ -37,7 +37,30 @@ func (c *canvas) drawShapes(w *geo.World, pr projection, states []shownState) {
 			continue
 		}
 		c.fillMapPath(s.iso3, shapeRings(w, s.place.Shapes), pr, s.fill)
+		if s.selected {
+			c.outlineMapPath(s.iso3, shapeRings(w, s.place.Shapes), pr, s.fill)
+		}
 	}
+}
+
+// outlineWidth is the design width of a selected state's outline.
+const outlineWidth = 2.4
+
+// outlineMapPath strokes a selected state's border in the text colour,
+// right after its fill, so that the outline stays in the state's group of
+// the SVG. Neighbours drawn later cover its outer half: what shows lies
+// inside the state.
+func (c *canvas) outlineMapPath(id string, shapes [][][]geo.Point, pr projection, fill drawing.Color) {
+	sw := c.px(outlineWidth)
+	c.r.ResetStyle()
+	c.r.SetStrokeColor(c.pal.text)
+	c.r.SetStrokeWidth(sw)
+	c.tagSVG(svgMapElement{id: id, fill: fill, stroke: c.pal.text, width: sw, line: true})
+	for _, rings := range shapes {
+		c.pathOf(rings, pr)
+	}
+	c.r.Stroke()
+	c.r.ResetStyle()
 }
 
 func shapeRings(w *geo.World, keys []string) [][][]geo.Point {
@@ -54,6 +77,7 @@ func shapeRings(w *geo.World, keys []string) [][][]geo.Point {
 // background colour so that neighbours of one colour stay apart.
 func (c *canvas) fillMapPath(id string, shapes [][][]geo.Point, pr projection, fill drawing.Color) {
 	sw := c.px(borderWidth)
+	c.hits.shape(id, shapes, pr)
 	c.r.ResetStyle()
 	c.r.SetFillColor(fill)
 	c.r.SetStrokeColor(c.pal.bg)
@@ -134,7 +158,7 @@ func (c *canvas) drawMarkers(w *geo.World, pr projection, states []shownState, a
 		if math.Hypot(p.x-a.x, p.y-a.y) > r {
 			c.leader(s.iso3, a, p, r, s.fill)
 		}
-		c.marker(s.iso3, p, r, s.fill)
+		c.marker(s.iso3, p, r, s.fill, s.selected)
 	}
 }
 
@@ -157,8 +181,12 @@ func (c *canvas) leader(id string, from, to point, r float64, fill drawing.Color
 
 // marker draws one circle with a ring in the text colour, which sets it
 // off from land and sea whatever its fill.
-func (c *canvas) marker(id string, p point, r float64, fill drawing.Color) {
+func (c *canvas) marker(id string, p point, r float64, fill drawing.Color, selected bool) {
 	sw := math.Max(1, c.px(1))
+	if selected {
+		sw = c.px(outlineWidth)
+	}
+	c.hits.marker(id, p, r)
 	c.r.ResetStyle()
 	c.r.SetFillColor(fill)
 	c.r.SetStrokeColor(c.pal.text)

@@ -32,12 +32,14 @@ type VoteMap struct {
 	// NonMembers labels the grey land in the legend; empty means "Not a
 	// member".
 	NonMembers string
+	// Selected states (ISO3) are outlined.
+	Selected []string
 }
 
 func (m VoteMap) meta() Meta { return m.Meta }
 
 func (m VoteMap) spec() mapSpec {
-	s := mapSpec{lineage: m.Lineage}
+	s := mapSpec{lineage: m.Lineage, selected: m.Selected}
 	counts := map[Vote]int{}
 	for _, v := range m.Votes {
 		fill, ok := voteColor(v.Vote)
@@ -102,6 +104,8 @@ type AgreementMap struct {
 	// below it are drawn in grey.
 	MinN    int
 	Lineage geo.Lineage
+	// Selected states (ISO3) are outlined.
+	Selected []string
 }
 
 var colTooFew = drawing.ColorFromHex("9EA3AA")
@@ -109,7 +113,7 @@ var colTooFew = drawing.ColorFromHex("9EA3AA")
 func (m AgreementMap) meta() Meta { return m.Meta }
 
 func (m AgreementMap) spec(p palette) mapSpec {
-	s := mapSpec{lineage: m.Lineage}
+	s := mapSpec{lineage: m.Lineage, selected: m.Selected}
 	for _, v := range m.States {
 		it := mapItem{iso3: v.ISO3, name: v.Name, value: ftoa(v.Value)}
 		switch {
@@ -171,6 +175,8 @@ type IdealMap struct {
 	// closer to the United States)".
 	Label   string
 	Lineage geo.Lineage
+	// Selected states (ISO3) are outlined.
+	Selected []string
 }
 
 func (m IdealMap) meta() Meta { return m.Meta }
@@ -188,7 +194,7 @@ func (m IdealMap) extent() float64 {
 }
 
 func (m IdealMap) spec(p palette) mapSpec {
-	s := mapSpec{lineage: m.Lineage}
+	s := mapSpec{lineage: m.Lineage, selected: m.Selected}
 	e := m.extent()
 	col := func(t float64) drawing.Color { return diverging(t) }
 	noData := false

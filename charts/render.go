@@ -47,19 +47,11 @@ func Render(w io.Writer, c Chart, o Options) error {
 // RenderImage draws c as a raster image, for showing in the app without a
 // PNG round trip. o.Format is ignored.
 func RenderImage(c Chart, o Options) (*image.RGBA, error) {
-	o = o.Normalized()
-	o.Format = PNG
-	r, err := chart.PNG(o.Width, o.Height)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := paint(r, c, o); err != nil {
-		return nil, err
-	}
-	var iw chart.ImageWriter
-	if err := r.Save(&iw); err != nil {
-		return nil, err
-	}
+	return renderRaster(c, o, nil)
+}
+
+// rgbaOf takes the image out of the raster renderer's writer.
+func rgbaOf(iw chart.ImageWriter) (*image.RGBA, error) {
 	img, err := iw.Image()
 	if err != nil {
 		return nil, err
@@ -98,6 +90,11 @@ func renderSVG(c Chart, o Options) ([]byte, error) {
 // paint draws c on r, turning any panic into an error: a chart is an
 // ornament, and a bug in one must not crash the program showing it.
 func paint(r chart.Renderer, c Chart, o Options) (cv *canvas, err error) {
+	return paintHits(r, c, o, nil)
+}
+
+// paintHits is paint that records where a map's states are drawn.
+func paintHits(r chart.Renderer, c Chart, o Options, hits *MapHits) (cv *canvas, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			cv, err = nil, fmt.Errorf("charts: drawing %T failed: %v", c, p)
@@ -107,6 +104,7 @@ func paint(r chart.Renderer, c Chart, o Options) (cv *canvas, err error) {
 	if err != nil {
 		return nil, err
 	}
+	cv.hits = hits
 	if c == nil {
 		c = Empty{}
 	}

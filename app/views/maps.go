@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"plenary/charts"
@@ -47,11 +48,11 @@ func (b *builder) voteMap() (charts.Chart, error) {
 	if rc.Title != "" {
 		title += ": " + rc.Title
 	}
-	b.setText(title, rc.Date+" · "+b.s.Index().Counted(row).String())
+	b.setText(title, rc.Date+" · "+b.s.Index().Counted(row).String(), b.outlinedNote())
 	if len(votes) == 0 {
 		return b.empty("No member votes are recorded for " + rc.Label()), nil
 	}
-	m := charts.VoteMap{Meta: b.meta, Lineage: mapLineage()}
+	m := charts.VoteMap{Meta: b.meta, Lineage: mapLineage(), Selected: b.selected(rc.Date)}
 	if rc.Body == record.SC {
 		m.NonMembers = "Not on the Council"
 		for _, iso := range slices.Sorted(maps.Keys(votes)) {
@@ -79,12 +80,12 @@ func (b *builder) agreementMap() (charts.Chart, error) {
 		return nil, err
 	}
 	b.setText("Agreement with "+name(ref)+b.period(), "metric: "+b.req.Metric.Label(),
-		fmt.Sprintf("grey: fewer than %d roll calls", minN))
+		fmt.Sprintf("grey: fewer than %d roll calls", minN), b.outlinedNote())
 	if len(ranked) == 0 {
 		return b.empty("No country shares a roll call with " + name(ref)), nil
 	}
 	m := charts.AgreementMap{Meta: b.meta, Ref: ref, RefName: name(ref), Metric: "Agreement (" + b.req.Metric.Label() + ")",
-		MinN: minN, Lineage: mapLineage()}
+		MinN: minN, Lineage: mapLineage(), Selected: b.selected(b.s.RollCall(b.s.Latest()).Date)}
 	m.States = append(m.States, charts.MapValue{ISO3: ref, Name: name(ref), Value: math.NaN()})
 	shown := map[string]bool{ref: true}
 	for _, r := range ranked {
@@ -99,4 +100,26 @@ func (b *builder) agreementMap() (charts.Chart, error) {
 		}
 	}
 	return m, nil
+}
+
+// selected lists the countries the request names, groupings expanded to
+// their members on date: a map shows every state and outlines these.
+func (b *builder) selected(date string) []string {
+	var out []string
+	for _, tok := range b.req.Filter.Countries {
+		if g, ok := countries.GroupingByName(tok); ok {
+			out = append(out, g.At(date)...)
+		} else if _, ok := countries.ByISO3(tok); ok {
+			out = append(out, tok)
+		}
+	}
+	return out
+}
+
+// outlinedNote names the outlined countries in the subtitle.
+func (b *builder) outlinedNote() string {
+	if len(b.req.Filter.Countries) == 0 || b.req.Filter.AllCountries() {
+		return ""
+	}
+	return "outlined: " + strings.Join(b.req.Filter.Countries, ", ")
 }
