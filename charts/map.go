@@ -51,8 +51,8 @@ type mapItem struct {
 type mapSpec struct {
 	items    []mapItem
 	selected []string // outlined
-	lineage geo.Lineage
-	legend  []legendItem
+	lineage  geo.Lineage
+	legend   []legendItem
 	// scale draws a colour key in the empty corner below the Pacific; nil
 	// for none.
 	scale func(c *canvas, box rect)
