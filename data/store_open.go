@@ -156,58 +156,47 @@ func checkFile(path string, readOnly bool) error {
 
 // probe looks at an existing file through a read-only connection without
 // any pragma that writes, so that a file of another program or of a newer
-// Plenary is refused before anything could change it.
+// Plenary is refused before anything could change it (see identify).
 func probe(path string) error {
 	st, err := os.Stat(path)
 	if err != nil || st.Size() == 0 {
 		return nil
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_defensive=1&_pragma=trusted_schema(0)")
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_defensive=1&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}
 	defer db.Close()
-	s := &Store{db: db, path: path, readOnly: true}
 	ctx := context.Background()
-	var v int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return s.openErr(err)
+	id, _, err := identify(ctx, db, path)
+	if err != nil || id == identityEmpty {
+		return err
 	}
-	if v > SchemaVersion {
-		return &OpenError{Path: path, Err: ErrNewerSchema,
-			Hint: fmt.Sprintf("its schema is version %d, this Plenary knows up to %d: update Plenary, or open another database with --db", v, SchemaVersion)}
+	var res string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&res); err != nil {
+		return openErr(path, err)
 	}
-	var ours, all int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FILTER (WHERE name IN ('roll_calls','votes','countries')), count(*) FROM sqlite_schema").Scan(&ours, &all); err != nil {
-		return s.openErr(err)
-	}
-	if (v > 0 && ours != 3) || (v == 0 && all > 0) {
-		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "it is an SQLite file of another program; Plenary will not change it: choose another file with --db"}
-	}
-	if v > 0 {
-		var res string
-		if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&res); err != nil {
-			return s.openErr(err)
-		}
-		if res != "ok" {
-			return &OpenError{Path: path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
-		}
+	if res != "ok" {
+		return &OpenError{Path: path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
 	}
 	return nil
 }
 
 // openErr classifies a driver error met while opening.
-func (s *Store) openErr(err error) error {
+func (s *Store) openErr(err error) error { return openErr(s.path, err) }
+
+// openErr classifies a driver error met while opening the file at path.
+func openErr(path string, err error) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") || strings.Contains(msg, "corrupt"):
-		return &OpenError{Path: s.path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
+		return &OpenError{Path: path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
 	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "permission"):
-		return &OpenError{Path: s.path, Err: ErrReadOnly, Hint: "the file or its folder cannot be written: open it read-only (--read-only) or copy it somewhere writable"}
+		return &OpenError{Path: path, Err: ErrReadOnly, Hint: "the file or its folder cannot be written: open it read-only (--read-only) or copy it somewhere writable"}
 	case strings.Contains(msg, "locked") || strings.Contains(msg, "busy"):
-		return &OpenError{Path: s.path, Err: err, Hint: "another program holds the database; close it and try again"}
+		return &OpenError{Path: path, Err: err, Hint: "another program holds the database; close it and try again"}
 	}
-	return &OpenError{Path: s.path, Err: err}
+	return &OpenError{Path: path, Err: err}
 }
 
 // Close closes the database.
