@@ -56,6 +56,15 @@ func (s *Store) migrate(ctx context.Context, from int) error {
 		return s.openErr(err)
 	}
 	defer tx.Rollback()
+	// Another process may have upgraded the file since it was read: the
+	// transaction holds the write lock, so what it reads now is what it
+	// upgrades.
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&from); err != nil {
+		return s.openErr(err)
+	}
+	if from < 0 || from > SchemaVersion {
+		return &OpenError{Path: s.path, Err: ErrCorrupt, Hint: fmt.Sprintf("its schema version (%d) is not one Plenary ever wrote", from)}
+	}
 	for v := from; v < SchemaVersion; v++ {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 			return &OpenError{Path: s.path, Err: fmt.Errorf("upgrading the schema to version %d: %w", v+1, err)}
