@@ -238,6 +238,9 @@ func restoreTarget(backup, dbPath, absDB string) (exists bool, mode fs.FileMode,
 		if cur.IsDir() {
 			return false, 0, &OpenError{Path: dbPath, Err: ErrNotDatabase, Hint: "this is a folder; give the path of a .db file"}
 		}
+		if !cur.Mode().IsRegular() {
+			return false, 0, &OpenError{Path: dbPath, Err: ErrNotDatabase, Hint: "this is not a regular file (a pipe or a device); give the path of a .db file"}
+		}
 		return true, cur.Mode().Perm(), nil
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(absDB), 0o755); err != nil {

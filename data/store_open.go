@@ -43,6 +43,9 @@ func (e *OpenError) Unwrap() error { return e.Err }
 // Options tune how a database is opened.
 type Options struct {
 	ReadOnly bool // never write, not even the schema; for files that are not ours to change
+	// MustExist refuses a missing file instead of creating it (and its
+	// folders): for commands that only read.
+	MustExist bool
 }
 
 // Store is an open Plenary database. Its methods are safe for concurrent
@@ -75,11 +78,15 @@ func DefaultPath() (string, error) {
 
 const sqliteMagic = "SQLite format 3\x00"
 
-// Open opens (creating if needed) the database at path and brings its
-// schema up to date. A file that is not SQLite, is damaged or comes from a
-// newer Plenary is never written to: Open returns an *OpenError instead.
+// Open opens (creating if needed, unless opt says otherwise) the database
+// at path and brings its schema up to date. A file that is not SQLite, is
+// damaged or comes from a newer Plenary is never written to: Open returns
+// an *OpenError instead.
 func Open(path string, opt Options) (*Store, error) {
-	if err := checkFile(path, opt.ReadOnly); err != nil {
+	if path == "" {
+		return nil, errors.New("no database file given: name one with --db PATH")
+	}
+	if err := checkFile(path, opt.ReadOnly || opt.MustExist); err != nil {
 		return nil, err
 	}
 	if err := probe(path); err != nil {
@@ -124,29 +131,34 @@ func escapePath(p string) string {
 
 // checkFile refuses, before SQLite touches it, a file that exists but is
 // not an SQLite database: opening it would otherwise overwrite nothing but
-// fail later with an obscure message.
-func checkFile(path string, readOnly bool) error {
-	f, err := os.Open(path)
+// fail later with an obscure message. Anything but a regular file (a FIFO
+// would block the open forever, a device is no database) is refused
+// before it is opened. A missing file is refused when mustExist.
+func checkFile(path string, mustExist bool) error {
+	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		if readOnly {
-			return &OpenError{Path: path, Err: os.ErrNotExist, Hint: "there is no database there"}
+		if mustExist {
+			return &OpenError{Path: path, Err: os.ErrNotExist,
+				Hint: "there is no database there: import data (plenary import PATH) or load the sample (plenary sample) to create one, or name another with --db"}
 		}
 		return nil
 	}
 	if err != nil {
 		return &OpenError{Path: path, Err: err, Hint: "check the file's permissions or choose another with --db"}
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return &OpenError{Path: path, Err: err}
-	}
-	if st.IsDir() {
+	switch {
+	case st.IsDir():
 		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "this is a folder; give the path of a .db file"}
-	}
-	if st.Size() == 0 {
+	case !st.Mode().IsRegular():
+		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "this is not a regular file (a pipe or a device); give the path of a .db file"}
+	case st.Size() == 0:
 		return nil // an empty file is a new database
 	}
+	f, err := os.Open(path)
+	if err != nil {
+		return &OpenError{Path: path, Err: err, Hint: "check the file's permissions or choose another with --db"}
+	}
+	defer f.Close()
 	head := make([]byte, len(sqliteMagic))
 	if _, err := io.ReadFull(f, head); err != nil || string(head) != sqliteMagic {
 		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "this file is not an SQLite database; Plenary will not overwrite it: choose another file with --db, or move it aside"}
