@@ -2,6 +2,8 @@ package data
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"plenary/data/ingest"
 	"plenary/data/merge"
@@ -55,10 +57,16 @@ func (w *writer) writeBallot(id int64, votes []ballotVote) error {
 	return err
 }
 
-// update merges an incoming roll call into the stored one with the id,
-// and writes the roll call only when its content changed.
+// update merges an incoming roll call into the stored one with the id.
+// Its votes are written at once; the roll call's own row is written once,
+// at the end of the import (writeRollCalls), and only when it ends up
+// different: datasets that describe one roll call differently then leave
+// it as it was, instead of rewriting it back and forth on every import.
 func (w *writer) update(id int64, in *ingest.RollCall) error {
 	old := w.idx.Get(id)
+	if _, ok := w.orig[id]; !ok {
+		w.orig[id] = *old
+	}
 	merged := merge.RollCall(old, &in.RollCall, w.opt.sample)
 	metaChanged := !merge.Same(old, &merged)
 	votesChanged, err := w.mergeVotes(id, merged.Label(), in.Votes)
@@ -66,20 +74,39 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 		return err
 	}
 	if !metaChanged && !votesChanged {
-		if !w.added[id] {
-			w.rep.RollCalls.Unchanged++
-		}
 		return nil
 	}
-	merged.Source = in.Source
-	if _, err := w.st.updRC.ExecContext(w.ctx, append(rollCallArgs(&merged), w.importID, id)...); err != nil {
-		return fmt.Errorf("updating %s: %w", merged.Label(), err)
+	if votesChanged {
+		w.votesChanged[id] = true
 	}
+	merged.Source = in.Source
 	*old = merged
 	w.idx.Add(old)
-	if !w.added[id] {
-		w.rep.RollCalls.Updated++
+	return nil
+}
+
+// writeRollCalls writes the roll calls the import merged into, where
+// their content changed since the start of the import, and counts the
+// stored ones as updated or unchanged.
+func (w *writer) writeRollCalls() error {
+	ids := slices.Sorted(maps.Keys(w.orig))
+	for _, id := range ids {
+		orig, cur := w.orig[id], w.idx.Get(id)
+		changed := !merge.Same(&orig, cur) || w.votesChanged[id]
+		if changed {
+			if _, err := w.st.updRC.ExecContext(w.ctx, append(rollCallArgs(cur), w.importID, id)...); err != nil {
+				return fmt.Errorf("updating %s: %w", cur.Label(), err)
+			}
+		}
+		switch {
+		case w.added[id]:
+		case changed:
+			w.rep.RollCalls.Updated++
+		default:
+			w.rep.RollCalls.Unchanged++
+		}
 	}
+	w.orig = map[int64]record.RollCall{}
 	return nil
 }
 

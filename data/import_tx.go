@@ -20,6 +20,9 @@ func (s *Store) finishImport(ctx context.Context, w *writer, meter *ingest.Meter
 	if n := countFiles(sources); len(files) != n {
 		return nil, fmt.Errorf("%d of %d files were read to the end", len(files), n)
 	}
+	if err := w.writeRollCalls(); err != nil {
+		return nil, s.importErr(ctx, err)
+	}
 	if err := w.flush(); err != nil {
 		return nil, s.importErr(ctx, err)
 	}

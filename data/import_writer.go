@@ -37,7 +37,12 @@ type writer struct {
 	votes   *voteInserter
 	pending []any          // vote rows of the next INSERT
 	added   map[int64]bool // roll calls this import created
-	ballot  []ballotVote   // reused for each roll call's ballot
+	// orig holds, for every roll call an incoming one was merged into, its
+	// content before the first merge; votesChanged those whose votes
+	// changed. See writeRollCalls.
+	orig         map[int64]record.RollCall
+	votesChanged map[int64]bool
+	ballot       []ballotVote // reused for each roll call's ballot
 
 	// nextID is the id the next roll call gets: ids are given here, not by
 	// SQLite, so that votes can be written before their roll call (see
@@ -52,7 +57,7 @@ type writer struct {
 
 func newWriter(ctx context.Context, conn *sql.Conn, tx *sql.Tx, s *Store, opt ImportOptions, rep *Report) (*writer, error) {
 	w := &writer{ctx: context.WithoutCancel(ctx), stop: ctx, tx: tx, s: s, opt: opt, rep: rep, votes: newVoteInserter(ctx, conn),
-		idx: merge.NewIndex(), added: map[int64]bool{}}
+		idx: merge.NewIndex(), added: map[int64]bool{}, orig: map[int64]record.RollCall{}, votesChanged: map[int64]bool{}}
 	w.prog.report = opt.Progress
 	now := nowUTC()
 	res, err := tx.ExecContext(w.ctx, `INSERT INTO imports (started, finished, format, dataset, app_version, sample) VALUES (?, ?, '', '', ?, ?)`,
