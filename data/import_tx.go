@@ -129,6 +129,9 @@ func (s *Store) writeErr(err error) error {
 	case strings.Contains(msg, "readonly"):
 		return fmt.Errorf("%s: the database cannot be written: %w", s.path, ErrReadOnly)
 	}
+	if e := explain(s.path, err); e != err {
+		return e
+	}
 	return fmt.Errorf("%s: %w", s.path, err)
 }
 

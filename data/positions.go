@@ -13,7 +13,8 @@ import (
 
 // Positions lists recorded positions, newest first, of the given countries
 // (all when none are given).
-func (s *Store) Positions(ctx context.Context, iso3 ...string) ([]record.Position, error) {
+func (s *Store) Positions(ctx context.Context, iso3 ...string) (_ []record.Position, err error) {
+	defer func() { err = explain(s.path, err) }()
 	q := `SELECT p.id, c.iso3, p.date, p.topic, p.stance, p.summary, p.quote, p.source, p.sample FROM positions p JOIN countries c ON c.id = p.country_id`
 	var args []any
 	if len(iso3) > 0 {

@@ -42,7 +42,7 @@ func identify(ctx context.Context, db *sql.DB, path string) (identity, int, erro
 		return 0, 0, &OpenError{Path: path, Err: ErrNewerSchema,
 			Hint: fmt.Sprintf("its schema is version %d, this Plenary knows up to %d: update Plenary, or open another database with --db", v, SchemaVersion)}
 	case app == applicationID:
-		return identityOurs, v, nil
+		return identityOurs, v, sameSchema(ctx, db, path, v)
 	case app == 0 && v == 0 && emptySchema(ctx, db):
 		return identityEmpty, 0, nil
 	case app == 0 && v >= 1 && v <= SchemaVersion:
@@ -60,6 +60,27 @@ func identify(ctx context.Context, db *sql.DB, path string) (identity, int, erro
 	}
 	return 0, 0, &OpenError{Path: path, Err: ErrNotDatabase,
 		Hint: "it is an SQLite file of another program; Plenary will not change it: choose another file with --db"}
+}
+
+// sameSchema checks that a Plenary database still has the tables its
+// schema version says: one dropped or changed is damage, which would
+// otherwise surface later as an engine error in the middle of a command.
+func sameSchema(ctx context.Context, db *sql.DB, path string, v int) error {
+	if v < 1 {
+		return nil
+	}
+	have, err := schemaOf(ctx, db)
+	if err != nil {
+		return openErr(path, err)
+	}
+	want, err := schemaAt(v)
+	if err != nil {
+		return &OpenError{Path: path, Err: err}
+	}
+	if have != want {
+		return &OpenError{Path: path, Err: fmt.Errorf("%w: a table or index is missing or not the one Plenary made", ErrCorrupt), Hint: hintDamaged}
+	}
+	return nil
 }
 
 func emptySchema(ctx context.Context, db *sql.DB) bool {

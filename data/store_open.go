@@ -208,6 +208,9 @@ func openErr(path string, err error) error {
 	case strings.Contains(msg, "locked") || strings.Contains(msg, "busy"):
 		return &OpenError{Path: path, Err: err, Hint: "another program holds the database; close it and try again"}
 	}
+	if e := explain(path, err); e != err {
+		return e
+	}
 	return &OpenError{Path: path, Err: err}
 }
 

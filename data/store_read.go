@@ -29,11 +29,12 @@ type Info struct {
 }
 
 // Info summarises the database.
-func (s *Store) Info(ctx context.Context) (*Info, error) {
+func (s *Store) Info(ctx context.Context) (_ *Info, err error) {
+	defer func() { err = explain(s.path, err) }()
 	// Every number comes from the same snapshot, even while another process
 	// commits an import.
 	var in *Info
-	err := s.snapshot(ctx, func(q querier) (err error) {
+	err = s.snapshot(ctx, func(q querier) (err error) {
 		in, err = info(ctx, q)
 		return err
 	})
@@ -99,7 +100,8 @@ func (i *Info) Empty() bool {
 }
 
 // Imports lists the import log, newest first.
-func (s *Store) Imports(ctx context.Context) ([]record.ImportInfo, error) {
+func (s *Store) Imports(ctx context.Context) (_ []record.ImportInfo, err error) {
+	defer func() { err = explain(s.path, err) }()
 	return imports(ctx, s.db)
 }
 
@@ -149,10 +151,10 @@ func imports(ctx context.Context, q querier) ([]record.ImportInfo, error) {
 // form, so "S/RES/2774(2025)" and "s/res/2774 (2025)" are found), or the one
 // with that stable id when ref is a number. The roll call on the text as a
 // whole comes first; votes on amendments and paragraphs follow.
-func (s *Store) FindRollCalls(ctx context.Context, ref string) ([]record.RollCall, error) {
+func (s *Store) FindRollCalls(ctx context.Context, ref string) (_ []record.RollCall, err error) {
+	defer func() { err = explain(s.path, err) }()
 	ref = strings.TrimSpace(ref)
 	var rows *sql.Rows
-	var err error
 	if id, e := strconv.ParseInt(strings.TrimPrefix(ref, "#"), 10, 64); e == nil {
 		rows, err = s.db.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls WHERE id = ?`, id)
 	} else {
@@ -182,7 +184,8 @@ type CountryVote struct {
 }
 
 // Votes lists every vote on a roll call, by country name.
-func (s *Store) Votes(ctx context.Context, rollCallID int64) ([]CountryVote, error) {
+func (s *Store) Votes(ctx context.Context, rollCallID int64) (_ []CountryVote, err error) {
+	defer func() { err = explain(s.path, err) }()
 	rows, err := s.db.QueryContext(ctx, `SELECT c.iso3, c.name, v.vote FROM votes v JOIN countries c ON c.id = v.country_id
 		WHERE v.roll_call_id = ? ORDER BY c.name`, rollCallID)
 	if err != nil {
@@ -206,7 +209,8 @@ func (s *Store) Votes(ctx context.Context, rollCallID int64) ([]CountryVote, err
 // run on. The whole unvotes history takes a few megabytes this way. The
 // votes come from the ballots cache, checked against the votes table and
 // rebuilt from it when they disagree.
-func (s *Store) Table(ctx context.Context) (*record.Table, error) {
+func (s *Store) Table(ctx context.Context) (_ *record.Table, err error) {
+	defer func() { err = explain(s.path, err) }()
 	for attempt := 0; ; attempt++ {
 		t, ok, err := s.table(ctx)
 		if err != nil || ok {
@@ -292,7 +296,8 @@ func (s *Store) tableFromVotes(ctx context.Context) (t *record.Table, err error)
 }
 
 // Topics lists the distinct topics of the roll calls, most used first.
-func (s *Store) Topics(ctx context.Context) ([]string, error) {
+func (s *Store) Topics(ctx context.Context) (_ []string, err error) {
+	defer func() { err = explain(s.path, err) }()
 	rows, err := s.db.QueryContext(ctx, `SELECT topics FROM roll_calls WHERE topics != ''`)
 	if err != nil {
 		return nil, err
