@@ -13,6 +13,7 @@ import (
 )
 
 func main() {
+	limitMemory()
 	db, readOnly, rest, err := cli.Globals(os.Args[1:])
 	if err == nil && len(rest) == 0 {
 		os.Exit(gui.Run(db, readOnly))

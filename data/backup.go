@@ -194,78 +194,103 @@ func RestoreAside(backup, dbPath string) (aside string, err error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", dbPath, err)
 	}
-	bst, err := os.Stat(backup)
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", backup, err)
-	}
-	mode := fs.FileMode(0o644)
-	cur, err := os.Stat(dbPath)
-	switch {
-	case err == nil:
-		if os.SameFile(bst, cur) {
-			return "", fmt.Errorf("%s: the backup is the database itself", backup)
-		}
-		if cur.IsDir() {
-			return "", &OpenError{Path: dbPath, Err: ErrNotDatabase, Hint: "this is a folder; give the path of a .db file"}
-		}
-		mode = cur.Mode().Perm()
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(filepath.Dir(absDB), 0o755); err != nil {
-			return "", safefile.Err(dbPath, err)
-		}
-	default:
-		return "", fmt.Errorf("%s: %w", dbPath, err)
-	}
-	// Copy first: if the disk is full, nothing has been moved yet.
-	tmp, err := safefile.CreateTemp(dbPath, absDB)
+	exists, mode, err := restoreTarget(backup, dbPath, absDB)
 	if err != nil {
 		return "", err
 	}
-	tmpName := tmp.Name()
-	placed := false
-	defer func() {
-		if !placed {
+	// Copy first: if the disk is full, nothing has been moved yet.
+	tmpName, err := copyBeside(backup, dbPath, absDB, mode)
+	if err != nil {
+		return "", err
+	}
+	if exists {
+		if aside, err = moveAside(dbPath, absDB); err != nil {
 			os.Remove(tmpName)
+			return "", err
 		}
-	}()
-	if err := copyInto(tmp, backup); err != nil {
-		tmp.Close()
-		return "", safefile.Err(dbPath, err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return "", safefile.Err(dbPath, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return "", safefile.Err(dbPath, err)
-	}
-	if cur != nil {
-		aside = asideName(absDB)
-		if err := os.Rename(absDB, aside); err != nil {
-			return "", fmt.Errorf("%s: cannot move the current database aside: %w", dbPath, err)
-		}
-		// The -wal file belongs to the database moved aside: left here, it
-		// would be replayed into the restored file. The -shm index is
-		// rebuilt from the -wal when needed.
-		for _, ext := range []string{"-wal", "-journal"} {
-			if _, err := os.Lstat(absDB + ext); err == nil {
-				if err := os.Rename(absDB+ext, aside+ext); err != nil {
-					os.Rename(aside, absDB)
-					return "", fmt.Errorf("%s: cannot move %s aside: %w", dbPath, absDB+ext, err)
-				}
-			}
-		}
-		os.Remove(absDB + "-shm")
 	}
 	if err := os.Rename(tmpName, absDB); err != nil {
+		os.Remove(tmpName)
 		if aside != "" {
 			os.Rename(aside, absDB)
 			os.Rename(aside+"-wal", absDB+"-wal")
 		}
 		return "", safefile.Err(dbPath, err)
 	}
-	placed = true
 	safefile.SyncDir(filepath.Dir(absDB))
+	return aside, nil
+}
+
+// restoreTarget checks the place a backup is restored to: whether a
+// database is there, and the permissions the restored file takes (those
+// of the file it replaces). A missing folder is created.
+func restoreTarget(backup, dbPath, absDB string) (exists bool, mode fs.FileMode, err error) {
+	bst, err := os.Stat(backup)
+	if err != nil {
+		return false, 0, fmt.Errorf("%s: %w", backup, err)
+	}
+	cur, err := os.Stat(dbPath)
+	switch {
+	case err == nil:
+		if os.SameFile(bst, cur) {
+			return false, 0, fmt.Errorf("%s: the backup is the database itself", backup)
+		}
+		if cur.IsDir() {
+			return false, 0, &OpenError{Path: dbPath, Err: ErrNotDatabase, Hint: "this is a folder; give the path of a .db file"}
+		}
+		if !cur.Mode().IsRegular() {
+			return false, 0, &OpenError{Path: dbPath, Err: ErrNotDatabase, Hint: "this is not a regular file (a pipe or a device); give the path of a .db file"}
+		}
+		return true, cur.Mode().Perm(), nil
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(absDB), 0o755); err != nil {
+			return false, 0, safefile.Err(dbPath, err)
+		}
+		return false, 0o644, nil
+	}
+	return false, 0, fmt.Errorf("%s: %w", dbPath, err)
+}
+
+// copyBeside copies the backup into a temporary file beside the database,
+// synced and with the given permissions, and returns its name; on error
+// nothing is left.
+func copyBeside(backup, dbPath, absDB string, mode fs.FileMode) (string, error) {
+	tmp, err := safefile.CreateTemp(dbPath, absDB)
+	if err != nil {
+		return "", err
+	}
+	err = copyInto(tmp, backup)
+	if err == nil {
+		err = tmp.Chmod(mode)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", safefile.Err(dbPath, err)
+	}
+	return tmp.Name(), nil
+}
+
+// moveAside moves the current database, with its -wal and -journal files,
+// to a new name beside it, and returns that name. The -wal file belongs to
+// the database moved aside: left here, it would be replayed into the
+// restored file. The -shm index is rebuilt from the -wal when needed.
+func moveAside(dbPath, absDB string) (string, error) {
+	aside := asideName(absDB)
+	if err := os.Rename(absDB, aside); err != nil {
+		return "", fmt.Errorf("%s: cannot move the current database aside: %w", dbPath, err)
+	}
+	for _, ext := range []string{"-wal", "-journal"} {
+		if _, err := os.Lstat(absDB + ext); err == nil {
+			if err := os.Rename(absDB+ext, aside+ext); err != nil {
+				os.Rename(aside, absDB)
+				return "", fmt.Errorf("%s: cannot move %s aside: %w", dbPath, absDB+ext, err)
+			}
+		}
+	}
+	os.Remove(absDB + "-shm")
 	return aside, nil
 }
 

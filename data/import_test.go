@@ -571,6 +571,34 @@ func TestImportCancel(t *testing.T) {
 	}
 }
 
+// TestReimportAllDatasetsUnchanged imports every dataset of the shared
+// data, whose datasets describe many roll calls each in their own way,
+// and then the same folder again: the second import finds the content as
+// it left it, reports no roll call updated and writes nothing.
+func TestReimportAllDatasetsUnchanged(t *testing.T) {
+	dir := sharedData(t)
+	st, path := openTemp(t)
+	ctx := context.Background()
+	first, err := st.Import(ctx, []string{dir}, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := contentHash(t, path)
+	rep, err := st.Import(ctx, []string{dir}, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Changed() || rep.RollCalls.Updated != 0 || rep.RollCalls.Unchanged != first.RollCalls.Added || rep.Votes.Changed != 0 {
+		t.Errorf("second import: roll calls %+v, votes %+v (first added %d roll calls)", rep.RollCalls, rep.Votes, first.RollCalls.Added)
+	}
+	if !strings.Contains(rep.Summary(), "nothing changed") {
+		t.Errorf("the summary does not say nothing changed:\n%s", rep.Summary())
+	}
+	if contentHash(t, path) != before {
+		t.Error("the database changed on a repeated import")
+	}
+}
+
 // TestSourcesDisagree imports two files that differ on one vote: the later
 // import wins and the report lists the difference.
 func TestSourcesDisagree(t *testing.T) {

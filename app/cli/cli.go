@@ -64,6 +64,11 @@ func Globals(args []string) (db string, readOnly bool, rest []string, err error)
 	global.StringVar(&db, "db", "", "database file")
 	global.BoolVar(&readOnly, "read-only", false, "open the database read-only")
 	err = global.Parse(args)
+	global.Visit(func(f *flag.Flag) {
+		if f.Name == "db" && db == "" && err == nil {
+			err = errors.New("--db needs the path of a database file")
+		}
+	})
 	return db, readOnly, global.Args(), err
 }
 
@@ -115,8 +120,15 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
-// open opens the database the environment names.
-func (env *Env) open() (*data.Store, error) {
+// open opens the database the environment names, which must exist:
+// commands that only read never create one.
+func (env *Env) open() (*data.Store, error) { return env.openStore(true) }
+
+// create opens the database the environment names, creating it when
+// missing: for the commands that write data into it.
+func (env *Env) create() (*data.Store, error) { return env.openStore(false) }
+
+func (env *Env) openStore(mustExist bool) (*data.Store, error) {
 	path := env.DB
 	if path == "" {
 		var err error
@@ -124,7 +136,7 @@ func (env *Env) open() (*data.Store, error) {
 			return nil, err
 		}
 	}
-	return data.Open(path, data.Options{ReadOnly: env.ReadOnly})
+	return data.Open(path, data.Options{ReadOnly: env.ReadOnly, MustExist: mustExist})
 }
 
 // parse parses flags that may stand before, between or after positional

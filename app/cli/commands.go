@@ -76,7 +76,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			fmt.Fprintf(env.Stderr, "\r%-7s %5.1f%%", p.Phase, 100*p.Fraction())
 		}
 	}
-	st, err := env.open()
+	st, err := env.create()
 	if err != nil {
 		return err
 	}
@@ -262,7 +262,7 @@ func runSample(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := env.open()
+	st, err := env.create()
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"plenary/data/countries"
 	"plenary/data/record"
 )
 
@@ -30,11 +29,12 @@ type Info struct {
 }
 
 // Info summarises the database.
-func (s *Store) Info(ctx context.Context) (*Info, error) {
+func (s *Store) Info(ctx context.Context) (_ *Info, err error) {
+	defer func() { err = explain(s.path, err) }()
 	// Every number comes from the same snapshot, even while another process
 	// commits an import.
 	var in *Info
-	err := s.snapshot(ctx, func(q querier) (err error) {
+	err = s.snapshot(ctx, func(q querier) (err error) {
 		in, err = info(ctx, q)
 		return err
 	})
@@ -100,7 +100,8 @@ func (i *Info) Empty() bool {
 }
 
 // Imports lists the import log, newest first.
-func (s *Store) Imports(ctx context.Context) ([]record.ImportInfo, error) {
+func (s *Store) Imports(ctx context.Context) (_ []record.ImportInfo, err error) {
+	defer func() { err = explain(s.path, err) }()
 	return imports(ctx, s.db)
 }
 
@@ -150,10 +151,10 @@ func imports(ctx context.Context, q querier) ([]record.ImportInfo, error) {
 // form, so "S/RES/2774(2025)" and "s/res/2774 (2025)" are found), or the one
 // with that stable id when ref is a number. The roll call on the text as a
 // whole comes first; votes on amendments and paragraphs follow.
-func (s *Store) FindRollCalls(ctx context.Context, ref string) ([]record.RollCall, error) {
+func (s *Store) FindRollCalls(ctx context.Context, ref string) (_ []record.RollCall, err error) {
+	defer func() { err = explain(s.path, err) }()
 	ref = strings.TrimSpace(ref)
 	var rows *sql.Rows
-	var err error
 	if id, e := strconv.ParseInt(strings.TrimPrefix(ref, "#"), 10, 64); e == nil {
 		rows, err = s.db.QueryContext(ctx, `SELECT `+rollCallColumns+` FROM roll_calls WHERE id = ?`, id)
 	} else {
@@ -183,7 +184,8 @@ type CountryVote struct {
 }
 
 // Votes lists every vote on a roll call, by country name.
-func (s *Store) Votes(ctx context.Context, rollCallID int64) ([]CountryVote, error) {
+func (s *Store) Votes(ctx context.Context, rollCallID int64) (_ []CountryVote, err error) {
+	defer func() { err = explain(s.path, err) }()
 	rows, err := s.db.QueryContext(ctx, `SELECT c.iso3, c.name, v.vote FROM votes v JOIN countries c ON c.id = v.country_id
 		WHERE v.roll_call_id = ? ORDER BY c.name`, rollCallID)
 	if err != nil {
@@ -207,7 +209,8 @@ func (s *Store) Votes(ctx context.Context, rollCallID int64) ([]CountryVote, err
 // run on. The whole unvotes history takes a few megabytes this way. The
 // votes come from the ballots cache, checked against the votes table and
 // rebuilt from it when they disagree.
-func (s *Store) Table(ctx context.Context) (*record.Table, error) {
+func (s *Store) Table(ctx context.Context) (_ *record.Table, err error) {
+	defer func() { err = explain(s.path, err) }()
 	for attempt := 0; ; attempt++ {
 		t, ok, err := s.table(ctx)
 		if err != nil || ok {
@@ -292,113 +295,9 @@ func (s *Store) tableFromVotes(ctx context.Context) (t *record.Table, err error)
 	return t, err
 }
 
-// Positions lists recorded positions, newest first, of the given countries
-// (all when none are given).
-func (s *Store) Positions(ctx context.Context, iso3 ...string) ([]record.Position, error) {
-	q := `SELECT p.id, c.iso3, p.date, p.topic, p.stance, p.summary, p.quote, p.source, p.sample FROM positions p JOIN countries c ON c.id = p.country_id`
-	var args []any
-	if len(iso3) > 0 {
-		q += ` WHERE c.iso3 IN (` + strings.TrimSuffix(strings.Repeat("?,", len(iso3)), ",") + `)`
-		for _, c := range iso3 {
-			args = append(args, c)
-		}
-	}
-	q += ` ORDER BY p.date DESC, c.iso3, p.id`
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []record.Position
-	for rows.Next() {
-		var p record.Position
-		var stance string
-		if err := rows.Scan(&p.ID, &p.Country, &p.Date, &p.Topic, &stance, &p.Summary, &p.Quote, &p.Source, &p.Sample); err != nil {
-			return nil, err
-		}
-		p.Stance = record.Stance(stance)
-		out = append(out, p)
-	}
-	return out, rows.Err()
-}
-
-// ValidatePosition checks a position before it is saved.
-func ValidatePosition(p record.Position) error {
-	if _, ok := countries.ByISO3(p.Country); !ok {
-		return fmt.Errorf("unknown country %q", p.Country)
-	}
-	if len(p.Date) != 10 || p.Date[4] != '-' || p.Date[7] != '-' {
-		return fmt.Errorf("date %q: expected YYYY-MM-DD", p.Date)
-	}
-	if strings.TrimSpace(p.Topic) == "" {
-		return fmt.Errorf("the topic is empty")
-	}
-	if _, ok := record.ParseStance(string(p.Stance)); !ok {
-		return fmt.Errorf("stance %q: expected supports, opposes or neutral", p.Stance)
-	}
-	if strings.TrimSpace(p.Summary) == "" {
-		return fmt.Errorf("the summary is empty")
-	}
-	if strings.ContainsAny(p.Summary, "\r\n") {
-		return fmt.Errorf("the summary must be one line")
-	}
-	return nil
-}
-
-// SavePosition adds a position (ID 0) or updates one, and returns its id.
-func (s *Store) SavePosition(ctx context.Context, p record.Position) (int64, error) {
-	if s.readOnly {
-		return 0, ErrReadOnly
-	}
-	if err := ValidatePosition(p); err != nil {
-		return 0, err
-	}
-	st, _ := record.ParseStance(string(p.Stance))
-	cid := s.countryID[p.Country]
-	now := nowUTC()
-	if p.ID == 0 {
-		res, err := s.db.ExecContext(ctx, `INSERT INTO positions (country_id, date, topic, stance, summary, quote, source, sample, created, updated)
-			VALUES (?,?,?,?,?,?,?,0,?,?)`, cid, p.Date, strings.TrimSpace(p.Topic), string(st), strings.TrimSpace(p.Summary), p.Quote, p.Source, now, now)
-		if err != nil {
-			return 0, s.positionErr(err)
-		}
-		return res.LastInsertId()
-	}
-	res, err := s.db.ExecContext(ctx, `UPDATE positions SET country_id=?, date=?, topic=?, stance=?, summary=?, quote=?, source=?, sample=0, updated=? WHERE id=?`,
-		cid, p.Date, strings.TrimSpace(p.Topic), string(st), strings.TrimSpace(p.Summary), p.Quote, p.Source, now, p.ID)
-	if err != nil {
-		return 0, s.positionErr(err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return 0, fmt.Errorf("position %d does not exist", p.ID)
-	}
-	return p.ID, nil
-}
-
-func (s *Store) positionErr(err error) error {
-	if strings.Contains(err.Error(), "UNIQUE") {
-		return fmt.Errorf("the same position (country, date, topic and summary) is already recorded")
-	}
-	return s.writeErr(err)
-}
-
-// DeletePosition removes a recorded position.
-func (s *Store) DeletePosition(ctx context.Context, id int64) error {
-	if s.readOnly {
-		return ErrReadOnly
-	}
-	res, err := s.db.ExecContext(ctx, `DELETE FROM positions WHERE id = ?`, id)
-	if err != nil {
-		return s.writeErr(err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("position %d does not exist", id)
-	}
-	return nil
-}
-
 // Topics lists the distinct topics of the roll calls, most used first.
-func (s *Store) Topics(ctx context.Context) ([]string, error) {
+func (s *Store) Topics(ctx context.Context) (_ []string, err error) {
+	defer func() { err = explain(s.path, err) }()
 	rows, err := s.db.QueryContext(ctx, `SELECT topics FROM roll_calls WHERE topics != ''`)
 	if err != nil {
 		return nil, err

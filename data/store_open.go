@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -44,6 +43,9 @@ func (e *OpenError) Unwrap() error { return e.Err }
 // Options tune how a database is opened.
 type Options struct {
 	ReadOnly bool // never write, not even the schema; for files that are not ours to change
+	// MustExist refuses a missing file instead of creating it (and its
+	// folders): for commands that only read.
+	MustExist bool
 }
 
 // Store is an open Plenary database. Its methods are safe for concurrent
@@ -76,11 +78,15 @@ func DefaultPath() (string, error) {
 
 const sqliteMagic = "SQLite format 3\x00"
 
-// Open opens (creating if needed) the database at path and brings its
-// schema up to date. A file that is not SQLite, is damaged or comes from a
-// newer Plenary is never written to: Open returns an *OpenError instead.
+// Open opens (creating if needed, unless opt says otherwise) the database
+// at path and brings its schema up to date. A file that is not SQLite, is
+// damaged or comes from a newer Plenary is never written to: Open returns
+// an *OpenError instead.
 func Open(path string, opt Options) (*Store, error) {
-	if err := checkFile(path, opt.ReadOnly); err != nil {
+	if path == "" {
+		return nil, errors.New("no database file given: name one with --db PATH")
+	}
+	if err := checkFile(path, opt.ReadOnly || opt.MustExist); err != nil {
 		return nil, err
 	}
 	if err := probe(path); err != nil {
@@ -125,29 +131,34 @@ func escapePath(p string) string {
 
 // checkFile refuses, before SQLite touches it, a file that exists but is
 // not an SQLite database: opening it would otherwise overwrite nothing but
-// fail later with an obscure message.
-func checkFile(path string, readOnly bool) error {
-	f, err := os.Open(path)
+// fail later with an obscure message. Anything but a regular file (a FIFO
+// would block the open forever, a device is no database) is refused
+// before it is opened. A missing file is refused when mustExist.
+func checkFile(path string, mustExist bool) error {
+	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		if readOnly {
-			return &OpenError{Path: path, Err: os.ErrNotExist, Hint: "there is no database there"}
+		if mustExist {
+			return &OpenError{Path: path, Err: os.ErrNotExist,
+				Hint: "there is no database there: import data (plenary import PATH) or load the sample (plenary sample) to create one, or name another with --db"}
 		}
 		return nil
 	}
 	if err != nil {
 		return &OpenError{Path: path, Err: err, Hint: "check the file's permissions or choose another with --db"}
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return &OpenError{Path: path, Err: err}
-	}
-	if st.IsDir() {
+	switch {
+	case st.IsDir():
 		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "this is a folder; give the path of a .db file"}
-	}
-	if st.Size() == 0 {
+	case !st.Mode().IsRegular():
+		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "this is not a regular file (a pipe or a device); give the path of a .db file"}
+	case st.Size() == 0:
 		return nil // an empty file is a new database
 	}
+	f, err := os.Open(path)
+	if err != nil {
+		return &OpenError{Path: path, Err: err, Hint: "check the file's permissions or choose another with --db"}
+	}
+	defer f.Close()
 	head := make([]byte, len(sqliteMagic))
 	if _, err := io.ReadFull(f, head); err != nil || string(head) != sqliteMagic {
 		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "this file is not an SQLite database; Plenary will not overwrite it: choose another file with --db, or move it aside"}
@@ -157,104 +168,50 @@ func checkFile(path string, readOnly bool) error {
 
 // probe looks at an existing file through a read-only connection without
 // any pragma that writes, so that a file of another program or of a newer
-// Plenary is refused before anything could change it.
+// Plenary is refused before anything could change it (see identify).
 func probe(path string) error {
 	st, err := os.Stat(path)
 	if err != nil || st.Size() == 0 {
 		return nil
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_defensive=1&_pragma=trusted_schema(0)")
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_defensive=1&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}
 	defer db.Close()
-	s := &Store{db: db, path: path, readOnly: true}
 	ctx := context.Background()
-	var v int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return s.openErr(err)
+	id, _, err := identify(ctx, db, path)
+	if err != nil || id == identityEmpty {
+		return err
 	}
-	if v > SchemaVersion {
-		return &OpenError{Path: path, Err: ErrNewerSchema,
-			Hint: fmt.Sprintf("its schema is version %d, this Plenary knows up to %d: update Plenary, or open another database with --db", v, SchemaVersion)}
+	var res string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&res); err != nil {
+		return openErr(path, err)
 	}
-	var ours, all int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FILTER (WHERE name IN ('roll_calls','votes','countries')), count(*) FROM sqlite_schema").Scan(&ours, &all); err != nil {
-		return s.openErr(err)
-	}
-	if (v > 0 && ours != 3) || (v == 0 && all > 0) {
-		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "it is an SQLite file of another program; Plenary will not change it: choose another file with --db"}
-	}
-	if v > 0 {
-		var res string
-		if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&res); err != nil {
-			return s.openErr(err)
-		}
-		if res != "ok" {
-			return &OpenError{Path: path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
-		}
-	}
-	return nil
-}
-
-// init checks the schema version, migrates, and loads the country table.
-func (s *Store) init() error {
-	ctx := context.Background()
-	var v int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return s.openErr(err)
-	}
-	if v < SchemaVersion {
-		if s.readOnly {
-			if v == 0 {
-				return &OpenError{Path: s.path, Err: ErrNotDatabase, Hint: "the file is empty"}
-			}
-			return &OpenError{Path: s.path, Err: ErrReadOnly, Hint: "its schema is older and must be upgraded, which needs write access"}
-		}
-		if err := s.migrate(ctx, v); err != nil {
-			return err
-		}
-	}
-	if !s.readOnly {
-		if err := s.syncCountries(ctx); err != nil {
-			return s.openErr(err)
-		}
-	}
-	return s.loadCountryIDs(ctx)
-}
-
-func (s *Store) migrate(ctx context.Context, from int) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return s.openErr(err)
-	}
-	defer tx.Rollback()
-	for v := from; v < SchemaVersion; v++ {
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-			return &OpenError{Path: s.path, Err: fmt.Errorf("upgrading the schema to version %d: %w", v+1, err)}
-		}
-	}
-	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(SchemaVersion)); err != nil {
-		return s.openErr(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return s.openErr(err)
+	if res != "ok" {
+		return &OpenError{Path: path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
 	}
 	return nil
 }
 
 // openErr classifies a driver error met while opening.
-func (s *Store) openErr(err error) error {
+func (s *Store) openErr(err error) error { return openErr(s.path, err) }
+
+// openErr classifies a driver error met while opening the file at path.
+func openErr(path string, err error) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") || strings.Contains(msg, "corrupt"):
-		return &OpenError{Path: s.path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
+		return &OpenError{Path: path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
 	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "permission"):
-		return &OpenError{Path: s.path, Err: ErrReadOnly, Hint: "the file or its folder cannot be written: open it read-only (--read-only) or copy it somewhere writable"}
+		return &OpenError{Path: path, Err: ErrReadOnly, Hint: "the file or its folder cannot be written: open it read-only (--read-only) or copy it somewhere writable"}
 	case strings.Contains(msg, "locked") || strings.Contains(msg, "busy"):
-		return &OpenError{Path: s.path, Err: err, Hint: "another program holds the database; close it and try again"}
+		return &OpenError{Path: path, Err: err, Hint: "another program holds the database; close it and try again"}
 	}
-	return &OpenError{Path: s.path, Err: err}
+	if e := explain(path, err); e != err {
+		return e
+	}
+	return &OpenError{Path: path, Err: err}
 }
 
 // Close closes the database.

@@ -108,7 +108,8 @@ type Country struct {
 
 // Countries lists the country table, sorted by ISO3, with each country's
 // number of votes in the database.
-func (s *Store) Countries(ctx context.Context) ([]Country, error) {
+func (s *Store) Countries(ctx context.Context) (_ []Country, err error) {
+	defer func() { err = explain(s.path, err) }()
 	counts := map[string]int{}
 	rows, err := s.db.QueryContext(ctx, "SELECT c.iso3, count(*) FROM votes v JOIN countries c ON c.id = v.country_id GROUP BY v.country_id")
 	if err != nil {

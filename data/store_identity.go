@@ -1,0 +1,146 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// applicationID is the SQLite application_id ("Plny") stamped in every
+// database Plenary writes: a file carrying another id, or none and a
+// schema that is not exactly one Plenary wrote, belongs to someone else
+// and is never written.
+const applicationID = 0x506c6e79
+
+// identity is what Plenary makes of an existing SQLite file.
+type identity int
+
+const (
+	identityEmpty   identity = iota // no schema at all: nothing to lose, it becomes a new database
+	identityOurs                    // stamped with applicationID
+	identityEarlier                 // written by a Plenary from before the stamp: its schema is exactly one of ours
+)
+
+// identify tells whether the file behind db is a Plenary database, and
+// of which schema version, by reading only; otherwise it returns the
+// *OpenError to show.
+func identify(ctx context.Context, db *sql.DB, path string) (identity, int, error) {
+	var app, v int
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return 0, 0, openErr(path, err)
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, 0, openErr(path, err)
+	}
+	switch {
+	case app == applicationID && (v < 0 || v == 0 && !emptySchema(ctx, db)):
+		return 0, 0, &OpenError{Path: path, Err: ErrCorrupt,
+			Hint: fmt.Sprintf("its schema version (%d) is not one Plenary ever wrote: restore a backup (plenary restore FILE), or move the file aside and start a fresh database", v)}
+	case app == applicationID && v > SchemaVersion:
+		return 0, 0, &OpenError{Path: path, Err: ErrNewerSchema,
+			Hint: fmt.Sprintf("its schema is version %d, this Plenary knows up to %d: update Plenary, or open another database with --db", v, SchemaVersion)}
+	case app == applicationID:
+		return identityOurs, v, sameSchema(ctx, db, path, v)
+	case app == 0 && v == 0 && emptySchema(ctx, db):
+		return identityEmpty, 0, nil
+	case app == 0 && v >= 1 && v <= SchemaVersion:
+		have, err := schemaOf(ctx, db)
+		if err != nil {
+			return 0, 0, openErr(path, err)
+		}
+		want, err := schemaAt(v)
+		if err != nil {
+			return 0, 0, &OpenError{Path: path, Err: err}
+		}
+		if have == want {
+			return identityEarlier, v, nil
+		}
+	}
+	return 0, 0, &OpenError{Path: path, Err: ErrNotDatabase,
+		Hint: "it is an SQLite file of another program; Plenary will not change it: choose another file with --db"}
+}
+
+// sameSchema checks that a Plenary database still has the tables its
+// schema version says: one dropped or changed is damage, which would
+// otherwise surface later as an engine error in the middle of a command.
+func sameSchema(ctx context.Context, db *sql.DB, path string, v int) error {
+	if v < 1 {
+		return nil
+	}
+	have, err := schemaOf(ctx, db)
+	if err != nil {
+		return openErr(path, err)
+	}
+	want, err := schemaAt(v)
+	if err != nil {
+		return &OpenError{Path: path, Err: err}
+	}
+	if have != want {
+		return &OpenError{Path: path, Err: fmt.Errorf("%w: a table or index is missing or not the one Plenary made", ErrCorrupt), Hint: hintDamaged}
+	}
+	return nil
+}
+
+func emptySchema(ctx context.Context, db *sql.DB) bool {
+	var n int
+	err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n)
+	return err == nil && n == 0
+}
+
+// schemaOf is a file's schema as one string: every table, index, view
+// and trigger with the text that created it, leaving the engine's own
+// (sqlite_stat1 and the like), which come and go.
+func schemaOf(ctx context.Context, q querier) (string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema
+		WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY type, name`)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var typ, name, tbl, text string
+		if err := rows.Scan(&typ, &name, &tbl, &text); err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "%s %s %s\n%s\n", typ, name, tbl, text)
+	}
+	return b.String(), rows.Err()
+}
+
+// schemas are the schemas Plenary writes, by version (index 0 unused),
+// built once by running the migrations on an empty database in memory.
+var schemas = sync.OnceValues(func() ([]string, error) {
+	db, err := sql.Open("sqlite", ":memory:")
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	ctx := context.Background()
+	conn, err := db.Conn(ctx) // one connection: each holds its own memory database
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	out := make([]string, len(migrations)+1)
+	for v, m := range migrations {
+		if _, err := conn.ExecContext(ctx, m); err != nil {
+			return nil, fmt.Errorf("building schema version %d: %w", v+1, err)
+		}
+		if out[v+1], err = schemaOf(ctx, conn); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+})
+
+// schemaAt is the schema of version v.
+func schemaAt(v int) (string, error) {
+	all, err := schemas()
+	if err != nil {
+		return "", err
+	}
+	return all[v], nil
+}
