@@ -78,7 +78,9 @@ func (b *builder) byGroup() (charts.Chart, error) {
 	if len(groups) == 0 {
 		return b.empty("No member votes are recorded for " + rc.Label()), nil
 	}
-	return charts.ByGroup{Meta: b.meta, Groups: groups}, nil
+	meta := b.meta
+	meta.Note = compare.GroupRule + "; Israel in none before 2000, Kiribati before 2010."
+	return charts.ByGroup{Meta: meta, Groups: groups}, nil
 }
 
 func (b *builder) abstentions() charts.Chart {

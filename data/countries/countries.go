@@ -68,6 +68,10 @@ type Country struct {
 	// Gaps are periods inside the membership when the state held no seat
 	// of its own (Syria within the United Arab Republic).
 	Gaps []Period
+	// GroupFrom is the first day the state counted in Group when that is
+	// later than its admission (Israel was in no group until 2000); empty
+	// means from admission.
+	GroupFrom string
 }
 
 // MemberOn reports whether the state held a UN seat of its own on date
@@ -116,6 +120,22 @@ func (c Country) clone() Country {
 	return c
 }
 
+// groupPeriods returns the spans during which the state counted in its
+// regional group: its own seat's spans, cut at GroupFrom.
+func (c Country) groupPeriods() []Period {
+	var out []Period
+	for _, p := range c.periods() {
+		if c.GroupFrom > p.From {
+			if p.To != "" && p.To <= c.GroupFrom {
+				continue
+			}
+			p.From = c.GroupFrom
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 //go:embed countries.csv
 var countriesCSV string
 
@@ -149,7 +169,7 @@ type registry struct {
 }
 
 var header = []string{"iso3", "iso2", "name", "un_name", "cow", "cow_other", "group", "status",
-	"admitted", "ended", "continues", "gaps", "successors", "alt_names"}
+	"admitted", "ended", "continues", "gaps", "successors", "alt_names", "group_from"}
 
 // parse reads and checks the registry. It rejects anything the accessors
 // would otherwise answer ambiguously: duplicate codes, names that resolve
@@ -242,6 +262,7 @@ func parseRow(f []string) (Country, error) {
 		Continues:  f[10],
 		Successors: split(f[12]),
 		AltNames:   split(f[13]),
+		GroupFrom:  f[14],
 	}
 	if !isCode(c.ISO3, 3) {
 		return c, fmt.Errorf("bad iso3 %q", c.ISO3)
@@ -285,7 +306,10 @@ func parseRow(f []string) (Country, error) {
 	default:
 		return c, fmt.Errorf("%s: unknown status %q", c.ISO3, c.Status)
 	}
-	for _, d := range []string{c.Admitted, c.Ended} {
+	if c.GroupFrom != "" && (c.Group == "" || c.GroupFrom <= c.Admitted) {
+		return c, fmt.Errorf("%s: group_from needs a group and a date after admission", c.ISO3)
+	}
+	for _, d := range []string{c.Admitted, c.Ended, c.GroupFrom} {
 		if d != "" && !isDate(d) {
 			return c, fmt.Errorf("%s: bad date %q", c.ISO3, d)
 		}
