@@ -338,6 +338,9 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := s.NoVotes(); err != nil {
+		return err
+	}
 	if len(s.Missing) > 0 {
 		fmt.Fprintf(env.Stderr, "no votes in the database for %s\n", strings.Join(s.Missing, ", "))
 	}

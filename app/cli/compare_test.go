@@ -399,6 +399,7 @@ func TestCompareCommandMistakes(t *testing.T) {
 		{[]string{"--db", db.Path, "agreement", "--countries", "USA", "--ref", "TWN"}, 1, "TWN"},
 		{[]string{"--db", db.Path, "abstentions", "--by", "decade"}, 2, "decade"},
 		{[]string{"--db", empty, "agreement", "--countries", "all"}, 1, "no votes"},
+		{[]string{"--db", db.Path, "agreement", "--countries", "USSR,USA"}, 1, "no votes in the database for Soviet Union"},
 	} {
 		code, _, errs := plenary(c.args...)
 		if code != c.code || !strings.Contains(errs, c.want) {

@@ -85,6 +85,11 @@ func (c Country) MemberOn(date string) bool {
 	return false
 }
 
+// Periods returns the spans during which the state held a UN seat of its
+// own, in date order: from admission (or the end of the seat it continues)
+// to its end, without its gaps. Observers have none.
+func (c Country) Periods() []Period { return c.periods() }
+
 // periods returns the spans during which the state held its own seat.
 func (c Country) periods() []Period {
 	if c.Admitted == "" {
@@ -427,6 +432,20 @@ func LookupAt(name, date string) (iso3 string, ok bool) {
 		iso3 = p.ISO3
 	}
 	return iso3, true
+}
+
+// Continuer returns the state that carries on code's seat (RUS for SUN,
+// SRB for SCG), and false when no state continues it. The voting datasets
+// file a continued seat's votes under the continuing state's code, so this
+// is where they are found.
+func Continuer(code string) (Country, bool) {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	for _, c := range table {
+		if c.Continues == code {
+			return c.clone(), true
+		}
+	}
+	return Country{}, false
 }
 
 // Members lists the ISO3 codes of the states that held a UN seat on date
