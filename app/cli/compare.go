@@ -24,7 +24,10 @@ const filterHelp = `Filters (each narrows the roll calls; repeatable ones match 
                     all, separated by commas; members of a group count only
                     while they belonged to it. Also keeps only the roll calls
                     on which one of them has a vote row.
-  --body GA|SC      General Assembly or Security Council (default: both)
+  --body GA|SC|both General Assembly, Security Council, or both together.
+                    Agreement, rankings, matrices and vote grids compare the
+                    General Assembly unless told otherwise, and mix the two
+                    bodies only with --body both; other views list both.
   --from DATE       first date, YYYY-MM-DD (or YYYY, YYYY-MM)
   --to DATE         last date, inclusive
   --session S       General Assembly session, e.g. 74 or ES-11 (repeatable)
@@ -154,10 +157,12 @@ func (ff *filterFlags) filter() (compare.Filter, error) {
 		Sessions: ff.sessions, Topics: ff.topics, Symbols: ff.symbols,
 		Important: ff.important, Contested: ff.contested,
 	}
-	if ff.body != "" {
+	if strings.EqualFold(strings.TrimSpace(ff.body), string(compare.Both)) {
+		f.Body = compare.Both
+	} else if ff.body != "" {
 		b, ok := record.ParseBody(ff.body)
 		if !ok {
-			return f, usagef("unknown --body %q (GA or SC)", ff.body)
+			return f, usagef("unknown --body %q (GA, SC or both)", ff.body)
 		}
 		f.Body = b
 	}
@@ -334,7 +339,7 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := selectRows(t, f)
+	s, err := selectRows(t, f.ForComparison())
 	if err != nil {
 		return err
 	}

@@ -99,6 +99,8 @@ func Build(t *record.Table, req Request) (*Chart, error) {
 		if f.Body == "" {
 			f.Body = record.GA
 		}
+	case AgreementTime, AgreementRank, AgreementMatrix, VoteGrid:
+		f = f.ForComparison()
 	case SCAbstentions, SCAbstentionsByYear:
 		// These count Security Council votes whatever body the filter
 		// names; the subtitle says which body was counted.

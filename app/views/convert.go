@@ -43,7 +43,11 @@ func (b *builder) breakdown() charts.Chart {
 	if body == "" {
 		body = record.GA
 	}
-	b.setText("How the "+body.Name()+" voted"+b.period(), note)
+	who := body.Name()
+	if body == compare.Both {
+		who = "General Assembly and Security Council"
+	}
+	b.setText("How the "+who+" voted"+b.period(), note)
 	return charts.GABreakdown{Meta: b.meta, RollCalls: rcs}
 }
 
