@@ -414,9 +414,13 @@ func (p *pairWriter) header() {
 	p.table.row("a", "b", "period", "metric", "agreement", "n")
 }
 
-// row writes one pair; year 0 is the whole period.
+// row writes one pair; year 0 is the whole period. A pair without a
+// vote in common over the whole period is written with n = 0 and an empty
+// agreement, as in the matrix chart's CSV, so that no pair asked for
+// vanishes; per year, only the years in which the pair voted together
+// are listed.
 func (p *pairWriter) row(a, b string, year int, sc compare.Score) {
-	if sc.N < p.minN {
+	if sc.N < p.minN && (year != 0 || sc.N != 0) {
 		return
 	}
 	if p.csv == nil {
@@ -424,7 +428,11 @@ func (p *pairWriter) row(a, b string, year int, sc compare.Score) {
 		if year != 0 {
 			period = strconv.Itoa(year)
 		}
-		p.table.row(a, b, period, p.metric, strconv.FormatFloat(sc.Agreement, 'f', 3, 64), sc.N)
+		agreement := ""
+		if sc.N > 0 {
+			agreement = strconv.FormatFloat(sc.Agreement, 'f', 3, 64)
+		}
+		p.table.row(a, b, period, p.metric, agreement, sc.N)
 		return
 	}
 	buf := append(p.buf[:0], a...)
@@ -439,7 +447,9 @@ func (p *pairWriter) row(a, b string, year int, sc compare.Score) {
 	buf = append(buf, ',')
 	buf = append(buf, p.metric.String()...)
 	buf = append(buf, ',')
-	buf = strconv.AppendFloat(buf, sc.Agreement, 'f', -1, 64)
+	if sc.N > 0 {
+		buf = strconv.AppendFloat(buf, sc.Agreement, 'f', -1, 64)
+	}
 	buf = append(buf, ',')
 	buf = strconv.AppendInt(buf, int64(sc.N), 10)
 	buf = append(buf, '\n')

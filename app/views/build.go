@@ -93,20 +93,7 @@ func Build(t *record.Table, req Request) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := req.Filter
-	switch req.Kind {
-	case GABreakdown:
-		if f.Body == "" {
-			f.Body = record.GA
-		}
-	case AgreementTime, AgreementRank, AgreementMatrix, VoteGrid:
-		f = f.ForComparison()
-	case SCAbstentions, SCAbstentionsByYear:
-		// These count Security Council votes whatever body the filter
-		// names; the subtitle says which body was counted.
-		f.Body = record.SC
-	}
-	s, err := ix.Select(f)
+	s, err := ix.Select(FilterFor(req.Kind, req.Filter))
 	if err != nil {
 		return nil, err
 	}

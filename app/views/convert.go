@@ -160,7 +160,11 @@ func (b *builder) overTime() (charts.Chart, error) {
 	if len(series) == 0 {
 		return b.empty("Select countries to compare with " + name(ref)), nil
 	}
-	return charts.AgreementOverTime{Meta: b.meta, Reference: name(ref), Series: series}, nil
+	minN := b.req.MinN
+	if minN <= 0 {
+		minN = DefaultMinN
+	}
+	return charts.AgreementOverTime{Meta: b.meta, Reference: name(ref), Series: series, MinN: minN}, nil
 }
 
 func (b *builder) ranking() (charts.Chart, error) {
@@ -245,12 +249,16 @@ func (b *builder) grid() charts.Chart {
 		}
 		title = "How " + joinAnd(names) + " voted"
 	}
-	note, period := "", b.period()
+	// The title gives the selection's period; the note says which part of
+	// it the columns show.
+	note := ""
 	if n := len(g.Rows); n < b.s.Len() {
-		note = fmt.Sprintf("the most recent %d shown", n)
-		period = yearSpan(g.Rows[0].RollCall.Year(), g.Rows[n-1].RollCall.Year())
+		note = fmt.Sprintf("the most recent %d of %d shown", n, b.s.Len())
+		if d := g.Rows[0].RollCall.Date; d != "" {
+			note += ", from " + d
+		}
 	}
-	b.setText(title+period, note, "split on "+percentOf(g.Splits, len(g.Rows)))
+	b.setText(title+b.period(), note, "split on "+percentOf(g.Splits, len(g.Rows)))
 	if k == 0 {
 		return b.empty("No countries selected")
 	}
