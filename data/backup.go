@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"errors"
@@ -10,8 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"plenary/data/safefile"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -32,10 +31,10 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", dest, err)
 	}
-	if err := refuseExisting(dest, abs); err != nil {
+	if err := safefile.RefuseExisting(dest); err != nil {
 		return err
 	}
-	tmp, err := createTemp(dest, abs)
+	tmp, err := safefile.CreateTemp(dest, abs)
 	if err != nil {
 		return err
 	}
@@ -59,13 +58,13 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := selfContained(name); err != nil {
 		return fmt.Errorf("%s: writing the backup: %w", dest, diskErr(err))
 	}
-	if err := syncFile(name); err != nil {
+	if err := safefile.SyncFile(name); err != nil {
 		return fmt.Errorf("%s: writing the backup: %w", dest, diskErr(err))
 	}
 	if err := CheckBackup(name); err != nil {
 		return fmt.Errorf("%s: the backup just written does not check out: %w", dest, err)
 	}
-	if err := publish(name, abs, false); err != nil {
+	if err := safefile.PublishNew(name, abs); err != nil {
 		return fmt.Errorf("%s: %w", dest, err)
 	}
 	published = true
@@ -195,78 +194,100 @@ func RestoreAside(backup, dbPath string) (aside string, err error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", dbPath, err)
 	}
-	bst, err := os.Stat(backup)
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", backup, err)
-	}
-	mode := fs.FileMode(0o644)
-	cur, err := os.Stat(dbPath)
-	switch {
-	case err == nil:
-		if os.SameFile(bst, cur) {
-			return "", fmt.Errorf("%s: the backup is the database itself", backup)
-		}
-		if cur.IsDir() {
-			return "", &OpenError{Path: dbPath, Err: ErrNotDatabase, Hint: "this is a folder; give the path of a .db file"}
-		}
-		mode = cur.Mode().Perm()
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(filepath.Dir(absDB), 0o755); err != nil {
-			return "", writeFileErr(dbPath, err)
-		}
-	default:
-		return "", fmt.Errorf("%s: %w", dbPath, err)
-	}
-	// Copy first: if the disk is full, nothing has been moved yet.
-	tmp, err := createTemp(dbPath, absDB)
+	exists, mode, err := restoreTarget(backup, dbPath, absDB)
 	if err != nil {
 		return "", err
 	}
-	tmpName := tmp.Name()
-	placed := false
-	defer func() {
-		if !placed {
+	// Copy first: if the disk is full, nothing has been moved yet.
+	tmpName, err := copyBeside(backup, dbPath, absDB, mode)
+	if err != nil {
+		return "", err
+	}
+	if exists {
+		if aside, err = moveAside(dbPath, absDB); err != nil {
 			os.Remove(tmpName)
+			return "", err
 		}
-	}()
-	if err := copyInto(tmp, backup); err != nil {
-		tmp.Close()
-		return "", writeFileErr(dbPath, err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return "", writeFileErr(dbPath, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return "", writeFileErr(dbPath, err)
-	}
-	if cur != nil {
-		aside = asideName(absDB)
-		if err := os.Rename(absDB, aside); err != nil {
-			return "", fmt.Errorf("%s: cannot move the current database aside: %w", dbPath, err)
-		}
-		// The -wal file belongs to the database moved aside: left here, it
-		// would be replayed into the restored file. The -shm index is
-		// rebuilt from the -wal when needed.
-		for _, ext := range []string{"-wal", "-journal"} {
-			if _, err := os.Lstat(absDB + ext); err == nil {
-				if err := os.Rename(absDB+ext, aside+ext); err != nil {
-					os.Rename(aside, absDB)
-					return "", fmt.Errorf("%s: cannot move %s aside: %w", dbPath, absDB+ext, err)
-				}
-			}
-		}
-		os.Remove(absDB + "-shm")
 	}
 	if err := os.Rename(tmpName, absDB); err != nil {
+		os.Remove(tmpName)
 		if aside != "" {
 			os.Rename(aside, absDB)
 			os.Rename(aside+"-wal", absDB+"-wal")
 		}
-		return "", writeFileErr(dbPath, err)
+		return "", safefile.Err(dbPath, err)
 	}
-	placed = true
-	syncDir(filepath.Dir(absDB))
+	safefile.SyncDir(filepath.Dir(absDB))
+	return aside, nil
+}
+
+// restoreTarget checks the place a backup is restored to: whether a
+// database is there, and the permissions the restored file takes (those
+// of the file it replaces). A missing folder is created.
+func restoreTarget(backup, dbPath, absDB string) (exists bool, mode fs.FileMode, err error) {
+	bst, err := os.Stat(backup)
+	if err != nil {
+		return false, 0, fmt.Errorf("%s: %w", backup, err)
+	}
+	cur, err := os.Stat(dbPath)
+	switch {
+	case err == nil:
+		if os.SameFile(bst, cur) {
+			return false, 0, fmt.Errorf("%s: the backup is the database itself", backup)
+		}
+		if cur.IsDir() {
+			return false, 0, &OpenError{Path: dbPath, Err: ErrNotDatabase, Hint: "this is a folder; give the path of a .db file"}
+		}
+		return true, cur.Mode().Perm(), nil
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(absDB), 0o755); err != nil {
+			return false, 0, safefile.Err(dbPath, err)
+		}
+		return false, 0o644, nil
+	}
+	return false, 0, fmt.Errorf("%s: %w", dbPath, err)
+}
+
+// copyBeside copies the backup into a temporary file beside the database,
+// synced and with the given permissions, and returns its name; on error
+// nothing is left.
+func copyBeside(backup, dbPath, absDB string, mode fs.FileMode) (string, error) {
+	tmp, err := safefile.CreateTemp(dbPath, absDB)
+	if err != nil {
+		return "", err
+	}
+	err = copyInto(tmp, backup)
+	if err == nil {
+		err = tmp.Chmod(mode)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", safefile.Err(dbPath, err)
+	}
+	return tmp.Name(), nil
+}
+
+// moveAside moves the current database, with its -wal and -journal files,
+// to a new name beside it, and returns that name. The -wal file belongs to
+// the database moved aside: left here, it would be replayed into the
+// restored file. The -shm index is rebuilt from the -wal when needed.
+func moveAside(dbPath, absDB string) (string, error) {
+	aside := asideName(absDB)
+	if err := os.Rename(absDB, aside); err != nil {
+		return "", fmt.Errorf("%s: cannot move the current database aside: %w", dbPath, err)
+	}
+	for _, ext := range []string{"-wal", "-journal"} {
+		if _, err := os.Lstat(absDB + ext); err == nil {
+			if err := os.Rename(absDB+ext, aside+ext); err != nil {
+				os.Rename(aside, absDB)
+				return "", fmt.Errorf("%s: cannot move %s aside: %w", dbPath, absDB+ext, err)
+			}
+		}
+	}
+	os.Remove(absDB + "-shm")
 	return aside, nil
 }
 
@@ -294,174 +315,12 @@ func copyInto(dst *os.File, src string) error {
 	return dst.Sync()
 }
 
-// WriteFileAtomic writes a file so that readers see either the old file or
-// the complete new one, never a part: write fills a temporary file in the
-// same folder, which is synced to disk and then renamed to path. When write
-// or anything else fails, no temporary file is left behind and path is
-// unchanged. An existing file keeps its permissions; a new one is 0644.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	// A symbolic link stays a link: the file it points to is replaced.
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(abs); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("cannot write %s: it is a folder", path)
-		}
-		mode = st.Mode().Perm()
-	}
-	f, err := createTemp(path, abs)
-	if err != nil {
-		return err
-	}
-	name := f.Name()
-	done := false
-	defer func() {
-		if !done {
-			f.Close()
-			os.Remove(name)
-		}
-	}()
-	bw := bufio.NewWriterSize(f, 64<<10)
-	if err := write(bw); err != nil {
-		var pe *fs.PathError
-		var errno syscall.Errno
-		if errors.As(err, &pe) || errors.As(err, &errno) {
-			return writeFileErr(path, err)
-		}
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return writeFileErr(path, err)
-	}
-	if err := f.Chmod(mode); err != nil {
-		return writeFileErr(path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return writeFileErr(path, err)
-	}
-	if err := f.Close(); err != nil {
-		return writeFileErr(path, err)
-	}
-	if err := os.Rename(name, abs); err != nil {
-		os.Remove(name)
-		done = true
-		return writeFileErr(path, err)
-	}
-	done = true
-	syncDir(filepath.Dir(abs))
-	return nil
-}
-
-// createTemp makes an empty temporary file beside path (abs is its
-// absolute form), with an error that says why not.
-func createTemp(path, abs string) (*os.File, error) {
-	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".tmp-*")
-	if err != nil {
-		return nil, writeFileErr(path, err)
-	}
-	return f, nil
-}
-
-// refuseExisting fails when something is already at path.
-func refuseExisting(path, abs string) error {
-	_, err := os.Lstat(abs)
-	switch {
-	case err == nil:
-		return fmt.Errorf("%s: the file exists; Plenary does not overwrite it: choose a new file name", path)
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case errors.Is(err, syscall.ENOTDIR):
-		return writeFileErr(path, err)
-	}
-	return fmt.Errorf("%s: %w", path, err)
-}
-
-// publish gives the finished temporary file its name. Without overwrite
-// it refuses a name that appeared meanwhile: a hard link is created (which
-// fails if the name exists) and the temporary name removed; where links are
-// not supported, it falls back to a rename after one more check.
-func publish(tmp, abs string, overwrite bool) error {
-	if overwrite {
-		if err := os.Rename(tmp, abs); err != nil {
-			return err
-		}
-	} else {
-		err := os.Link(tmp, abs)
-		switch {
-		case err == nil:
-			os.Remove(tmp)
-		case errors.Is(err, fs.ErrExist):
-			return errors.New("the file exists; Plenary does not overwrite it: choose a new file name")
-		default:
-			if _, serr := os.Lstat(abs); serr == nil {
-				return errors.New("the file exists; Plenary does not overwrite it: choose a new file name")
-			}
-			if err := os.Rename(tmp, abs); err != nil {
-				return err
-			}
-		}
-	}
-	syncDir(filepath.Dir(abs))
-	return nil
-}
-
 // removeDBFiles removes a database file and the companions SQLite may have
 // made for it.
 func removeDBFiles(name string) {
 	for _, ext := range []string{"", "-journal", "-wal", "-shm"} {
 		os.Remove(name + ext)
 	}
-}
-
-func syncFile(name string) error {
-	f, err := os.OpenFile(name, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// syncDir makes a rename durable; file systems that cannot sync a folder
-// are ignored.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-}
-
-// writeFileErr turns a file system error met while writing path into a
-// message that says what to do.
-func writeFileErr(path string, err error) error {
-	dir := filepath.Dir(path)
-	// The temporary file's name would only confuse: keep what went wrong.
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT):
-		return fmt.Errorf("cannot write %s: the disk is full (or the file is larger than allowed): %w; nothing was written", path, err)
-	case errors.Is(err, syscall.ENOTDIR):
-		return fmt.Errorf("cannot write %s: part of the folder path %s is a file, not a folder: %w", path, dir, err)
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("cannot write %s: the folder %s does not exist: %w", path, dir, err)
-	case errors.Is(err, syscall.EROFS):
-		return fmt.Errorf("cannot write %s: the folder %s is on a read-only disk: %w", path, dir, err)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("cannot write %s: no permission to write in the folder %s: %w", path, dir, err)
-	}
-	return fmt.Errorf("cannot write %s: %w", path, err)
 }
 
 // diskErr makes SQLite's write errors say what they mean for a backup:

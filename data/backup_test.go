@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"plenary/data/record"
+	"plenary/data/safefile"
 )
 
 // relDumpReadOnly dumps a database opened read-only, as a backup must be
@@ -271,7 +272,7 @@ func TestRestoreRefuses(t *testing.T) {
 	}
 }
 
-// TestWriteFileAtomic checks the export helper: a complete file or the old
+// TestWriteFileAtomic checks the safe writer as the store uses it: a complete file or the old
 // one, never a part, and a clear error without leftovers when the folder is
 // missing, is a file, or cannot be written.
 func TestWriteFileAtomic(t *testing.T) {
@@ -280,14 +281,14 @@ func TestWriteFileAtomic(t *testing.T) {
 	write := func(s string) func(io.Writer) error {
 		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
 	}
-	if err := WriteFileAtomic(p, write("one\n")); err != nil {
+	if err := safefile.Write(p, write("one\n")); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := os.Stat(p); st.Mode().Perm() != 0o644 {
 		t.Errorf("new file mode %v, want 0644", st.Mode().Perm())
 	}
 	os.Chmod(p, 0o600)
-	if err := WriteFileAtomic(p, write("two\n")); err != nil {
+	if err := safefile.Write(p, write("two\n")); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(p); string(b) != "two\n" {
@@ -299,7 +300,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	// A symbolic link stays a link to the new content.
 	link := filepath.Join(dir, "link.csv")
 	os.Symlink(p, link)
-	if err := WriteFileAtomic(link, write("two\n")); err != nil {
+	if err := safefile.Write(link, write("two\n")); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -308,7 +309,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	os.Remove(link)
 	// A failing writer leaves the old file.
 	boom := errors.New("boom")
-	err := WriteFileAtomic(p, func(w io.Writer) error {
+	err := safefile.Write(p, func(w io.Writer) error {
 		io.WriteString(w, strings.Repeat("partial ", 100000))
 		return boom
 	})
@@ -351,7 +352,7 @@ func TestWriteFileAtomic(t *testing.T) {
 					}
 				}
 			}
-			err := WriteFileAtomic(path, write("data\n"))
+			err := safefile.Write(path, write("data\n"))
 			if err == nil {
 				t.Fatal("succeeded")
 			}
@@ -383,14 +384,14 @@ func TestHelperFullDisk(t *testing.T) {
 		os.Exit(3)
 	}
 	dir := os.Getenv("PLENARY_REL_DIR")
-	err = WriteFileAtomic(filepath.Join(dir, "new.csv"), func(w io.Writer) error {
+	err = safefile.Write(filepath.Join(dir, "new.csv"), func(w io.Writer) error {
 		for i := range 1 << 14 {
 			fmt.Fprintf(w, "row %060d\n", i) // errors are sticky: Flush reports them
 		}
 		return nil
 	})
 	say("export new: %v", err)
-	err = WriteFileAtomic(filepath.Join(dir, "old.csv"), func(w io.Writer) error {
+	err = safefile.Write(filepath.Join(dir, "old.csv"), func(w io.Writer) error {
 		_, err := w.Write(make([]byte, 1<<20))
 		return err
 	})

@@ -3,8 +3,35 @@
 // every member's vote, the positions users record, and a log of every
 // import so that each chart can name its sources.
 //
-// Everything that touches SQL lives here; the UI and the charts only see
-// the plain values of package record. Imports run in one transaction each,
-// so a file that fails validation, a cancelled import or a crash leaves the
-// database exactly as it was.
+// It is the only package that speaks SQL. The UI and the charts see the
+// plain values of package record. Its sibling packages hold no SQL and do
+// not import the driver: record (plain values), countries (the country
+// registry), ingest (the parsers), merge (how an incoming roll call meets
+// the stored ones), compare (analysis) and safefile (the one writer of
+// exported files).
+//
+// The files are grouped by job, and each group touches only what it says:
+//
+//   - store_*.go open, migrate and read. store_open.go refuses files that
+//     are not Plenary databases before anything could write to them;
+//     store_migrate.go alone changes the schema (store_schema.go), at open;
+//     store_countries.go keeps the country table in step with the registry;
+//     store_read.go and store_ballots.go only read (RebuildBallots rewrites
+//     the ballots cache from the votes table); store_columns.go maps values
+//     to columns for reading and writing alike.
+//   - import*.go are the import writer: import.go the entry points and the
+//     report, import_tx.go the transaction, import_writer.go the writer,
+//     which asks package merge which stored roll call an incoming one is and
+//     stores the outcome (import_rollcalls.go, import_votes.go), with its
+//     statements, progress and log in files of their own; import_stream.go
+//     writes votes while a file is still read; import_sample.go loads and
+//     removes the sample. They write roll_calls, votes, ballots, positions,
+//     imports and import_files, inside one transaction per import, so that
+//     a file that fails validation, a cancelled import or a crash leaves the
+//     database exactly as it was.
+//   - positions.go reads and writes recorded positions (one by one, and as
+//     an import stores them); positions_csv.go writes them as CSV.
+//   - backup.go copies the database out (Backup, checked by CheckBackup) and
+//     puts a backup in its place (Restore); files it writes go through
+//     package safefile.
 package data

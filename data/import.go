@@ -2,11 +2,8 @@ package data
 
 import (
 	"context"
-	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -209,7 +206,7 @@ func (s *Store) importStreamed(ctx context.Context, sources []ingest.Source, opt
 		}
 		batches = append(batches, b)
 		rep.add(b)
-		w.toWrite += len(b.RollCalls) + len(b.Positions)
+		w.prog.toWrite += len(b.RollCalls) + len(b.Positions)
 		if err := w.apply(b); err != nil {
 			return nil, s.importErr(ctx, err)
 		}
@@ -247,7 +244,7 @@ func (s *Store) importParsed(ctx context.Context, sources []ingest.Source, opt I
 	}
 	defer end()
 	for _, b := range batches {
-		w.toWrite += len(b.RollCalls) + len(b.Positions)
+		w.prog.toWrite += len(b.RollCalls) + len(b.Positions)
 	}
 	started := time.Now().UTC()
 	for _, b := range batches {
@@ -269,123 +266,6 @@ func (r *Report) add(b *ingest.Batch) {
 	}
 }
 
-// finishImport writes what is left, checks it, logs the import and
-// commits; or, when nothing changed, leaves the transaction to roll back.
-func (s *Store) finishImport(ctx context.Context, w *writer, meter *ingest.Meter, sources []ingest.Source, batches []*ingest.Batch, started time.Time) (*Report, error) {
-	rep := w.rep
-	files := meter.Sums()
-	if n := countFiles(sources); len(files) != n {
-		return nil, fmt.Errorf("%d of %d files were read to the end", len(files), n)
-	}
-	if err := w.flush(); err != nil {
-		return nil, s.importErr(ctx, err)
-	}
-	if err := w.checkReferences(); err != nil {
-		return nil, s.importErr(ctx, err)
-	}
-	if !rep.Changed() {
-		rep.Previously = s.previousImport(ctx, files)
-		return rep, nil // nothing to commit; the deferred rollback ends the transaction
-	}
-	if err := w.logImport(started, batches, files); err != nil {
-		return nil, s.writeErr(err)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := w.tx.Commit(); err != nil {
-		return nil, s.writeErr(err)
-	}
-	return rep, nil
-}
-
-// importErr passes on a cancellation or a restart as it is, and makes a
-// driver error readable.
-func (s *Store) importErr(ctx context.Context, err error) error {
-	switch {
-	case ctx.Err() != nil:
-		return ctx.Err()
-	case errors.Is(err, errRestart):
-		return err
-	}
-	return s.writeErr(err)
-}
-
-// beginWriter opens an import's transaction and its writer. end closes
-// them, rolling back whatever was not committed; call it when done.
-func (s *Store) beginWriter(ctx context.Context, opt ImportOptions, rep *Report) (w *writer, end func(), err error) {
-	conn, tx, err := s.beginImport(ctx)
-	if err != nil {
-		return nil, nil, s.writeErr(err)
-	}
-	if w, err = newWriter(ctx, conn, tx, s, opt, rep); err != nil {
-		tx.Rollback()
-		endImport(conn)
-		return nil, nil, s.writeErr(err)
-	}
-	return w, func() {
-		w.close()
-		tx.Rollback()
-		endImport(conn)
-	}, nil
-}
-
-// beginImport starts an import's transaction on a connection of its own
-// with SQLite's foreign-key enforcement off: the engine looks up both
-// parents of every vote row inserted, a third of the time of a large
-// import. The writer checks the references itself (checkReferences) before
-// the transaction commits.
-func (s *Store) beginImport(ctx context.Context) (*sql.Conn, *sql.Tx, error) {
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	// The pragma is a no-op inside a transaction, so it comes first.
-	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
-		endImport(conn)
-		return nil, nil, err
-	}
-	// The transaction ends only by Commit or Rollback, on this goroutine:
-	// database/sql would otherwise roll it back from another goroutine when
-	// ctx is cancelled, and the votes written through the driver itself
-	// (voteInserter) cannot tell.
-	tx, err := conn.BeginTx(context.WithoutCancel(ctx), nil)
-	if err != nil {
-		endImport(conn)
-		return nil, nil, err
-	}
-	return conn, tx, nil
-}
-
-// endImport turns foreign-key enforcement back on and returns the
-// connection to the pool; a connection on which that fails is closed
-// instead, so that no other work ever runs without the check.
-func endImport(conn *sql.Conn) {
-	var on int
-	if _, err := conn.ExecContext(context.Background(), "PRAGMA foreign_keys = ON"); err == nil {
-		_ = conn.QueryRowContext(context.Background(), "PRAGMA foreign_keys").Scan(&on)
-	}
-	if on != 1 {
-		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
-	}
-	conn.Close()
-}
-
-// writeErr makes a driver error readable.
-func (s *Store) writeErr(err error) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "disk is full") || strings.Contains(msg, "database or disk is full"):
-		return fmt.Errorf("%s: the disk is full; nothing was imported", s.path)
-	case strings.Contains(msg, "readonly"):
-		return fmt.Errorf("%s: the database cannot be written: %w", s.path, ErrReadOnly)
-	}
-	return fmt.Errorf("%s: %w", s.path, err)
-}
-
 func countFiles(sources []ingest.Source) int {
 	n := 0
 	for _, src := range sources {
@@ -393,30 +273,3 @@ func countFiles(sources []ingest.Source) int {
 	}
 	return n
 }
-
-// previousImport says when files with the same SHA-256 were imported.
-func (s *Store) previousImport(ctx context.Context, files []ingest.FileSum) string {
-	if len(files) == 0 {
-		return ""
-	}
-	var when string
-	err := s.db.QueryRowContext(ctx, `SELECT i.finished FROM import_files f JOIN imports i ON i.id = f.import_id
-		WHERE f.sha256 = ? ORDER BY i.id DESC LIMIT 1`, files[0].SHA256).Scan(&when)
-	if errors.Is(err, sql.ErrNoRows) || err != nil {
-		return ""
-	}
-	return "on " + when
-}
-
-// joinTopics stores topics in one column; "; " cannot occur inside a topic
-// because the readers split on it.
-func joinTopics(t []string) string { return strings.Join(t, "; ") }
-
-func splitTopics(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, "; ")
-}
-
-func sameTopics(a, b []string) bool { return slices.Equal(a, b) }

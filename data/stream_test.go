@@ -214,8 +214,9 @@ func TestStreamRestart(t *testing.T) {
 	testStreamed = func(w *writer) {
 		for rc := range w.streamed {
 			// Pretend a stored roll call has the same symbol.
-			w.bySym[symKey(rc.Body, rc.Symbol)] = []int64{-1}
-			w.known[-1] = &rc.RollCall
+			stored := rc.RollCall
+			stored.ID = -1
+			w.idx.Add(&stored)
 			restarted = true
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"plenary/data"
 	"plenary/data/compare"
 	"plenary/data/record"
+	"plenary/data/safefile"
 )
 
 // job is a snapshot of what the window shows, handed to a background
@@ -149,5 +150,5 @@ func renderExport(r *result, req exportRequest, w io.Writer) error {
 
 // writeExport writes an export to a file atomically.
 func writeExport(r *result, req exportRequest, path string) error {
-	return data.WriteFileAtomic(path, func(w io.Writer) error { return renderExport(r, req, w) })
+	return safefile.Write(path, func(w io.Writer) error { return renderExport(r, req, w) })
 }

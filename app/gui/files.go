@@ -12,12 +12,13 @@ import (
 
 	"plenary/data"
 	"plenary/data/record"
+	"plenary/data/safefile"
 )
 
 // writePositionsCSV exports positions atomically: the file appears whole or
 // not at all.
 func writePositionsCSV(path string, positions []record.Position) error {
-	return data.WriteFileAtomic(path, func(w io.Writer) error { return data.WritePositionsCSV(w, positions) })
+	return safefile.Write(path, func(w io.Writer) error { return data.WritePositionsCSV(w, positions) })
 }
 
 // backupTo writes a consistent copy of the open database. The save dialog

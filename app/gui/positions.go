@@ -18,9 +18,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"plenary/charts"
-	"plenary/data"
 	"plenary/data/countries"
 	"plenary/data/record"
+	"plenary/data/safefile"
 )
 
 // positionsView lists the recorded positions of the selected countries
@@ -464,7 +464,7 @@ func (p *positionsView) exportTimeline() {
 		name: "plenary_positions_timeline.png", dirKey: prefExportDir,
 		failure: "the timeline was not exported",
 		write: func(path string) error {
-			return data.WriteFileAtomic(path, func(w io.Writer) error {
+			return safefile.Write(path, func(w io.Writer) error {
 				switch strings.ToLower(filepath.Ext(path)) {
 				case ".csv":
 					return charts.WriteCSV(w, pt)

@@ -2,16 +2,14 @@ package views
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"plenary/charts"
+	"plenary/data/safefile"
 )
 
 // Format is an export format.
@@ -71,46 +69,12 @@ func (c *Chart) Image(o charts.Options) (*image.RGBA, error) {
 }
 
 // WriteFile renders the chart into a file, in the format its extension
-// names. It writes a temporary file in the same folder and renames it, so
-// that a failure (a full disk, an interrupted program) never leaves a
-// half-written file under the chosen name.
+// names, through the one safe writer (package safefile): the file is
+// complete or untouched, a read-only file or a database is never written.
 func (c *Chart) WriteFile(path string, o charts.Options) error {
 	f, err := FormatOf(path)
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(path)
-	st, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: the folder %s does not exist", path, dir)
-	case err != nil:
-		return fmt.Errorf("%s: %w", path, err)
-	case !st.IsDir():
-		return fmt.Errorf("%s: %s is not a folder", path, dir)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		if errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("%s: the folder %s cannot be written to", path, dir)
-		}
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	if err := c.Render(tmp, f, o); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	// CreateTemp makes the file private; an exported chart is an ordinary
-	// document.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
+	return safefile.Write(path, func(w io.Writer) error { return c.Render(w, f, o) })
 }

@@ -118,98 +118,120 @@ type Source struct {
 // format, or forced with format. The unvotes tables of one folder become
 // one source.
 func Plan(paths []string, format Format) ([]Source, []Warning, error) {
-	var out []Source
-	var warns []Warning
-	unvotesDirs := map[string]bool{}
-	seen := map[string]bool{}
-	var visit func(path string, explicit bool) error
-	visit = func(path string, explicit bool) error {
-		st, err := os.Stat(path)
-		if err != nil {
-			return &Error{File: path, Msg: fileErr(err)}
-		}
-		if st.IsDir() {
-			ents, err := os.ReadDir(path)
-			if err != nil {
-				return &Error{File: path, Msg: fileErr(err)}
-			}
-			sort.Slice(ents, func(i, j int) bool { return ents[i].Name() < ents[j].Name() })
-			for _, e := range ents {
-				if strings.HasPrefix(e.Name(), ".") {
-					continue
-				}
-				if err := visit(path+string(os.PathSeparator)+e.Name(), false); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		if seen[path] {
-			return nil
-		}
-		seen[path] = true
-		if !st.Mode().IsRegular() {
-			if explicit {
-				return &Error{File: path, Msg: "not a regular file"}
-			}
-			return nil
-		}
-		if !explicit && !looksTabular(path) {
-			return nil
-		}
-		det, err := detectFile(path)
-		if err != nil {
-			if explicit {
-				return err
-			}
-			warns = append(warns, Warning{File: path, Msg: "skipped: " + errMsg(err)})
-			return nil
-		}
-		if format != "" && explicit {
-			det = detection{format: format}
-			if format == FormatUnvotes {
-				det.part = unvotesVotes
-			}
-		}
-		switch det.format {
-		case "":
-			if explicit {
-				return &Error{File: path, Line: 1, Msg: "unknown file layout: the header matches none of the formats Plenary reads (see `plenary help import`); name one with --format"}
-			}
-			warns = append(warns, Warning{File: path, Msg: "skipped: not a file Plenary knows"})
-		case FormatReference:
-			if explicit {
-				return &Error{File: path, Line: 1, Msg: "this is " + det.reason + ", which holds no votes to import"}
-			}
-			warns = append(warns, Warning{File: path, Msg: "skipped: " + det.reason + ", no votes to import"})
-		case FormatUnvotes:
-			dir := dirOf(path)
-			if !unvotesDirs[dir] {
-				unvotesDirs[dir] = true
-				src, err := unvotesSource(dir)
-				if err != nil {
-					return err
-				}
-				for _, f := range src.Files {
-					seen[f] = true
-				}
-				out = append(out, src)
-			}
-		default:
-			out = append(out, Source{Format: det.format, Files: []string{path}, Size: st.Size()})
-		}
-		return nil
-	}
+	pl := &planner{format: format, unvotesDirs: map[string]bool{}, seen: map[string]bool{}}
 	for _, p := range paths {
-		if err := visit(p, true); err != nil {
-			return nil, warns, err
+		if err := pl.visit(p, true); err != nil {
+			return nil, pl.warns, err
 		}
 	}
 	// Roll-call descriptions go after the votes so that they describe roll
 	// calls the same import creates; positions last.
+	out := pl.out
 	sort.SliceStable(out, func(i, j int) bool { return rank(out[i].Format) < rank(out[j].Format) })
-	return out, warns, nil
+	return out, pl.warns, nil
 }
+
+// planner gathers the sources of Plan. A path is explicit when the user
+// named it; files found in a folder are skipped with a warning where a
+// named file would be an error.
+type planner struct {
+	format      Format
+	out         []Source
+	warns       []Warning
+	unvotesDirs map[string]bool
+	seen        map[string]bool
+}
+
+func (pl *planner) visit(path string, explicit bool) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return &Error{File: path, Msg: fileErr(err)}
+	}
+	if st.IsDir() {
+		return pl.visitDir(path)
+	}
+	if pl.seen[path] {
+		return nil
+	}
+	pl.seen[path] = true
+	if !st.Mode().IsRegular() {
+		if explicit {
+			return &Error{File: path, Msg: "not a regular file"}
+		}
+		return nil
+	}
+	if !explicit && !looksTabular(path) {
+		return nil
+	}
+	det, err := detectFile(path)
+	if err != nil {
+		if explicit {
+			return err
+		}
+		pl.warn(path, "skipped: "+errMsg(err))
+		return nil
+	}
+	if pl.format != "" && explicit {
+		det = detection{format: pl.format}
+		if pl.format == FormatUnvotes {
+			det.part = unvotesVotes
+		}
+	}
+	return pl.add(path, st.Size(), det, explicit)
+}
+
+// visitDir visits a folder's entries in name order, leaving hidden ones.
+func (pl *planner) visitDir(path string) error {
+	ents, err := os.ReadDir(path)
+	if err != nil {
+		return &Error{File: path, Msg: fileErr(err)}
+	}
+	sort.Slice(ents, func(i, j int) bool { return ents[i].Name() < ents[j].Name() })
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if err := pl.visit(path+string(os.PathSeparator)+e.Name(), false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// add makes a source of a detected file, or says why it has none.
+func (pl *planner) add(path string, size int64, det detection, explicit bool) error {
+	switch det.format {
+	case "":
+		if explicit {
+			return &Error{File: path, Line: 1, Msg: "unknown file layout: the header matches none of the formats Plenary reads (see `plenary help import`); name one with --format"}
+		}
+		pl.warn(path, "skipped: not a file Plenary knows")
+	case FormatReference:
+		if explicit {
+			return &Error{File: path, Line: 1, Msg: "this is " + det.reason + ", which holds no votes to import"}
+		}
+		pl.warn(path, "skipped: "+det.reason+", no votes to import")
+	case FormatUnvotes:
+		dir := dirOf(path)
+		if pl.unvotesDirs[dir] {
+			return nil
+		}
+		pl.unvotesDirs[dir] = true
+		src, err := unvotesSource(dir)
+		if err != nil {
+			return err
+		}
+		for _, f := range src.Files {
+			pl.seen[f] = true
+		}
+		pl.out = append(pl.out, src)
+	default:
+		pl.out = append(pl.out, Source{Format: det.format, Files: []string{path}, Size: size})
+	}
+	return nil
+}
+
+func (pl *planner) warn(path, msg string) { pl.warns = append(pl.warns, Warning{File: path, Msg: msg}) }
 
 func rank(f Format) int {
 	switch f {

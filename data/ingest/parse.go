@@ -235,11 +235,3 @@ func yugoslavia(date string) string {
 	}
 	return "SRB"
 }
-
-// checkCtx is called every few thousand records.
-func checkCtx(ctx context.Context, rows int64) error {
-	if rows&4095 == 0 {
-		return ctx.Err()
-	}
-	return nil
-}

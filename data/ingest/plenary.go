@@ -120,61 +120,40 @@ func (c plenaryCols) rollCall(t *table) (*RollCall, string, error) {
 func sameRollCall(a, b *RollCall) bool { return a.Date == b.Date }
 
 func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
-	t, done, err := open(ctx, fsys, file, m)
-	if err != nil {
-		return err
-	}
-	defer done()
-	if err := t.require(plenarySymbol, plenaryCountry, plenaryVote); err != nil {
-		return err
-	}
-	c := findPlenaryCols(t)
-	cCountry, cName, cVote := t.col(plenaryCountry...), t.col(plenaryNames...), t.col(plenaryVote...)
 	b.Dataset = "Plenary CSV " + shortName(file)
 	res := newResolver()
 	builders := map[string]*rollCallBuilder{}
 	var order []string
-	for {
-		ok, err := t.next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		b.Rows++
-		m.rows.Add(1)
-		if err := checkCtx(ctx, b.Rows); err != nil {
-			return err
-		}
-		rc, key, err := c.rollCall(t)
-		if err != nil {
-			return err
-		}
-		v, ok := record.ParseVote(t.field(cVote))
-		if !ok || v == record.None {
-			return t.errf(cVote, "unknown vote %q (expected Y, N, A or X)", t.field(cVote))
-		}
-		raw := t.field(cCountry)
-		iso, ok := res.code(raw)
-		if !ok && cName >= 0 && cName != cCountry {
-			iso, ok = res.name(t.field(cName))
-		}
-		if !ok {
-			if raw == "" {
-				return t.errf(cCountry, "no country")
+	setup := func(t *table) (rowFunc, error) {
+		c := findPlenaryCols(t)
+		cCountry, cName, cVote := t.col(plenaryCountry...), t.col(plenaryNames...), t.col(plenaryVote...)
+		return func(t *table) error {
+			rc, key, err := c.rollCall(t)
+			if err != nil {
+				return err
 			}
-			return t.errf(cCountry, "unknown country %q", raw)
-		}
-		bl := builders[key]
-		if bl == nil {
-			bl = newBuilder(rc)
-			builders[key] = bl
-			order = append(order, key)
-		} else if !sameRollCall(bl.rc, rc) {
-			return t.errf(c.date, "%s is dated %s here but %s on line %d", rc.Label(), rc.Date, bl.rc.Date, bl.rc.Line)
-		}
-		bl.add(b, file, t.line, iso, v)
+			v, ok := record.ParseVote(t.field(cVote))
+			if !ok || v == record.None {
+				return t.errf(cVote, "unknown vote %q (expected Y, N, A or X)", t.field(cVote))
+			}
+			iso, err := plenaryCountryOf(t, res, cCountry, cName)
+			if err != nil {
+				return err
+			}
+			bl := builders[key]
+			if bl == nil {
+				bl = newBuilder(rc)
+				builders[key] = bl
+				order = append(order, key)
+			} else if !sameRollCall(bl.rc, rc) {
+				return t.errf(c.date, "%s is dated %s here but %s on line %d", rc.Label(), rc.Date, bl.rc.Date, bl.rc.Line)
+			}
+			bl.add(b, file, t.line, iso, v)
+			return nil
+		}, nil
+	}
+	if _, err := eachRow(ctx, fsys, file, m, b, [][]string{plenarySymbol, plenaryCountry, plenaryVote}, setup); err != nil {
+		return err
 	}
 	if len(order) == 0 {
 		return errorf(file, 0, 0, "no votes: the file has a header but no rows")
@@ -187,47 +166,48 @@ func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Bat
 	return nil
 }
 
+// plenaryCountryOf resolves the row's country by code, or by its name
+// column when the code is unknown.
+func plenaryCountryOf(t *table, res *resolver, cCountry, cName int) (string, error) {
+	raw := t.field(cCountry)
+	iso, ok := res.code(raw)
+	if !ok && cName >= 0 && cName != cCountry {
+		iso, ok = res.name(t.field(cName))
+	}
+	if !ok {
+		if raw == "" {
+			return "", t.errf(cCountry, "no country")
+		}
+		return "", t.errf(cCountry, "unknown country %q", raw)
+	}
+	return iso, nil
+}
+
 // parseRollCalls reads a table with one row per roll call — symbol, date,
 // title, topics, totals, link — such as the resolutions.csv that comes with
 // a long votes file. It describes roll calls; it has no votes.
 func parseRollCalls(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
-	t, done, err := open(ctx, fsys, file, m)
-	if err != nil {
-		return err
-	}
-	defer done()
-	if err := t.require(plenarySymbol); err != nil {
-		return err
-	}
-	c := findPlenaryCols(t)
 	b.Dataset = "roll calls " + shortName(file)
 	seen := map[string]int{}
-	for {
-		ok, err := t.next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		b.Rows++
-		m.rows.Add(1)
-		rc, key, err := c.rollCall(t)
-		if err != nil {
-			return err
-		}
-		if line, dup := seen[key]; dup {
-			b.warn(file, t.line, "%s is listed twice (also line %d); the later row is kept", rc.Label(), line)
-			for i, old := range b.RollCalls {
-				if old.Line == line {
-					b.RollCalls = append(b.RollCalls[:i], b.RollCalls[i+1:]...)
-					break
-				}
+	setup := func(t *table) (rowFunc, error) {
+		c := findPlenaryCols(t)
+		return func(t *table) error {
+			rc, key, err := c.rollCall(t)
+			if err != nil {
+				return err
 			}
-		}
-		seen[key] = t.line
-		rc.MetaOnly = true
-		b.RollCalls = append(b.RollCalls, rc)
+			if line, dup := seen[key]; dup {
+				b.warn(file, t.line, "%s is listed twice (also line %d); the later row is kept", rc.Label(), line)
+				b.dropRollCallOfLine(line)
+			}
+			seen[key] = t.line
+			rc.MetaOnly = true
+			b.RollCalls = append(b.RollCalls, rc)
+			return nil
+		}, nil
+	}
+	if _, err := eachRow(ctx, fsys, file, m, b, [][]string{plenarySymbol}, setup); err != nil {
+		return err
 	}
 	if len(b.RollCalls) == 0 {
 		return errorf(file, 0, 0, "no roll calls: the file has a header but no rows")
@@ -235,58 +215,68 @@ func parseRollCalls(ctx context.Context, fsys fs.FS, file string, m *Meter, b *B
 	return nil
 }
 
+// dropRollCallOfLine removes the roll call read from a line, which a later
+// row replaces.
+func (b *Batch) dropRollCallOfLine(line int) {
+	for i, old := range b.RollCalls {
+		if old.Line == line {
+			b.RollCalls = append(b.RollCalls[:i], b.RollCalls[i+1:]...)
+			return
+		}
+	}
+}
+
 // parsePositions reads recorded positions: country, date, topic, stance,
 // summary and optionally quote and source.
 func parsePositions(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
-	t, done, err := open(ctx, fsys, file, m)
-	if err != nil {
-		return err
-	}
-	defer done()
-	if err := t.require([]string{"country"}, []string{"date"}, []string{"topic"}, []string{"stance"}, []string{"summary"}); err != nil {
-		return err
-	}
-	cC, cD, cT, cS, cSum, cQ, cSrc := t.col("country"), t.col("date"), t.col("topic"), t.col("stance"), t.col("summary"), t.col("quote"), t.col("source")
 	b.Dataset = "positions " + shortName(file)
 	res := newResolver()
-	for {
-		ok, err := t.next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		b.Rows++
-		m.rows.Add(1)
-		p := &Position{File: file, Line: t.line}
-		iso, ok := res.code(t.field(cC))
-		if !ok {
-			return t.errf(cC, "unknown country %q", t.field(cC))
-		}
-		p.Country = iso
-		d, ok := parseDate(t.field(cD))
-		if !ok {
-			return t.errf(cD, "bad date %q (expected YYYY-MM-DD)", t.field(cD))
-		}
-		p.Date = d
-		if p.Topic = t.field(cT); p.Topic == "" {
-			return t.errf(cT, "no topic")
-		}
-		st, ok := record.ParseStance(t.field(cS))
-		if !ok {
-			return t.errf(cS, "unknown stance %q (expected supports, opposes or neutral)", t.field(cS))
-		}
-		p.Stance = st
-		if p.Summary = t.field(cSum); p.Summary == "" {
-			return t.errf(cSum, "no summary")
-		}
-		if strings.ContainsAny(p.Summary, "\r\n") {
-			return t.errf(cSum, "the summary must be one line")
-		}
-		p.Quote = t.field(cQ)
-		p.Source = t.field(cSrc)
-		b.Positions = append(b.Positions, p)
+	setup := func(t *table) (rowFunc, error) {
+		c := positionCols{t.col("country"), t.col("date"), t.col("topic"), t.col("stance"), t.col("summary"), t.col("quote"), t.col("source")}
+		return func(t *table) error {
+			p, err := c.position(t, res)
+			if err != nil {
+				return err
+			}
+			b.Positions = append(b.Positions, p)
+			return nil
+		}, nil
 	}
-	return nil
+	_, err := eachRow(ctx, fsys, file, m, b, [][]string{{"country"}, {"date"}, {"topic"}, {"stance"}, {"summary"}}, setup)
+	return err
+}
+
+// positionCols are the columns of a positions file.
+type positionCols struct{ country, date, topic, stance, summary, quote, source int }
+
+// position reads and checks the current record.
+func (c positionCols) position(t *table, res *resolver) (*Position, error) {
+	p := &Position{File: t.file, Line: t.line}
+	iso, ok := res.code(t.field(c.country))
+	if !ok {
+		return nil, t.errf(c.country, "unknown country %q", t.field(c.country))
+	}
+	p.Country = iso
+	d, ok := parseDate(t.field(c.date))
+	if !ok {
+		return nil, t.errf(c.date, "bad date %q (expected YYYY-MM-DD)", t.field(c.date))
+	}
+	p.Date = d
+	if p.Topic = t.field(c.topic); p.Topic == "" {
+		return nil, t.errf(c.topic, "no topic")
+	}
+	st, ok := record.ParseStance(t.field(c.stance))
+	if !ok {
+		return nil, t.errf(c.stance, "unknown stance %q (expected supports, opposes or neutral)", t.field(c.stance))
+	}
+	p.Stance = st
+	if p.Summary = t.field(c.summary); p.Summary == "" {
+		return nil, t.errf(c.summary, "no summary")
+	}
+	if strings.ContainsAny(p.Summary, "\r\n") {
+		return nil, t.errf(c.summary, "the summary must be one line")
+	}
+	p.Quote = t.field(c.quote)
+	p.Source = t.field(c.source)
+	return p, nil
 }

@@ -43,129 +43,162 @@ func withoutVote(s string) bool {
 	return strings.Contains(s, "without") || strings.Contains(s, "consensus") || strings.Contains(s, "acclamation")
 }
 
-func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
-	t, done, err := open(ctx, fsys, file, m)
-	if err != nil {
-		return err
-	}
-	defer done()
-	if err := t.require(undlVote, undlRes, undlDate); err != nil {
-		return err
-	}
-	if t.col(undlCode...) < 0 && t.col(undlName...) < 0 {
-		return errorf(file, 1, 0, "missing column %q or %q", "ms_code", "ms_name")
-	}
-	c := struct{ id, descr, code, name, vote, res, date, session, title, draft, meeting, agenda, subjects, note, modality, perm, link, yes, no, abst, nv int }{
+// undlCols are the positions of the columns of a Library file (-1 when
+// absent).
+type undlCols struct {
+	id, descr, code, name, vote, res, date, session, title, draft, meeting, agenda, subjects, note, modality, perm, link, yes, no, abst, nv int
+}
+
+func findUNDLCols(t *table) undlCols {
+	return undlCols{
 		t.col(undlID...), t.col(undlDescr...), t.col(undlCode...), t.col(undlName...), t.col(undlVote...), t.col(undlRes...), t.col(undlDate...),
 		t.col(undlSession...), t.col(undlTitle...), t.col(undlDraft...), t.col(undlMeeting...), t.col(undlAgenda...),
 		t.col(undlSubjects...), t.col(undlNote...), t.col(undlModality...), t.col(undlPerm...), t.col(undlLink...),
 		t.col(undlYes...), t.col(undlNo...), t.col(undlAbst...), t.col(undlNV...),
 	}
-	sc := c.perm >= 0
+}
+
+// undlReader gathers the roll calls of a Library file, one row per country
+// and roll call, keyed by record id (or symbol when there is none).
+type undlReader struct {
+	file     string
+	b        *Batch
+	c        undlCols
+	sc       bool // the Security Council's file, with a permanent_member column
+	res      *resolver
+	builders map[string]*rollCallBuilder
+	order    []string
+	allYes   map[string]bool
+}
+
+func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
+	r := &undlReader{file: file, b: b, res: newResolver(), builders: map[string]*rollCallBuilder{}, allYes: map[string]bool{}}
 	b.Dataset = "UN Digital Library voting data " + shortName(file)
-	res := newResolver()
-	builders := map[string]*rollCallBuilder{}
-	var order []string
-	allYes := map[string]bool{}
-	for {
-		ok, err := t.next()
+	if _, err := eachRow(ctx, fsys, file, m, b, [][]string{undlVote, undlRes, undlDate}, r.setup); err != nil {
+		return err
+	}
+	return r.finish()
+}
+
+func (r *undlReader) setup(t *table) (rowFunc, error) {
+	if t.col(undlCode...) < 0 && t.col(undlName...) < 0 {
+		return nil, errorf(r.file, 1, 0, "missing column %q or %q", "ms_code", "ms_name")
+	}
+	r.c = findUNDLCols(t)
+	r.sc = r.c.perm >= 0
+	return r.row, nil
+}
+
+// row reads one country's vote on one roll call.
+func (r *undlReader) row(t *table) error {
+	c := &r.c
+	sym := record.NormalizeSymbol(t.field(c.res))
+	key := t.field(c.id)
+	if key == "" {
+		key = sym
+	}
+	if key == "" {
+		return t.errf(c.res, "no resolution symbol and no record id")
+	}
+	v, ok := record.ParseVote(t.field(c.vote))
+	if !ok {
+		return t.errf(c.vote, "unknown vote code %q (expected Y, N, A, X, NV or blank)", t.field(c.vote))
+	}
+	iso, err := r.country(t)
+	if err != nil {
+		return err
+	}
+	bl := r.builders[key]
+	if bl == nil {
+		rc, err := r.rollCall(t, sym)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			break
-		}
-		b.Rows++
-		m.rows.Add(1)
-		if err := checkCtx(ctx, b.Rows); err != nil {
-			return err
-		}
-		sym := record.NormalizeSymbol(t.field(c.res))
-		key := t.field(c.id)
-		if key == "" {
-			key = sym
-		}
-		if key == "" {
-			return t.errf(c.res, "no resolution symbol and no record id")
-		}
-		v, ok := record.ParseVote(t.field(c.vote))
-		if !ok {
-			return t.errf(c.vote, "unknown vote code %q (expected Y, N, A, X, NV or blank)", t.field(c.vote))
-		}
-		var iso string
-		if code := t.field(c.code); code != "" {
-			iso, ok = res.code(code)
-			if !ok {
-				return t.errf(c.code, "unknown country code %q", code)
-			}
-		} else {
-			name := t.field(c.name)
-			iso, ok = res.name(name)
-			if !ok {
-				return t.errf(c.name, "unknown country %q", name)
-			}
-		}
-		bl := builders[key]
-		if bl == nil {
-			date, err := rowDate(t, c.date)
-			if err != nil {
-				return err
-			}
-			rc := &RollCall{File: file, Line: t.line}
-			rc.Body = record.GA
-			if sc || strings.HasPrefix(sym, "S/") {
-				rc.Body = record.SC
-			}
-			rc.Symbol = sym
-			rc.Date = date
-			rc.Session = t.field(c.session)
-			rc.Title = cleanTitle(t.field(c.title))
-			agenda := t.field(c.agenda)
-			if rc.Title == "" {
-				// The SC file has no title: its agenda item names the subject
-				// ("Maintenance of peace and security of Ukraine").
-				rc.Title, agenda = agenda, ""
-			}
-			rc.Draft = t.field(c.draft)
-			rc.Meeting = t.field(c.meeting)
-			rc.Link = t.field(c.link)
-			if id, err := strconv.Atoi(t.field(c.id)); err == nil && id > 0 {
-				rc.UNDLID = id
-				if rc.Link == "" {
-					rc.Link = "https://digitallibrary.un.org/record/" + t.field(c.id)
-				}
-			}
-			if agenda != "" {
-				rc.Topics = append(rc.Topics, agenda)
-			}
-			rc.Topics = append(rc.Topics, splitTopics(t.field(c.subjects))...)
-			if withoutVote(t.field(c.modality)) || withoutVote(t.field(c.note)) {
-				rc.Flags |= record.WithoutVote
-			}
-			rc.Description = strings.TrimSpace(strings.Join([]string{t.field(c.descr), t.field(c.note)}, " "))
-			if p, err := publishedTotals(t, c.yes, c.no, c.abst, c.nv); err != nil {
-				return err
-			} else {
-				rc.Published = p
-			}
-			bl = newBuilder(rc)
-			builders[key] = bl
-			order = append(order, key)
-			allYes[key] = true
-		}
-		if v != record.Yes {
-			allYes[key] = false
-		}
-		bl.add(b, file, t.line, iso, v)
+		bl = newBuilder(rc)
+		r.builders[key] = bl
+		r.order = append(r.order, key)
+		r.allYes[key] = true
 	}
-	if len(order) == 0 {
-		return errorf(file, 0, 0, "no votes: the file has a header but no rows")
+	if v != record.Yes {
+		r.allYes[key] = false
 	}
-	all := make([]*rollCallBuilder, len(order))
-	for i, k := range order {
-		all[i] = builders[k]
+	bl.add(r.b, r.file, t.line, iso, v)
+	return nil
+}
+
+// country resolves the row's country by code, or by name when the file
+// has no code.
+func (r *undlReader) country(t *table) (string, error) {
+	if code := t.field(r.c.code); code != "" {
+		iso, ok := r.res.code(code)
+		if !ok {
+			return "", t.errf(r.c.code, "unknown country code %q", code)
+		}
+		return iso, nil
+	}
+	name := t.field(r.c.name)
+	iso, ok := r.res.name(name)
+	if !ok {
+		return "", t.errf(r.c.name, "unknown country %q", name)
+	}
+	return iso, nil
+}
+
+// rollCall describes the roll call of the row that first names it.
+func (r *undlReader) rollCall(t *table, sym string) (*RollCall, error) {
+	c := &r.c
+	date, err := rowDate(t, c.date)
+	if err != nil {
+		return nil, err
+	}
+	rc := &RollCall{File: r.file, Line: t.line}
+	rc.Body = record.GA
+	if r.sc || strings.HasPrefix(sym, "S/") {
+		rc.Body = record.SC
+	}
+	rc.Symbol = sym
+	rc.Date = date
+	rc.Session = t.field(c.session)
+	rc.Title = cleanTitle(t.field(c.title))
+	agenda := t.field(c.agenda)
+	if rc.Title == "" {
+		// The SC file has no title: its agenda item names the subject
+		// ("Maintenance of peace and security of Ukraine").
+		rc.Title, agenda = agenda, ""
+	}
+	rc.Draft = t.field(c.draft)
+	rc.Meeting = t.field(c.meeting)
+	rc.Link = t.field(c.link)
+	if id, err := strconv.Atoi(t.field(c.id)); err == nil && id > 0 {
+		rc.UNDLID = id
+		if rc.Link == "" {
+			rc.Link = "https://digitallibrary.un.org/record/" + t.field(c.id)
+		}
+	}
+	if agenda != "" {
+		rc.Topics = append(rc.Topics, agenda)
+	}
+	rc.Topics = append(rc.Topics, splitTopics(t.field(c.subjects))...)
+	if withoutVote(t.field(c.modality)) || withoutVote(t.field(c.note)) {
+		rc.Flags |= record.WithoutVote
+	}
+	rc.Description = strings.TrimSpace(strings.Join([]string{t.field(c.descr), t.field(c.note)}, " "))
+	if rc.Published, err = publishedTotals(t, c.yes, c.no, c.abst, c.nv); err != nil {
+		return nil, err
+	}
+	return rc, nil
+}
+
+// finish hands the roll calls to the batch in the order of the file.
+func (r *undlReader) finish() error {
+	if len(r.order) == 0 {
+		return errorf(r.file, 0, 0, "no votes: the file has a header but no rows")
+	}
+	all := make([]*rollCallBuilder, len(r.order))
+	for i, k := range r.order {
+		all[i] = r.builders[k]
 		rc := all[i].rc
-		if rc.Body == record.SC && allYes[k] && !rc.Flags.Has(record.WithoutVote) && rc.Published == nil {
+		if rc.Body == record.SC && r.allYes[k] && !rc.Flags.Has(record.WithoutVote) && rc.Published == nil {
 			// The SC file records a text adopted without a vote as all Y; with
 			// no modality to tell, the roll call is at least marked unanimous
 			// in its description so that the user sees why.
@@ -174,7 +207,7 @@ func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch)
 			}
 		}
 	}
-	b.collect(all)
+	r.b.collect(all)
 	return nil
 }
 

@@ -60,7 +60,7 @@ func (w *writer) stream(src ingest.Source, m *ingest.Meter) (*ingest.Batch, erro
 			out <- k.rows
 		}
 	}()
-	w.meter = m
+	w.prog.meter = m
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
 	var werr error
@@ -83,7 +83,7 @@ func (w *writer) stream(src ingest.Source, m *ingest.Meter) (*ingest.Batch, erro
 			default:
 			}
 		case <-tick.C:
-			w.reportReading()
+			w.prog.reading()
 		}
 	}
 	// out is closed: the reading goroutine has set b and perr.
@@ -93,18 +93,9 @@ func (w *writer) stream(src ingest.Source, m *ingest.Meter) (*ingest.Batch, erro
 	if perr != nil {
 		return nil, perr
 	}
-	w.reportReading()
+	w.prog.reading()
 	w.nextID, w.ids, w.streamed = k.nextID, k.ids, k.streamed
 	return b, nil
-}
-
-// reportReading reports the reading of a streamed import.
-func (w *writer) reportReading() {
-	if w.opt.Progress == nil {
-		return
-	}
-	p := w.meter.Now()
-	w.opt.Progress(ImportProgress{Phase: "reading", File: p.File, Read: p.Read, Total: p.Total, Rows: p.Rows, Streamed: true})
 }
 
 // voteSink turns the runs of rows the parser hands over into vote rows for
@@ -174,15 +165,7 @@ func (k *voteSink) run(rc *ingest.RollCall, votes []ingest.Cast) {
 // surelyNew reports whether no roll call stored before this source was
 // read can be the same as rc: none has its id in the source, its Library
 // record or its symbol. apply checks it again with the roll call complete.
-func (w *writer) surelyNew(rc *ingest.RollCall) bool {
-	if _, ok := w.byRCID[rc.RCID]; ok && rc.RCID != 0 {
-		return false
-	}
-	if _, ok := w.byUNDL[rc.UNDLID]; ok && rc.UNDLID != 0 {
-		return false
-	}
-	return rc.Symbol == "" || len(w.bySym[symKey(rc.Body, rc.Symbol)]) == 0
-}
+func (w *writer) surelyNew(rc *ingest.RollCall) bool { return !w.idx.MayHold(&rc.RollCall) }
 
 // insertStreamed stores a roll call whose first votes were written while
 // its file was read, and the votes that came later.
@@ -202,7 +185,7 @@ func (w *writer) insertStreamed(in *ingest.RollCall, st *streamedRollCall) error
 				return err
 			}
 		case prev != c.Vote:
-			if _, err := w.updVote.ExecContext(w.ctx, int(c.Vote), st.id, cid); err != nil {
+			if _, err := w.st.updVote.ExecContext(w.ctx, int(c.Vote), st.id, cid); err != nil {
 				return err
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"strings"
+
+	"plenary/data/ingest"
 )
 
 // voteInserter inserts vote rows through the SQLite driver itself rather
@@ -75,4 +77,31 @@ func (v *voteInserter) close() {
 		return nil
 	})
 	v.stmts = map[int]driver.Stmt{}
+}
+
+// queueVote adds a vote to the rows of the next INSERT, and returns the
+// country's row id.
+func (w *writer) queueVote(rcID int64, c ingest.Cast) (int64, error) {
+	cid, ok := w.s.countryID[c.Country]
+	if !ok {
+		return 0, fmt.Errorf("country %s is not in the country table", c.Country)
+	}
+	w.pending = append(w.pending, rcID, cid, int64(c.Vote))
+	if len(w.pending) == 3*votesPerInsert {
+		if err := w.votes.exec(w.pending); err != nil {
+			return 0, err
+		}
+		w.pending = w.pending[:0]
+	}
+	return cid, nil
+}
+
+// flush writes the votes still queued.
+func (w *writer) flush() error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	err := w.votes.exec(w.pending)
+	w.pending = w.pending[:0]
+	return err
 }

@@ -1,0 +1,142 @@
+package data
+
+import (
+	"fmt"
+
+	"plenary/data/ingest"
+	"plenary/data/merge"
+	"plenary/data/record"
+)
+
+// insert stores a new roll call with its votes and ballot.
+func (w *writer) insert(in *ingest.RollCall, id int64) error {
+	rc, err := w.insertRollCall(in, id)
+	if err != nil {
+		return err
+	}
+	if in.MetaOnly {
+		w.warn(in, "%s is described but none of its votes has been imported", rc.Label())
+	}
+	ballot := w.ballot[:0]
+	for _, c := range in.Votes {
+		cid, err := w.queueVote(rc.ID, c)
+		if err != nil {
+			return err
+		}
+		ballot = append(ballot, ballotVote{cid, c.Vote})
+		w.rep.Votes.Added++
+	}
+	w.ballot = ballot
+	if len(ballot) > 0 {
+		return w.writeBallot(rc.ID, ballot)
+	}
+	return nil
+}
+
+// insertRollCall stores a new roll call with the given id.
+func (w *writer) insertRollCall(in *ingest.RollCall, id int64) (*record.RollCall, error) {
+	rc := in.RollCall
+	rc.ID = id
+	if w.opt.sample {
+		rc.Flags |= record.Sample
+	}
+	if _, err := w.st.insRC.ExecContext(w.ctx, append(rollCallArgs(&rc), w.importID, id)...); err != nil {
+		return nil, fmt.Errorf("storing %s: %w", rc.Label(), err)
+	}
+	w.idx.Add(&rc)
+	w.added[id] = true
+	w.rep.RollCalls.Added++
+	return &rc, nil
+}
+
+// writeBallot stores a roll call's votes in the ballots cache.
+func (w *writer) writeBallot(id int64, votes []ballotVote) error {
+	_, err := w.st.putBallot.ExecContext(w.ctx, id, encodeBallot(votes))
+	return err
+}
+
+// update merges an incoming roll call into the stored one with the id,
+// and writes the roll call only when its content changed.
+func (w *writer) update(id int64, in *ingest.RollCall) error {
+	old := w.idx.Get(id)
+	merged := merge.RollCall(old, &in.RollCall, w.opt.sample)
+	metaChanged := !merge.Same(old, &merged)
+	votesChanged, err := w.mergeVotes(id, merged.Label(), in.Votes)
+	if err != nil {
+		return err
+	}
+	if !metaChanged && !votesChanged {
+		if !w.added[id] {
+			w.rep.RollCalls.Unchanged++
+		}
+		return nil
+	}
+	merged.Source = in.Source
+	if _, err := w.st.updRC.ExecContext(w.ctx, append(rollCallArgs(&merged), w.importID, id)...); err != nil {
+		return fmt.Errorf("updating %s: %w", merged.Label(), err)
+	}
+	*old = merged
+	w.idx.Add(old)
+	if !w.added[id] {
+		w.rep.RollCalls.Updated++
+	}
+	return nil
+}
+
+// mergeVotes adds and changes the votes of a stored roll call, counts and
+// reports each, and writes its ballot again when a vote changed.
+func (w *writer) mergeVotes(id int64, label string, votes []ingest.Cast) (changed bool, err error) {
+	if len(votes) == 0 {
+		return false, nil
+	}
+	have, err := w.storedVotes(id)
+	if err != nil {
+		return false, err
+	}
+	for _, c := range votes {
+		cid, ok := w.s.countryID[c.Country]
+		if !ok {
+			return false, fmt.Errorf("country %s is not in the country table", c.Country)
+		}
+		switch ch, prev := merge.Vote(have, cid, c.Vote); ch {
+		case merge.Added:
+			if _, err := w.queueVote(id, c); err != nil {
+				return false, err
+			}
+			w.rep.Votes.Added++
+			changed = true
+		case merge.Changed:
+			if _, err := w.st.updVote.ExecContext(w.ctx, int(c.Vote), id, cid); err != nil {
+				return false, err
+			}
+			w.rep.Votes.Changed++
+			w.rep.Differences = append(w.rep.Differences, Difference{RollCall: label, Country: c.Country, Old: prev, New: c.Vote})
+			changed = true
+		default:
+			w.rep.Votes.Unchanged++
+		}
+	}
+	if changed {
+		return true, w.writeBallot(id, ballotOf(have))
+	}
+	return false, nil
+}
+
+// storedVotes reads a stored roll call's votes, by country row id.
+func (w *writer) storedVotes(id int64) (map[int64]record.Vote, error) {
+	have := map[int64]record.Vote{}
+	rows, err := w.st.selVotes.QueryContext(w.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var cid int64
+		var v int
+		if err := rows.Scan(&cid, &v); err != nil {
+			return nil, err
+		}
+		have[cid] = record.Vote(v)
+	}
+	return have, rows.Err()
+}
