@@ -105,3 +105,73 @@ func TestNoteIsNotAModality(t *testing.T) {
 		t.Errorf("--contested finds %d roll calls; counted %v, want %v", s.Len(), ix.Counted(row), want)
 	}
 }
+
+// rewrite copies a shared dataset file to a temporary folder, changing
+// each line with edit (line numbers from 1, the header included).
+func rewrite(t *testing.T, rel string, edit func(n int, line string) string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(sharedData(t), rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = edit(i+1, l)
+	}
+	path := filepath.Join(t.TempDir(), filepath.Base(rel))
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestNoSilentGuesses refuses three files that could only be read by
+// guessing, each with its file and line, and leaves the database as it
+// was: the 2 March 2022 vote of ukraine_ga written 3/2/2022 (2 March or
+// 3 February?), a feb2025 row whose code says USA and name Zimbabwe, and
+// a header naming the vote column twice.
+func TestNoSilentGuesses(t *testing.T) {
+	st, path := openTemp(t)
+	ctx := context.Background()
+	if _, err := st.Import(ctx, []string{filepath.Join(sharedData(t), "feb2025")}, data.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	before := contentHash(t, path)
+	usa, es := 0, 0
+	cases := []struct {
+		file, want string
+	}{
+		{rewrite(t, "ukraine_ga/votes.csv", func(n int, l string) string {
+			if es == 0 && strings.Contains(l, ",2022-03-02,") {
+				es = n
+			}
+			return strings.Replace(l, ",2022-03-02,", ",3/2/2022,", 1)
+		}), "votes.csv:"},
+		{rewrite(t, "feb2025/votes.csv", func(n int, l string) string {
+			if usa == 0 && strings.Contains(l, ",USA,United States of America,") {
+				usa = n
+				return strings.Replace(l, "United States of America", "Zimbabwe", 1)
+			}
+			return l
+		}), "votes.csv:"},
+		{rewrite(t, "feb2025/votes.csv", func(n int, l string) string {
+			if n == 1 {
+				return strings.Replace(l, "country_name", "vote", 1)
+			}
+			return l
+		}), "votes.csv:1:"},
+	}
+	cases[0].want += strconv.Itoa(es) + ":"
+	cases[1].want += strconv.Itoa(usa) + ":"
+	for i, c := range cases {
+		_, err := st.Import(ctx, []string{c.file}, data.ImportOptions{})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("case %d: %v, want an error at %s", i, err, c.want)
+			continue
+		}
+		t.Logf("case %d: %v", i, err)
+		if h := contentHash(t, path); h != before {
+			t.Errorf("case %d changed the database", i)
+		}
+	}
+}

@@ -448,6 +448,29 @@ func Continuer(code string) (Country, bool) {
 	return Country{}, false
 }
 
+// SameSeat reports whether two codes name one UN seat: the same state, or
+// a state and the one that carries on its seat, directly or down a chain
+// (SUN and RUS, SCG and SRB). Datasets name such seats by either.
+func SameSeat(a, b string) bool {
+	return a == b || continues(a, b) || continues(b, a)
+}
+
+// continues reports whether a carries on b's seat, directly or through
+// states in between.
+func continues(a, b string) bool {
+	for i := 0; i < len(table); i++ { // bounded walk back along the chain
+		c, ok := byISO3[a]
+		if !ok || c.Continues == "" {
+			return false
+		}
+		if c.Continues == b {
+			return true
+		}
+		a = c.Continues
+	}
+	return false
+}
+
 // Members lists the ISO3 codes of the states that held a UN seat on date
 // (YYYY-MM-DD), sorted: admission <= date < end, with continued seats
 // counted once and gaps left out.

@@ -150,6 +150,11 @@ func (r *undlReader) country(t *table) (string, error) {
 		if !ok {
 			return "", t.errf(r.c.code, "unknown country code %q", code)
 		}
+		if r.c.name >= 0 {
+			if err := sameState(t, r.res, iso, r.c.code, r.c.name); err != nil {
+				return "", err
+			}
+		}
 		return iso, nil
 	}
 	name := t.field(r.c.name)
@@ -243,9 +248,9 @@ func rowDate(t *table, col int) (string, error) {
 	if raw == "" {
 		return "", nil
 	}
-	d, ok := parseDate(raw)
-	if !ok {
-		return "", t.errf(col, "bad date %q (expected YYYY-MM-DD)", raw)
+	d, err := parseDate(raw)
+	if err != nil {
+		return "", t.errf(col, "%v", err)
 	}
 	return d, nil
 }
