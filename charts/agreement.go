@@ -34,6 +34,11 @@ type AgreementOverTime struct {
 	Meta      Meta
 	Reference string
 	Series    []AgreementSeries
+	// MinN is the fewest roll calls a point should rest on: points on
+	// fewer are drawn hollow, and a note says so, so that a year of two
+	// votes does not look as solid as a year of eighty. 0 draws every
+	// point alike.
+	MinN int
 }
 
 func (a AgreementOverTime) meta() Meta { return a.Meta }
@@ -78,15 +83,7 @@ type nosave struct{ chart.Renderer }
 func (nosave) Save(io.Writer) error { return nil }
 
 func (a AgreementOverTime) draw(c *canvas) {
-	minY, maxY := math.MaxInt, math.MinInt
-	segs := make([][][]AgreementPoint, len(a.Series))
-	for i, s := range a.Series {
-		segs[i] = s.segments()
-		for _, sg := range segs[i] {
-			minY = min(minY, sg[0].Year)
-			maxY = max(maxY, sg[len(sg)-1].Year)
-		}
-	}
+	segs, minY, maxY := a.allSegments()
 	if minY > maxY {
 		drawEmpty(c, a.Meta)
 		return
@@ -96,10 +93,58 @@ func (a AgreementOverTime) draw(c *canvas) {
 		col, dash := c.pal.seriesStyle(i)
 		legend = append(legend, legendItem{label: s.Country, color: col, dash: dash, kind: swatchLine})
 	}
-	f := c.drawFrame(a.Meta, "", nil, legend)
+	note := ""
+	if a.weakPoints(segs) > 0 {
+		note = "(hollow points: fewer than " + strconv.Itoa(a.MinN) + " roll calls)"
+	}
+	f := c.drawFrame(a.Meta, note, nil, legend)
+	plot, area, ok := a.plotArea(c, f.plot)
+	if !ok {
+		return
+	}
+	x0, x1 := float64(minY)-0.5, float64(maxY)+0.5 // half a year of air on each side
+	xOf := func(y float64) float64 { return plot.x + (y-x0)/(x1-x0)*plot.w }
+	c.drawYearAxis(plot, area, minY, maxY, xOf)
+	a.drawLines(c, plot, segs, x0, x1)
+	a.drawWeak(c, plot, segs, xOf)
+}
 
+// allSegments splits every series into runs and finds the years spanned.
+func (a AgreementOverTime) allSegments() (segs [][][]AgreementPoint, minY, maxY int) {
+	minY, maxY = math.MaxInt, math.MinInt
+	segs = make([][][]AgreementPoint, len(a.Series))
+	for i, s := range a.Series {
+		segs[i] = s.segments()
+		for _, sg := range segs[i] {
+			minY = min(minY, sg[0].Year)
+			maxY = max(maxY, sg[len(sg)-1].Year)
+		}
+	}
+	return segs, minY, maxY
+}
+
+// weak reports whether a point rests on fewer roll calls than MinN.
+func (a AgreementOverTime) weak(p AgreementPoint) bool { return p.N < a.MinN }
+
+// weakPoints counts the points drawn hollow.
+func (a AgreementOverTime) weakPoints(segs [][][]AgreementPoint) int {
+	k := 0
+	for _, sg := range segs {
+		for _, run := range sg {
+			for _, p := range run {
+				if a.weak(p) {
+					k++
+				}
+			}
+		}
+	}
+	return k
+}
+
+// plotArea places the caption and the y axis, and returns the box for the
+// data and the area around it (for the year labels).
+func (a AgreementOverTime) plotArea(c *canvas, area rect) (plot, outer rect, ok bool) {
 	ts := c.px(sizeTick)
-	area := f.plot
 	if ref := clean(a.Reference); ref != "" {
 		caption := c.ellipsize("Roll calls voted the same way as "+ref, ts, area.w)
 		c.text(caption, area.x, area.y, ts, c.pal.muted, alignLeft)
@@ -114,16 +159,19 @@ func (a AgreementOverTime) draw(c *canvas) {
 	for i, t := range tv {
 		labels[i] = percentLabel(t)
 	}
-	plot := c.plotBox(area, labels)
+	plot = c.plotBox(area, labels)
 	plot = rect{math.Round(plot.x), math.Round(plot.y), math.Round(plot.w), math.Round(plot.h)}
 	if plot.w < 2 || plot.h < 2 {
-		return
+		return plot, area, false
 	}
 	c.drawYGrid(plot, tv, 1, percentLabel)
+	return plot, area, true
+}
 
-	// X axis: years, half a year of air on each side.
+// drawYearAxis draws the vertical year lines and their labels.
+func (c *canvas) drawYearAxis(plot, area rect, minY, maxY int, xOf func(float64) float64) {
+	ts := c.px(sizeTick)
 	x0, x1 := float64(minY)-0.5, float64(maxY)+0.5
-	xOf := func(y float64) float64 { return plot.x + (y-x0)/(x1-x0)*plot.w }
 	widest := strconv.Itoa(minY)
 	if w := strconv.Itoa(maxY); len(w) > len(widest) {
 		widest = w
@@ -147,11 +195,13 @@ func (a AgreementOverTime) draw(c *canvas) {
 		lw := c.measure(label, ts)
 		c.text(label, clampF(x, area.x+lw/2, area.right()-lw/2), plot.bottom()+c.px(6), ts, c.pal.muted, alignCenter)
 	}
+}
 
-	// The lines themselves are go-chart's: its Chart draws continuous series
-	// well once the ranges are fixed and no axis of its own is drawn.
-	// Dots mark the yearly values; with thousands of points they would only
-	// blur the lines (and slow drawing), so then only lone points get one.
+// drawLines draws the series with go-chart, which draws continuous series
+// well once the ranges are fixed and no axis of its own is drawn. Dots
+// mark the yearly values; with thousands of points they would only blur
+// the lines (and slow drawing), so then only lone points get one.
+func (a AgreementOverTime) drawLines(c *canvas, plot rect, segs [][][]AgreementPoint, x0, x1 float64) {
 	points := 0
 	for _, sg := range segs {
 		for _, run := range sg {
@@ -183,6 +233,11 @@ func (a AgreementOverTime) draw(c *canvas) {
 			})
 		}
 	}
+	c.renderSeries(plot, series, x0, x1)
+}
+
+// renderSeries lets a go-chart Chart draw series into the plot box.
+func (c *canvas) renderSeries(plot rect, series []chart.Series, x0, x1 float64) {
 	clear := drawing.Color{R: 255, G: 255, B: 255, A: 0} // transparent but not "unset"
 	ch := chart.Chart{
 		Width: int(c.w), Height: int(c.h), DPI: c.dpi,
@@ -202,6 +257,24 @@ func (a AgreementOverTime) draw(c *canvas) {
 	}
 	c.r.ResetStyle()
 	c.r.SetDPI(c.dpi)
+}
+
+// drawWeak draws the points under MinN as rings in the series colour
+// with the page showing through.
+func (a AgreementOverTime) drawWeak(c *canvas, plot rect, segs [][][]AgreementPoint, xOf func(float64) float64) {
+	for i := range a.Series {
+		col, _ := c.pal.seriesStyle(i)
+		for _, sg := range segs[i] {
+			for _, p := range sg {
+				if !a.weak(p) {
+					continue
+				}
+				x, y := xOf(float64(p.Year)), plot.bottom()-clampF(p.Agreement, 0, 1)*plot.h
+				c.circle(x, y, 4.5, col)
+				c.circle(x, y, 2.5, c.pal.bg)
+			}
+		}
+	}
 }
 
 func (a AgreementOverTime) table() ([]string, [][]string) {

@@ -92,6 +92,11 @@ func (c *canvas) drawFrame(m Meta, note string, top, bottom []legendItem) frame 
 	c.text(right, c.w-margin, fy, fs, p.muted, alignRight)
 	c.text(c.ellipsize(left, fs, inner-rw-c.px(24)), margin, fy, fs, p.muted, alignLeft)
 	bottomY := fy - c.px(12)
+	if note := clean(m.Note); note != "" {
+		bottomY -= c.lineHeight(fs)
+		c.text(c.ellipsize(note, fs, inner), margin, bottomY, fs, p.muted, alignLeft)
+		bottomY -= c.px(6)
+	}
 
 	if len(bottom) > 0 {
 		h := c.legendHeight(bottom, inner, maxLegendH)

@@ -63,81 +63,107 @@ func (m AgreementMatrix) draw(c *canvas) {
 		n = fit
 	}
 	f := c.drawFrame(m.Meta, note, nil, nil)
-	scaleW := c.px(90)
-	area := f.plot
-	area.w = math.Max(0, area.w-scaleW)
-	gap := c.px(6)
-
-	labels := make([]string, n)
-	for i := range labels {
-		labels[i] = clean(m.Countries[i])
+	l, ok := m.layout(c, f.plot, n)
+	if !ok {
+		return
 	}
-	fs := c.px(sizeLabel)
-	var labelW, cell float64
+	m.drawCells(c, l)
+	m.drawValues(c, l)
+	m.drawLabels(c, l)
+	c.drawScale(rect{l.gx + l.side + c.px(24), l.gy, l.scaleW - c.px(20), f.plot.bottom() - l.gy}, l.side)
+}
+
+// matrixLayout is the geometry of a drawn matrix.
+type matrixLayout struct {
+	n           int
+	labels      []string
+	fs, labelW  float64
+	cell, side  float64
+	gap, scaleW float64
+	gx, gy      float64 // top left corner of the first cell
+}
+
+// layout sizes the cells to fill the plot area and centres the matrix
+// with its colour key in it, so that a few countries get large cells
+// rather than a corner of the canvas.
+func (m AgreementMatrix) layout(c *canvas, area rect, n int) (matrixLayout, bool) {
+	l := matrixLayout{n: n, gap: c.px(6), scaleW: c.px(90), labels: make([]string, n)}
+	for i := range l.labels {
+		l.labels[i] = clean(m.Countries[i])
+	}
+	w := math.Max(0, area.w-l.scaleW)
+	l.fs = c.px(sizeLabel)
 	for range 3 { // label size and cell size depend on each other
-		labelW = 0
-		for _, l := range labels {
-			labelW = math.Max(labelW, c.measure(l, fs))
+		l.labelW = 0
+		for _, s := range l.labels {
+			l.labelW = math.Max(l.labelW, c.measure(s, l.fs))
 		}
-		labelW = math.Min(labelW, math.Min(area.w, area.h)*0.25)
-		cell = math.Min((area.w-labelW-gap)/float64(n), (area.h-labelW-gap)/float64(n))
-		cell = math.Min(cell, c.px(64))
-		if cell <= 0 {
-			return
+		l.labelW = math.Min(l.labelW, math.Min(w, area.h)*0.25)
+		l.cell = math.Min((w-l.labelW-l.gap)/float64(n), (area.h-l.labelW-l.gap)/float64(n))
+		l.cell = math.Min(l.cell, c.px(160))
+		if l.cell <= 0 {
+			return l, false
 		}
-		fs = c.fitFont(c.px(sizeLabel), cell*1.1)
+		l.fs = c.fitFont(c.px(sizeLabel), l.cell*1.1)
 	}
-	step := labelStep(cell, c.lineHeight(fs)*0.9)
-	side := cell * float64(n)
-	gx := area.x + labelW + gap
-	gy := area.y + labelW + gap
+	l.side = l.cell * float64(n)
+	block := l.labelW + l.gap + l.side + l.scaleW
+	l.gx = area.x + math.Max(0, (area.w-block)/2) + l.labelW + l.gap
+	l.gy = area.y + l.labelW + l.gap
+	return l, true
+}
 
-	// Cells, one path per colour.
+// drawCells fills the cells, one path per colour.
+func (m AgreementMatrix) drawCells(c *canvas, l matrixLayout) {
 	byColor := map[drawing.Color][]rect{}
 	inset := 0.0
-	if cell >= c.px(10) {
+	if l.cell >= c.px(10) {
 		inset = 1 // a hairline of background between cells
 	}
-	for i := range n {
-		for j := range n {
+	for i := range l.n {
+		for j := range l.n {
 			v := m.value(i, j)
 			col := c.pal.noData
 			if !math.IsNaN(v) {
 				col = heat(v)
 			}
-			x0, y0 := math.Round(gx+float64(j)*cell), math.Round(gy+float64(i)*cell)
-			x1, y1 := math.Round(gx+float64(j+1)*cell), math.Round(gy+float64(i+1)*cell)
+			x0, y0 := math.Round(l.gx+float64(j)*l.cell), math.Round(l.gy+float64(i)*l.cell)
+			x1, y1 := math.Round(l.gx+float64(j+1)*l.cell), math.Round(l.gy+float64(i+1)*l.cell)
 			byColor[col] = append(byColor[col], rect{x0, y0, math.Max(1, x1-x0-inset), math.Max(1, y1-y0-inset)})
 		}
 	}
 	for col, rs := range byColor {
 		c.fillRects(rs, col)
 	}
+}
 
-	// Values, when a cell holds "100" comfortably.
-	vs := math.Min(c.px(11.5), cell*0.36)
-	if cell >= c.measure("100", vs)+c.px(6) && cell >= c.lineHeight(vs)+c.px(4) && vs >= c.px(sizeMin) {
-		for i := range n {
-			for j := range n {
-				v := m.value(i, j)
-				if math.IsNaN(v) {
-					continue
-				}
-				s := strconv.Itoa(int(math.Round(v * 100)))
-				c.textMid(s, gx+(float64(j)+0.5)*cell, gy+(float64(i)+0.5)*cell, vs, inkOn(heat(v)), alignCenter)
+// drawValues prints the percentages when a cell holds "100" comfortably.
+func (m AgreementMatrix) drawValues(c *canvas, l matrixLayout) {
+	vs := math.Min(c.px(16), l.cell*0.3)
+	if l.cell < c.measure("100", vs)+c.px(6) || l.cell < c.lineHeight(vs)+c.px(4) || vs < c.px(sizeMin) {
+		return
+	}
+	for i := range l.n {
+		for j := range l.n {
+			v := m.value(i, j)
+			if math.IsNaN(v) {
+				continue
 			}
+			s := strconv.Itoa(int(math.Round(v * 100)))
+			c.textMid(s, l.gx+(float64(j)+0.5)*l.cell, l.gy+(float64(i)+0.5)*l.cell, vs, inkOn(heat(v)), alignCenter)
 		}
 	}
+}
 
-	// Labels: rows on the left, columns above, every step-th when crowded.
-	for i := 0; i < n; i += step {
-		l := c.ellipsize(labels[i], fs, labelW)
-		c.textMid(l, gx-gap, gy+(float64(i)+0.5)*cell, fs, c.pal.text, alignRight)
-		c.textUp(l, gx+(float64(i)+0.5)*cell, gy-gap, fs, c.pal.text)
+// drawLabels labels rows on the left and columns above, every step-th
+// when crowded.
+func (m AgreementMatrix) drawLabels(c *canvas, l matrixLayout) {
+	step := labelStep(l.cell, c.lineHeight(l.fs)*0.9)
+	for i := 0; i < l.n; i += step {
+		s := c.ellipsize(l.labels[i], l.fs, l.labelW)
+		c.textMid(s, l.gx-l.gap, l.gy+(float64(i)+0.5)*l.cell, l.fs, c.pal.text, alignRight)
+		c.textUp(s, l.gx+(float64(i)+0.5)*l.cell, l.gy-l.gap, l.fs, c.pal.text)
 	}
-
-	sx := math.Min(gx+side+c.px(24), area.right()+c.px(20))
-	c.drawScale(rect{sx, gy, scaleW - c.px(20), area.bottom() - gy}, side)
 }
 
 // drawScale draws the colour key of the heatmap and the no-data swatch in

@@ -101,6 +101,9 @@ type Meta struct {
 	Imported time.Time
 	// Version is the Plenary version that drew the chart.
 	Version string
+	// Note is a rule the reader needs to check the figures (how states
+	// were assigned to groups, say), printed above the footer.
+	Note string
 }
 
 // footer returns the left (source, import date) and right ("Plenary v")

@@ -24,7 +24,10 @@ const filterHelp = `Filters (each narrows the roll calls; repeatable ones match 
                     all, separated by commas; members of a group count only
                     while they belonged to it. Also keeps only the roll calls
                     on which one of them has a vote row.
-  --body GA|SC      General Assembly or Security Council (default: both)
+  --body GA|SC|both General Assembly, Security Council, or both together.
+                    Agreement, rankings, matrices and vote grids compare the
+                    General Assembly unless told otherwise, and mix the two
+                    bodies only with --body both; other views list both.
   --from DATE       first date, YYYY-MM-DD (or YYYY, YYYY-MM)
   --to DATE         last date, inclusive
   --session S       General Assembly session, e.g. 74 or ES-11 (repeatable)
@@ -142,10 +145,12 @@ func (ff *filterFlags) filter() (compare.Filter, error) {
 		Sessions: ff.sessions, Topics: ff.topics, Symbols: ff.symbols,
 		Important: ff.important, Contested: ff.contested,
 	}
-	if ff.body != "" {
+	if strings.EqualFold(strings.TrimSpace(ff.body), string(compare.Both)) {
+		f.Body = compare.Both
+	} else if ff.body != "" {
 		b, ok := record.ParseBody(ff.body)
 		if !ok {
-			return f, usagef("unknown --body %q (GA or SC)", ff.body)
+			return f, usagef("unknown --body %q (GA, SC or both)", ff.body)
 		}
 		f.Body = b
 	}
@@ -404,8 +409,11 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := selectRows(t, f)
+	s, err := selectRows(t, f.ForComparison())
 	if err != nil {
+		return err
+	}
+	if err := s.NoVotes(); err != nil {
 		return err
 	}
 	if len(s.Missing) > 0 {
@@ -476,9 +484,13 @@ func (p *pairWriter) header() {
 	p.table.row("a", "b", "period", "metric", "agreement", "n")
 }
 
-// row writes one pair; year 0 is the whole period.
+// row writes one pair; year 0 is the whole period. A pair without a
+// vote in common over the whole period is written with n = 0 and an empty
+// agreement, as in the matrix chart's CSV, so that no pair asked for
+// vanishes; per year, only the years in which the pair voted together
+// are listed.
 func (p *pairWriter) row(a, b string, year int, sc compare.Score) {
-	if sc.N < p.minN {
+	if sc.N < p.minN && (year != 0 || sc.N != 0) {
 		return
 	}
 	if p.csv == nil {
@@ -486,7 +498,11 @@ func (p *pairWriter) row(a, b string, year int, sc compare.Score) {
 		if year != 0 {
 			period = strconv.Itoa(year)
 		}
-		p.table.row(a, b, period, p.metric, strconv.FormatFloat(sc.Agreement, 'f', 3, 64), sc.N)
+		agreement := ""
+		if sc.N > 0 {
+			agreement = strconv.FormatFloat(sc.Agreement, 'f', 3, 64)
+		}
+		p.table.row(a, b, period, p.metric, agreement, sc.N)
 		return
 	}
 	buf := append(p.buf[:0], a...)
@@ -501,7 +517,9 @@ func (p *pairWriter) row(a, b string, year int, sc compare.Score) {
 	buf = append(buf, ',')
 	buf = append(buf, p.metric.String()...)
 	buf = append(buf, ',')
-	buf = strconv.AppendFloat(buf, sc.Agreement, 'f', -1, 64)
+	if sc.N > 0 {
+		buf = strconv.AppendFloat(buf, sc.Agreement, 'f', -1, 64)
+	}
 	buf = append(buf, ',')
 	buf = strconv.AppendInt(buf, int64(sc.N), 10)
 	buf = append(buf, '\n')

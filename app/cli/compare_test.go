@@ -62,7 +62,7 @@ type sqlScore struct {
 	n         int
 }
 
-func sqlAgreement(t *testing.T, dbPath, metric string, a, b []string) map[string]sqlScore {
+func sqlAgreement(t *testing.T, dbPath, body, metric string, a, b []string) map[string]sqlScore {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro")
 	if err != nil {
@@ -85,6 +85,7 @@ func sqlAgreement(t *testing.T, dbPath, metric string, a, b []string) map[string
 		JOIN votes vb ON vb.roll_call_id = va.roll_call_id JOIN countries cb ON cb.id = vb.country_id
 		JOIN roll_calls r ON r.id = va.roll_call_id
 		WHERE ca.iso3 IN (` + in(a) + `) AND cb.iso3 IN (` + in(b) + `) AND ca.iso3 != cb.iso3 AND ` + den + `
+		AND (r.body = '` + body + `' OR '` + body + `' = '')
 		GROUP BY 1, 2, 3`
 	rows, err := db.Query(q)
 	if err != nil {
@@ -137,9 +138,11 @@ func TestAgreementCommand(t *testing.T) {
 	countries := []string{"USA", "RUS", "CHN", "FRA", "GBR", "IND", "BRA", "ZAF"}
 	for _, metric := range []string{"identical", "voeten", "coincidence"} {
 		t.Run(metric, func(t *testing.T) {
-			want := sqlAgreement(t, db.Path, metric, countries, countries)
+			// Both bodies, asked for, give the years of the Security
+			// Council data.
+			want := sqlAgreement(t, db.Path, "", metric, countries, countries)
 			out := plenaryOK(t, "--db", db.Path, "--read-only", "agreement", "--countries", strings.Join(countries, ","),
-				"--by", "year", "--metric", metric, "--format", "csv")
+				"--by", "year", "--metric", metric, "--format", "csv", "--body", "both")
 			rows := parseCSV(t, out, "a,b,period,metric,agreement,n")
 			years := map[string]bool{}
 			for _, r := range rows {
@@ -150,7 +153,7 @@ func TestAgreementCommand(t *testing.T) {
 			}
 			checkPairs(t, rows, metric, want)
 
-			out = plenaryOK(t, "--db", db.Path, "--read-only", "agreement", "--countries", strings.Join(countries, ","), "--metric", metric, "--format", "csv")
+			out = plenaryOK(t, "--db", db.Path, "--read-only", "agreement", "--countries", strings.Join(countries, ","), "--metric", metric, "--format", "csv", "--body", "both")
 			rows = parseCSV(t, out, "a,b,period,metric,agreement,n")
 			if len(rows) != 28 {
 				t.Errorf("%d pairs of 8 countries, want 28", len(rows))
@@ -182,14 +185,14 @@ func TestAgreementRef(t *testing.T) {
 		}
 		others = append(others, r[1])
 	}
-	checkPairs(t, rows, "voeten", sqlAgreement(t, db.Path, "voeten", []string{"USA"}, others))
+	checkPairs(t, rows, "voeten", sqlAgreement(t, db.Path, "GA", "voeten", []string{"USA"}, others))
 
-	out = plenaryOK(t, "--db", db.Path, "--read-only", "agreement", "--countries", "P5", "--ref", "FRA", "--by", "year", "--from", "2000", "--format", "csv")
+	out = plenaryOK(t, "--db", db.Path, "--read-only", "agreement", "--countries", "P5", "--ref", "FRA", "--by", "year", "--from", "2000", "--format", "csv", "--body", "SC")
 	rows = parseCSV(t, out, "a,b,period,metric,agreement,n")
 	if len(rows) < 4*20 {
 		t.Errorf("%d rows for France and the other four over 26 years", len(rows))
 	}
-	checkPairs(t, rows, "identical", sqlAgreement(t, db.Path, "identical", []string{"FRA"}, []string{"CHN", "GBR", "RUS", "USA"}))
+	checkPairs(t, rows, "identical", sqlAgreement(t, db.Path, "SC", "identical", []string{"FRA"}, []string{"CHN", "GBR", "RUS", "USA"}))
 }
 
 // TestAgreementSample checks the published facts of the built-in sample.
@@ -204,9 +207,16 @@ func TestAgreementSample(t *testing.T) {
 	if out != "symbol,date,abstained\nS/RES/2774 (2025),2025-02-24,DNK FRA GBR GRC SVN\n" {
 		t.Errorf("abstentions on S/RES/2774 (2025):\n%s", out)
 	}
+	// The two General Assembly votes by default (same on ES-11/7, A
+	// against N on ES-11/8); the Security Council's 2774 only when both
+	// bodies are asked for.
 	out = plenaryOK(t, "--db", path, "agreement", "--countries", "USA,RUS,UKR")
-	if !strings.Contains(out, "USA  RUS  all     identical  0.667      3") {
+	if !strings.Contains(out, "USA  RUS  all     identical  0.500      2") {
 		t.Errorf("table output:\n%s", out)
+	}
+	out = plenaryOK(t, "--db", path, "agreement", "--countries", "USA,RUS,UKR", "--body", "both")
+	if !strings.Contains(out, "USA  RUS  all     identical  0.667      3") {
+		t.Errorf("table output, both bodies:\n%s", out)
 	}
 }
 
@@ -451,7 +461,11 @@ func TestChartCommandMistakes(t *testing.T) {
 
 func TestCompareCommandMistakes(t *testing.T) {
 	db := comparetest.Sample(t)
+	// A database that exists but holds no votes (read commands never
+	// create one).
 	empty := filepath.Join(t.TempDir(), "empty.db")
+	plenaryOK(t, "--db", empty, "sample")
+	plenaryOK(t, "--db", empty, "sample", "--remove")
 	for _, c := range []struct {
 		args []string
 		code int
@@ -464,6 +478,7 @@ func TestCompareCommandMistakes(t *testing.T) {
 		{[]string{"--db", db.Path, "agreement", "--countries", "USA", "--ref", "TWN"}, 1, "TWN"},
 		{[]string{"--db", db.Path, "abstentions", "--by", "decade"}, 2, "decade"},
 		{[]string{"--db", empty, "agreement", "--countries", "all"}, 1, "no votes"},
+		{[]string{"--db", db.Path, "agreement", "--countries", "USSR,USA"}, 1, "no votes in the database for Soviet Union"},
 	} {
 		code, _, errs := plenary(c.args...)
 		if code != c.code || !strings.Contains(errs, c.want) {

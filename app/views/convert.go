@@ -43,7 +43,11 @@ func (b *builder) breakdown() charts.Chart {
 	if body == "" {
 		body = record.GA
 	}
-	b.setText("How the "+body.Name()+" voted"+b.period(), note)
+	who := body.Name()
+	if body == compare.Both {
+		who = "General Assembly and Security Council"
+	}
+	b.setText("How the "+who+" voted"+b.period(), note)
 	return charts.GABreakdown{Meta: b.meta, RollCalls: rcs}
 }
 
@@ -78,7 +82,9 @@ func (b *builder) byGroup() (charts.Chart, error) {
 	if len(groups) == 0 {
 		return b.empty("No member votes are recorded for " + rc.Label()), nil
 	}
-	return charts.ByGroup{Meta: b.meta, Groups: groups}, nil
+	meta := b.meta
+	meta.Note = compare.GroupRule + "; Israel in none before 2000, Kiribati before 2010."
+	return charts.ByGroup{Meta: meta, Groups: groups}, nil
 }
 
 func (b *builder) abstentions() charts.Chart {
@@ -154,7 +160,11 @@ func (b *builder) overTime() (charts.Chart, error) {
 	if len(series) == 0 {
 		return b.empty("Select countries to compare with " + name(ref)), nil
 	}
-	return charts.AgreementOverTime{Meta: b.meta, Reference: name(ref), Series: series}, nil
+	minN := b.req.MinN
+	if minN <= 0 {
+		minN = DefaultMinN
+	}
+	return charts.AgreementOverTime{Meta: b.meta, Reference: name(ref), Series: series, MinN: minN}, nil
 }
 
 func (b *builder) ranking() (charts.Chart, error) {
@@ -239,12 +249,16 @@ func (b *builder) grid() charts.Chart {
 		}
 		title = "How " + joinAnd(names) + " voted"
 	}
-	note, period := "", b.period()
+	// The title gives the selection's period; the note says which part of
+	// it the columns show.
+	note := ""
 	if n := len(g.Rows); n < b.s.Len() {
-		note = fmt.Sprintf("the most recent %d shown", n)
-		period = yearSpan(g.Rows[0].RollCall.Year(), g.Rows[n-1].RollCall.Year())
+		note = fmt.Sprintf("the most recent %d of %d shown", n, b.s.Len())
+		if d := g.Rows[0].RollCall.Date; d != "" {
+			note += ", from " + d
+		}
 	}
-	b.setText(title+period, note, "split on "+percentOf(g.Splits, len(g.Rows)))
+	b.setText(title+b.period(), note, "split on "+percentOf(g.Splits, len(g.Rows)))
 	if k == 0 {
 		return b.empty("No countries selected")
 	}

@@ -301,7 +301,7 @@ func TestConcurrentBuild(t *testing.T) {
 func TestSelectMatchesBuild(t *testing.T) {
 	db := comparetest.Recent(t)
 	f := compare.Filter{Countries: []string{"P5"}, From: "2020", Contested: true}
-	s, err := views.Select(db.Table, f)
+	s, err := views.Select(db.Table, views.FilterFor(views.VoteGrid, f))
 	if err != nil {
 		t.Fatal(err)
 	}

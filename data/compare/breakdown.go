@@ -32,15 +32,31 @@ type GroupTotals struct {
 }
 
 // ByGroup breaks one roll call (a table row) down by UN regional group,
-// over every state that voted on it. Groups come in the registry's order
-// with Other last, and groups without a vote row are left out.
+// over every state that voted on it. A state counts in the group it
+// belonged to on the day of the vote, by the same dated memberships the
+// group filters use (GroupRule states them), and in Other when it was in
+// none. Groups come in the registry's order with Other last, and groups
+// without a vote row are left out.
 func (ix *Index) ByGroup(row int) []GroupTotals {
 	if row < 0 || row >= ix.nRows {
 		return nil
 	}
+	votes := ix.t.Votes[row]
+	counted := make([]bool, len(votes))
 	tot := make([]record.Totals, len(groupNames))
-	for c, v := range ix.t.Votes[row] {
-		tot[ix.group[c]].Add(v)
+	for g, members := range ix.regional {
+		for _, m := range members {
+			if counted[m.col] || m.mask != nil && !m.mask.has(row) {
+				continue
+			}
+			counted[m.col] = true
+			tot[g].Add(votes[m.col])
+		}
+	}
+	for c, v := range votes {
+		if !counted[c] {
+			tot[len(tot)-1].Add(v)
+		}
 	}
 	var out []GroupTotals
 	for g, t := range tot {
@@ -50,3 +66,7 @@ func (ix *Index) ByGroup(row int) []GroupTotals {
 	}
 	return out
 }
+
+// GroupRule says, in a sentence for a chart's footer, how states are
+// assigned to regional groups.
+const GroupRule = "Groups as they stood on the day of the vote; before their formalisation in 1963, each state in the group it joined then"

@@ -1,6 +1,7 @@
 package compare_test
 
 import (
+	"slices"
 	"strconv"
 	"testing"
 
@@ -92,5 +93,75 @@ func TestNewIndexRejectsRaggedTable(t *testing.T) {
 	}
 	if _, err := compare.NewIndex(&record.Table{}); err != nil {
 		t.Errorf("an empty table: %v", err)
+	}
+}
+
+// TestGroupsAsTheyStood splits A/RES/30/3379 (10 November 1975) by
+// regional group. The expected figures are counted by hand from the
+// unvotes votes file: the Eastern European group of 1975 had the USSR
+// (filed under RUS), the GDR, Czechoslovakia and Yugoslavia among its ten
+// yes votes; both Yemens voted with Asia-Pacific; Israel, in no group
+// until 2000, is left out of WEOG.
+func TestGroupsAsTheyStood(t *testing.T) {
+	db := comparetest.Unvotes(t)
+	ix := indexOf(t, db)
+	row := sel(t, ix, compare.Filter{Symbols: []string{"A/RES/30/3379"}}).Latest()
+	got := map[string]record.Totals{}
+	for _, g := range ix.ByGroup(row) {
+		got[g.Group] = g.Totals
+	}
+	for g, want := range map[countries.Group]record.Totals{
+		countries.GroupEastEuropean: {Yes: 10},
+		countries.GroupAsiaPacific:  {Yes: 26, No: 1, Abstain: 8},
+		countries.GroupWEOG:         {Yes: 3, No: 18, Abstain: 1},
+	} {
+		if got[string(g)] != want {
+			t.Errorf("%s: %v, want %v", g, got[string(g)], want)
+		}
+	}
+	if want := (record.Totals{No: 1}); got[compare.Other] != want {
+		t.Errorf("Other: %v, want Israel's no alone", got[compare.Other])
+	}
+}
+
+// TestGroupChartEqualsFilter checks over the whole General Assembly
+// history that the by-group chart and the group filter use one membership:
+// on every roll call, the votes a group filter keeps add up to the chart's
+// figures for that group.
+func TestGroupChartEqualsFilter(t *testing.T) {
+	db := comparetest.Unvotes(t)
+	ix := indexOf(t, db)
+	for _, g := range countries.Groups() {
+		s := sel(t, ix, compare.Filter{Countries: []string{string(g)}})
+		grid := s.Grid(0)
+		byRow := map[int]record.Totals{}
+		for _, r := range grid.Rows {
+			var tot record.Totals
+			for _, v := range r.Votes {
+				tot.Add(v)
+			}
+			byRow[r.Row] = tot
+		}
+		bad := 0
+		for row := range db.Table.RollCalls {
+			var chart record.Totals
+			for _, gt := range ix.ByGroup(row) {
+				if gt.Group == string(g) {
+					chart = gt.Totals
+				}
+			}
+			if chart != byRow[row] {
+				if bad++; bad <= 3 {
+					t.Errorf("%s on %s: chart %v, filter %v", g, db.Table.RollCalls[row].Label(), chart, byRow[row])
+				}
+			}
+		}
+		if bad > 0 {
+			t.Errorf("%s: %d roll calls differ", g, bad)
+		}
+	}
+	s := sel(t, ix, compare.Filter{Countries: []string{"WEOG"}, Symbols: []string{"A/RES/30/3379"}})
+	if v := s.Grid(0).Rows[0].Votes; slices.Contains(s.Countries, "ISR") && v[slices.Index(s.Countries, "ISR")] != record.None {
+		t.Error("the WEOG filter counts Israel's vote of 1975")
 	}
 }

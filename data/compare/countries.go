@@ -128,9 +128,10 @@ func clip(s string, n int) string {
 // selected only through groupings, the roll calls on which it belonged to
 // one of them.
 type member struct {
-	iso  string
-	col  int
-	mask bitset // nil: every roll call
+	iso   string
+	col   int
+	mask  bitset // nil: every roll call
+	named bool   // asked for by name or code, not only through a grouping
 }
 
 // resolve expands country tokens against the table. States named directly
@@ -144,6 +145,7 @@ func (ix *Index) resolve(tokens []string) (members []member, missing []string, a
 	add := func(m member) {
 		if i, ok := pos[m.iso]; ok {
 			members[i].mask = unionMask(members[i].mask, m.mask)
+			members[i].named = members[i].named || m.named
 			return
 		}
 		pos[m.iso] = len(members)
@@ -159,8 +161,9 @@ func (ix *Index) resolve(tokens []string) (members []member, missing []string, a
 			continue
 		}
 		if c, ok := countries.ByISO3(tok); ok && c.ISO3 == tok {
-			if col, ok := ix.column[tok]; ok {
-				add(member{iso: tok, col: col})
+			if m, ok := ix.seat(tok); ok {
+				m.named = true
+				add(m)
 			} else if !slices.Contains(missing, tok) {
 				missing = append(missing, tok)
 			}
@@ -180,6 +183,33 @@ func (ix *Index) resolve(tokens []string) (members []member, missing []string, a
 		missing = nil
 	}
 	return members, missing, all, nil
+}
+
+// seat finds where a state's votes are in the table: its own column, or,
+// for a seat that another state carries on and whose votes the datasets
+// file under that state's code (the USSR's under RUS), the continuing
+// state's column limited to the roll calls of the state's own years, when
+// it holds a vote there.
+func (ix *Index) seat(iso string) (member, bool) {
+	if col, ok := ix.column[iso]; ok {
+		return member{iso: iso, col: col}, true
+	}
+	c, ok := countries.ByISO3(iso)
+	if !ok {
+		return member{}, false
+	}
+	var spans []countries.Membership
+	for _, p := range c.Periods() {
+		spans = append(spans, countries.Membership{ISO3: iso, From: p.From, To: p.To})
+	}
+	for next, ok := countries.Continuer(iso); ok && len(spans) > 0; next, ok = countries.Continuer(next.ISO3) {
+		if col, has := ix.column[next.ISO3]; has {
+			m := member{iso: iso, col: col, mask: ix.spanMask(spans)}
+			_, _, any := ix.voteSpan(m)
+			return m, any
+		}
+	}
+	return member{}, false
 }
 
 // groupMembers lists the table's countries that ever belonged to g, in

@@ -18,7 +18,9 @@ type Filter struct {
 	// at least one of them has a vote row (members of a grouping only
 	// while they belonged to it).
 	Countries []string
-	// Body is GA or SC; empty means both.
+	// Body is GA, SC or Both. Empty is the default: both bodies when
+	// listing roll calls, the General Assembly for comparisons (see
+	// ForComparison).
 	Body record.Body
 	// From and To bound the date, both inclusive, as YYYY-MM-DD or a
 	// shorter prefix (2019 or 2019-06); empty is open.
@@ -41,13 +43,29 @@ type Filter struct {
 	Contested bool
 }
 
+// Both asks for General Assembly and Security Council votes together in a
+// comparison. It must be asked for: the two bodies have different members
+// and agendas, and an agreement figure mixing them would compare unlike
+// with unlike.
+const Both record.Body = "both"
+
+// ForComparison is the filter that agreement, rankings, matrices and vote
+// grids use: without a body, the General Assembly alone; a body named,
+// or Both, as given.
+func (f Filter) ForComparison() Filter {
+	if f.Body == "" {
+		f.Body = record.GA
+	}
+	return f
+}
+
 // Validate checks the parts of a filter that could be mistyped: the body,
 // the dates and the country tokens. Select calls it.
 func (f Filter) Validate() error {
 	switch f.Body {
-	case "", record.GA, record.SC:
+	case "", record.GA, record.SC, Both:
 	default:
-		return fmt.Errorf("unknown body %q (GA or SC)", f.Body)
+		return fmt.Errorf("unknown body %q (GA, SC or both)", f.Body)
 	}
 	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
 		if d.v != "" && !validDate(d.v) {
@@ -120,6 +138,8 @@ func (f Filter) Describe() string {
 	switch f.Body {
 	case record.GA, record.SC:
 		parts = append(parts, f.Body.Name())
+	case Both:
+		parts = append(parts, "General Assembly and Security Council together")
 	default:
 		parts = append(parts, "General Assembly and Security Council")
 	}

@@ -31,11 +31,14 @@ type Index struct {
 	// planes[(c*nPlanes+k)*nWords+w].
 	planes []uint64
 	column map[string]int // ISO3 -> column
-	group  []int          // per column: index into groupNames
-	date   []int          // per row: YYYYMMDD as a number, 0 when unknown
-	year   []int          // per row: calendar year, 0 when unknown
-	runs   []yearRun      // rows grouped into runs of one year
-	sorted bool           // date is non-decreasing
+	// regional lists, per regional group in groupNames order, the table's
+	// countries that ever belonged to it with the rows of their
+	// membership: the same spans the group filters use.
+	regional [][]member
+	date     []int     // per row: YYYYMMDD as a number, 0 when unknown
+	year     []int     // per row: calendar year, 0 when unknown
+	runs     []yearRun // rows grouped into runs of one year
+	sorted   bool      // date is non-decreasing
 	// Per-row facts the filters test.
 	counted     []record.Totals
 	sc          bitset
@@ -61,8 +64,9 @@ var groupNames = func() []string {
 	return append(out, Other)
 }()
 
-// Other is the group of states outside the five regional groups: observers
-// and states that no longer exist.
+// Other is the group of the states that were in none of the five regional
+// groups on the day of a roll call: observers, and members outside every
+// group (Israel before 2000, Kiribati before 2010).
 const Other = "Other"
 
 // NewIndex prepares t for comparisons. It fails only on a malformed table
@@ -84,7 +88,6 @@ func NewIndex(t *record.Table) (*Index, error) {
 	ix := &Index{
 		t: t, nRows: n, nWords: words(n),
 		column:      make(map[string]int, nc),
-		group:       make([]int, nc),
 		date:        make([]int, n),
 		year:        make([]int, n),
 		counted:     make([]record.Totals, n),
@@ -98,29 +101,17 @@ func NewIndex(t *record.Table) (*Index, error) {
 	}
 	for c, iso := range t.Countries {
 		ix.column[iso] = c
-		ix.group[c] = groupOf(iso)
 	}
 	ix.buildPlanes()
 	for r := range t.RollCalls {
 		ix.indexRow(r)
 	}
 	ix.sorted = slices.IsSorted(ix.date)
-	return ix, nil
-}
-
-// groupOf is the position in groupNames of a state's regional group. A
-// historical state counts as Other: the registry gives it its successor's
-// group, but the groups as they stand did not exist for most of them.
-func groupOf(iso3 string) int {
-	c, ok := countries.ByISO3(iso3)
-	if ok && c.Status != countries.StatusHistorical {
-		for i, g := range countries.Groups() {
-			if c.Group == g {
-				return i
-			}
-		}
+	for _, g := range countries.Groups() {
+		gr, _ := countries.GroupingByName(string(g))
+		ix.regional = append(ix.regional, ix.groupMembers(gr))
 	}
-	return len(groupNames) - 1
+	return ix, nil
 }
 
 // buildPlanes sets one bit per vote row. Walking a column at a time keeps

@@ -1,8 +1,11 @@
 package compare
 
 import (
+	"fmt"
 	"math/bits"
+	"strings"
 
+	"plenary/data/countries"
 	"plenary/data/record"
 )
 
@@ -155,9 +158,111 @@ func (s *Selection) member(iso string) (member, bool) {
 			return m, true
 		}
 	}
-	c, ok := s.ix.column[iso]
-	if !ok {
-		return member{}, false
+	return s.ix.seat(iso)
+}
+
+// NoVotes says why a selection holds nothing to compare, as an error that
+// names the reason: a country asked for has no votes in the table or
+// none among the selected roll calls, or no roll call matches the filter (with the years in which the
+// countries named did vote). It is nil when there are votes to compare.
+func (s *Selection) NoVotes() error {
+	if len(s.Missing) > 0 {
+		var names []string
+		for _, iso := range s.Missing {
+			names = append(names, describeSeat(iso))
+		}
+		return fmt.Errorf("no votes in the database for %s", strings.Join(names, ", "))
 	}
-	return member{iso: iso, col: c}, true
+	var idle []string
+	for _, m := range s.members {
+		if m.named && len(s.Rows) > 0 && !s.castIn(m) {
+			idle = append(idle, s.whenVoted(m))
+		}
+	}
+	if len(idle) > 0 {
+		return fmt.Errorf("no votes among the selected roll calls (%s) for %s", s.filter.Describe(), strings.Join(idle, "; "))
+	}
+	if len(s.Rows) > 0 {
+		return nil
+	}
+	msg := "no roll calls match: " + s.filter.Describe()
+	if !s.All && len(s.members) <= 5 {
+		var spans []string
+		for _, m := range s.members {
+			spans = append(spans, s.whenVoted(m))
+		}
+		msg += "; " + strings.Join(spans, "; ")
+	}
+	return fmt.Errorf("%s", msg)
+}
+
+// castIn reports whether a country has a vote row on a selected roll call
+// inside its membership.
+func (s *Selection) castIn(m member) bool {
+	for k := 0; k < nPlanes; k++ {
+		p := s.ix.plane(m.col, k)
+		for w, sel := range s.sel {
+			v := p[w] & sel
+			if m.mask != nil {
+				v &= m.mask[w]
+			}
+			if v != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// whenVoted names a country with the dates of its first and last votes in
+// the table.
+func (s *Selection) whenVoted(m member) string {
+	if first, last, ok := s.ix.voteSpan(m); ok {
+		return fmt.Sprintf("%s voted from %s to %s", displayName(m.iso), first, last)
+	}
+	return displayName(m.iso) + " has no votes"
+}
+
+// describeSeat names a state, with its years for one that no longer
+// exists, so that a message explains why it has no votes.
+func describeSeat(iso string) string {
+	c, ok := countries.ByISO3(iso)
+	if !ok {
+		return iso
+	}
+	if c.Status == countries.StatusHistorical {
+		return fmt.Sprintf("%s (%s, a member from %s to %s)", c.Name, c.ISO3, c.Admitted, c.Ended)
+	}
+	return c.Name + " (" + c.ISO3 + ")"
+}
+
+func displayName(iso string) string {
+	if c, ok := countries.ByISO3(iso); ok {
+		return c.Name
+	}
+	return iso
+}
+
+// voteSpan is the date of a country's first and last vote row in the
+// table, within its membership mask.
+func (ix *Index) voteSpan(m member) (first, last string, ok bool) {
+	lo, hi := -1, -1
+	for r := 0; r < ix.nRows; r++ {
+		if m.mask != nil && !m.mask.has(r) {
+			continue
+		}
+		for k := 0; k < nPlanes; k++ {
+			if bitset(ix.plane(m.col, k)).has(r) {
+				if lo < 0 {
+					lo = r
+				}
+				hi = r
+				break
+			}
+		}
+	}
+	if lo < 0 {
+		return "", "", false
+	}
+	return ix.t.RollCalls[lo].Date, ix.t.RollCalls[hi].Date, true
 }

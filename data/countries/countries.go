@@ -68,6 +68,10 @@ type Country struct {
 	// Gaps are periods inside the membership when the state held no seat
 	// of its own (Syria within the United Arab Republic).
 	Gaps []Period
+	// GroupFrom is the first day the state counted in Group when that is
+	// later than its admission (Israel was in no group until 2000); empty
+	// means from admission.
+	GroupFrom string
 }
 
 // MemberOn reports whether the state held a UN seat of its own on date
@@ -80,6 +84,11 @@ func (c Country) MemberOn(date string) bool {
 	}
 	return false
 }
+
+// Periods returns the spans during which the state held a UN seat of its
+// own, in date order: from admission (or the end of the seat it continues)
+// to its end, without its gaps. Observers have none.
+func (c Country) Periods() []Period { return c.periods() }
 
 // periods returns the spans during which the state held its own seat.
 func (c Country) periods() []Period {
@@ -116,6 +125,22 @@ func (c Country) clone() Country {
 	return c
 }
 
+// groupPeriods returns the spans during which the state counted in its
+// regional group: its own seat's spans, cut at GroupFrom.
+func (c Country) groupPeriods() []Period {
+	var out []Period
+	for _, p := range c.periods() {
+		if c.GroupFrom > p.From {
+			if p.To != "" && p.To <= c.GroupFrom {
+				continue
+			}
+			p.From = c.GroupFrom
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 //go:embed countries.csv
 var countriesCSV string
 
@@ -149,7 +174,7 @@ type registry struct {
 }
 
 var header = []string{"iso3", "iso2", "name", "un_name", "cow", "cow_other", "group", "status",
-	"admitted", "ended", "continues", "gaps", "successors", "alt_names"}
+	"admitted", "ended", "continues", "gaps", "successors", "alt_names", "group_from"}
 
 // parse reads and checks the registry. It rejects anything the accessors
 // would otherwise answer ambiguously: duplicate codes, names that resolve
@@ -242,6 +267,7 @@ func parseRow(f []string) (Country, error) {
 		Continues:  f[10],
 		Successors: split(f[12]),
 		AltNames:   split(f[13]),
+		GroupFrom:  f[14],
 	}
 	if !isCode(c.ISO3, 3) {
 		return c, fmt.Errorf("bad iso3 %q", c.ISO3)
@@ -285,7 +311,10 @@ func parseRow(f []string) (Country, error) {
 	default:
 		return c, fmt.Errorf("%s: unknown status %q", c.ISO3, c.Status)
 	}
-	for _, d := range []string{c.Admitted, c.Ended} {
+	if c.GroupFrom != "" && (c.Group == "" || c.GroupFrom <= c.Admitted) {
+		return c, fmt.Errorf("%s: group_from needs a group and a date after admission", c.ISO3)
+	}
+	for _, d := range []string{c.Admitted, c.Ended, c.GroupFrom} {
 		if d != "" && !isDate(d) {
 			return c, fmt.Errorf("%s: bad date %q", c.ISO3, d)
 		}
@@ -403,6 +432,43 @@ func LookupAt(name, date string) (iso3 string, ok bool) {
 		iso3 = p.ISO3
 	}
 	return iso3, true
+}
+
+// Continuer returns the state that carries on code's seat (RUS for SUN,
+// SRB for SCG), and false when no state continues it. The voting datasets
+// file a continued seat's votes under the continuing state's code, so this
+// is where they are found.
+func Continuer(code string) (Country, bool) {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	for _, c := range table {
+		if c.Continues == code {
+			return c.clone(), true
+		}
+	}
+	return Country{}, false
+}
+
+// SameSeat reports whether two codes name one UN seat: the same state, or
+// a state and the one that carries on its seat, directly or down a chain
+// (SUN and RUS, SCG and SRB). Datasets name such seats by either.
+func SameSeat(a, b string) bool {
+	return a == b || continues(a, b) || continues(b, a)
+}
+
+// continues reports whether a carries on b's seat, directly or through
+// states in between.
+func continues(a, b string) bool {
+	for i := 0; i < len(table); i++ { // bounded walk back along the chain
+		c, ok := byISO3[a]
+		if !ok || c.Continues == "" {
+			return false
+		}
+		if c.Continues == b {
+			return true
+		}
+		a = c.Continues
+	}
+	return false
 }
 
 // Members lists the ISO3 codes of the states that held a UN seat on date

@@ -297,7 +297,7 @@ func TestParseRejects(t *testing.T) {
 		if status == "historical" {
 			end = "1970-01-01"
 		}
-		return strings.Join([]string{iso3, iso2, name, name, cow, "", g, status, adm, end, "", "", succ, alts}, ",") + "\n"
+		return strings.Join([]string{iso3, iso2, name, name, cow, "", g, status, adm, end, "", "", succ, alts, ""}, ",") + "\n"
 	}
 	good := row("AAA", "AA", "Aland", "1", "member", "", "") + row("BBB", "BB", "Bland", "2", "member", "", "")
 	if _, err := parse(h + good); err != nil {

@@ -41,17 +41,22 @@
 // nameplate until the Federal Republic of Yugoslavia (SCG) was admitted on
 // 2000-11-01: between those dates Members is one below the official total.
 //
-// Regional groups. Every member belongs to exactly one of the five groups,
-// the one it counts with in elections: the United States, formally in no
-// group but an observer of WEOG, is counted in WEOG; Türkiye, which also
-// sits in the Asia-Pacific caucus, is counted in WEOG; Israel is WEOG;
-// Kiribati is Asia-Pacific. That gives African 54, Asia-Pacific 54,
-// Eastern European 23, Latin American and Caribbean 33, WEOG 29 (193);
-// the 53 often quoted for Asia-Pacific leaves Kiribati out. Observers have
-// no group. A historical state carries the group of its successor's region
-// so that filters by group still find its votes; the registry does not
-// date when a state joined its group (Israel's WEOG seat dates from 2000,
-// and the groups themselves from 1963).
+// Regional groups. Every member belongs to one of the five groups, the one
+// it counts with in elections: the United States, formally in no group but
+// an observer of WEOG, is counted in WEOG; Türkiye, which also sits in the
+// Asia-Pacific caucus, is counted in WEOG; Cyprus is Asia-Pacific. That
+// gives African 54, Asia-Pacific 54, Eastern European 23, Latin American
+// and Caribbean 33, WEOG 29 (193); the 53 often quoted for Asia-Pacific
+// leaves Kiribati out. Observers have no group. Membership is dated, and
+// the regional Groupings carry the dates: a state counts in its group
+// while it held its own seat, from group_from when it joined later (Israel
+// was in no group until it entered WEOG on 28 May 2000; Kiribati joined
+// Asia-Pacific in 2010, dated 1 January as the day is not published). A
+// historical state counts in the group of its region while it existed (the
+// USSR, the GDR, Czechoslovakia and Yugoslavia in Eastern European, both
+// Yemens in Asia-Pacific). The groups were formalised by General Assembly
+// resolution 1991 (XVIII) of 17 December 1963; before that a state counts
+// in the group it joined then, from its admission.
 //
 // Correlates of War codes. A state has one primary code and may have
 // secondary ones (DEU is 255, and 260, the FRG's). The UN voting datasets

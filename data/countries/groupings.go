@@ -66,7 +66,7 @@ func parseGroupings(text string) ([]Grouping, error) {
 			if c.Group != r.group {
 				continue
 			}
-			for _, p := range c.periods() {
+			for _, p := range c.groupPeriods() {
 				g.Members = append(g.Members, Membership{c.ISO3, p.From, p.To})
 			}
 		}

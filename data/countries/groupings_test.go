@@ -112,16 +112,44 @@ func TestRegionalGroupings(t *testing.T) {
 	if ap := at(t, "Asia-Pacific", "1960-01-01"); slices.Contains(ap, "SYR") || !slices.Contains(ap, "TWN") {
 		t.Errorf("Asia-Pacific in 1960 = %v: want TWN and not SYR (inside the United Arab Republic)", ap)
 	}
-	// Every member on a date is in exactly one regional group.
-	for _, date := range []string{"1950-01-01", "1980-01-01", "2000-01-01", "2026-01-01"} {
+	// Every member on a date is in exactly one regional group, except the
+	// two that stood outside every group for a time.
+	outside := map[string][]string{"1950-01-01": {"ISR"}, "1980-01-01": {"ISR"}, "2000-01-01": {"ISR", "KIR"}, "2005-01-01": {"KIR"}}
+	for _, date := range []string{"1950-01-01", "1980-01-01", "2000-01-01", "2005-01-01", "2026-01-01"} {
 		var all []string
 		for _, g := range Groups() {
 			gr, _ := GroupingByName(string(g))
 			all = append(all, gr.At(date)...)
 		}
+		want := slices.DeleteFunc(Members(date), func(iso string) bool { return slices.Contains(outside[date], iso) })
 		slices.Sort(all)
-		if !slices.Equal(all, Members(date)) {
-			t.Errorf("%s: regional groups %d states, Members %d", date, len(all), len(Members(date)))
+		if !slices.Equal(all, want) {
+			t.Errorf("%s: regional groups %d states, members in a group %d", date, len(all), len(want))
+		}
+	}
+}
+
+// TestGroupJoinDates checks the two states that joined their regional
+// group long after their admission: Israel (WEOG, 28 May 2000) and
+// Kiribati (Asia-Pacific, 2010).
+func TestGroupJoinDates(t *testing.T) {
+	for _, tc := range []struct {
+		group, iso, date string
+		in               bool
+	}{
+		{"WEOG", "ISR", "1975-11-10", false},
+		{"WEOG", "ISR", "2000-05-27", false},
+		{"WEOG", "ISR", "2000-05-28", true},
+		{"Asia-Pacific", "ISR", "1975-11-10", false},
+		{"Asia-Pacific", "KIR", "2009-12-31", false},
+		{"Asia-Pacific", "KIR", "2010-01-01", true},
+		{"Eastern European", "DDR", "1975-11-10", true},
+		{"Eastern European", "YUG", "1975-11-10", true},
+		{"Asia-Pacific", "YMD", "1975-11-10", true},
+		{"Asia-Pacific", "YAR", "1955-01-01", true},
+	} {
+		if got := slices.Contains(at(t, tc.group, tc.date), tc.iso); got != tc.in {
+			t.Errorf("%s in %s on %s: %v, want %v", tc.iso, tc.group, tc.date, got, tc.in)
 		}
 	}
 }

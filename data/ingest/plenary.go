@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"plenary/data/countries"
 	"plenary/data/record"
 )
 
@@ -167,7 +168,8 @@ func parsePlenary(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Bat
 }
 
 // plenaryCountryOf resolves the row's country by code, or by its name
-// column when the code is unknown.
+// column when the code is unknown. A code and a name of two different
+// states are refused: which one the vote belongs to cannot be told.
 func plenaryCountryOf(t *table, res *resolver, cCountry, cName int) (string, error) {
 	raw := t.field(cCountry)
 	iso, ok := res.code(raw)
@@ -180,7 +182,24 @@ func plenaryCountryOf(t *table, res *resolver, cCountry, cName int) (string, err
 		}
 		return "", t.errf(cCountry, "unknown country %q", raw)
 	}
+	if cName >= 0 && cName != cCountry {
+		if err := sameState(t, res, iso, cCountry, cName); err != nil {
+			return "", err
+		}
+	}
 	return iso, nil
+}
+
+// sameState checks that the name column, when the registry knows it,
+// names the state the code resolved to (or the one whose seat it carries
+// on or handed on, as datasets write "Russian Federation" for the USSR).
+func sameState(t *table, res *resolver, iso string, cCode, cName int) error {
+	name := t.field(cName)
+	other, ok := res.name(name)
+	if !ok || other == iso || countries.SameSeat(iso, other) {
+		return nil
+	}
+	return t.errf(cName, "country code %q is %s but the name %q is %s", t.field(cCode), iso, name, other)
 }
 
 // parseRollCalls reads a table with one row per roll call — symbol, date,
@@ -257,9 +276,9 @@ func (c positionCols) position(t *table, res *resolver) (*Position, error) {
 		return nil, t.errf(c.country, "unknown country %q", t.field(c.country))
 	}
 	p.Country = iso
-	d, ok := parseDate(t.field(c.date))
-	if !ok {
-		return nil, t.errf(c.date, "bad date %q (expected YYYY-MM-DD)", t.field(c.date))
+	d, err := parseDate(t.field(c.date))
+	if err != nil {
+		return nil, t.errf(c.date, "%v", err)
 	}
 	p.Date = d
 	if p.Topic = t.field(c.topic); p.Topic == "" {

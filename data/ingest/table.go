@@ -154,7 +154,11 @@ func openTable(file string, rd io.Reader) (*table, error) {
 		}
 		t.header[i] = h
 		k := normName(h)
-		if _, dup := t.cols[k]; !dup && k != "" {
+		if j, dup := t.cols[k]; dup && k != "" {
+			// Which of the two holds the data cannot be told.
+			return nil, errorf(file, 1, i+1, "column %q appears twice in the header (columns %d and %d)", h, j+1, i+1)
+		}
+		if k != "" {
 			t.cols[k] = i
 		}
 	}

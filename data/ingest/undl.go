@@ -36,11 +36,27 @@ var (
 	undlNV       = []string{"total_non_voting", "non_voting"}
 )
 
-// withoutVote reports whether a modality or note says the text was adopted
-// without a vote; the SC file then records every member as Y.
-func withoutVote(s string) bool {
-	s = strings.ToLower(s)
-	return strings.Contains(s, "without") || strings.Contains(s, "consensus") || strings.Contains(s, "acclamation")
+// withoutVote reports whether a modality says, in so many words, that the
+// text was adopted without a vote ("Adopted without a vote", "ADOPTED
+// WITHOUT VOTE", "without a recorded vote"); the SC file then records
+// every member as Y. Anything else is not read as a modality: a note such
+// as "Adopted without reference to a Main Committee" sits beside a
+// recorded vote.
+func withoutVote(modality string) bool {
+	words := strings.FieldsFunc(strings.ToLower(modality), func(r rune) bool {
+		return !('a' <= r && r <= 'z')
+	})
+	s := " " + strings.Join(words, " ") + " "
+	s = strings.Replace(s, " adopted ", " ", 1)
+	s = strings.Replace(s, " a ", " ", 1)
+	s = strings.Replace(s, " recorded ", " ", 1)
+	return strings.TrimSpace(s) == "without vote"
+}
+
+// noVoteTotals reports whether published totals say no vote was taken:
+// all of yes, no and abstentions are zero.
+func noVoteTotals(p *record.Totals) bool {
+	return p != nil && p.Yes == 0 && p.No == 0 && p.Abstain == 0
 }
 
 // undlCols are the positions of the columns of a Library file (-1 when
@@ -134,6 +150,11 @@ func (r *undlReader) country(t *table) (string, error) {
 		if !ok {
 			return "", t.errf(r.c.code, "unknown country code %q", code)
 		}
+		if r.c.name >= 0 {
+			if err := sameState(t, r.res, iso, r.c.code, r.c.name); err != nil {
+				return "", err
+			}
+		}
 		return iso, nil
 	}
 	name := t.field(r.c.name)
@@ -179,12 +200,12 @@ func (r *undlReader) rollCall(t *table, sym string) (*RollCall, error) {
 		rc.Topics = append(rc.Topics, agenda)
 	}
 	rc.Topics = append(rc.Topics, splitTopics(t.field(c.subjects))...)
-	if withoutVote(t.field(c.modality)) || withoutVote(t.field(c.note)) {
-		rc.Flags |= record.WithoutVote
-	}
 	rc.Description = strings.TrimSpace(strings.Join([]string{t.field(c.descr), t.field(c.note)}, " "))
 	if rc.Published, err = publishedTotals(t, c.yes, c.no, c.abst, c.nv); err != nil {
 		return nil, err
+	}
+	if withoutVote(t.field(c.modality)) || noVoteTotals(rc.Published) {
+		rc.Flags |= record.WithoutVote
 	}
 	return rc, nil
 }
@@ -227,9 +248,9 @@ func rowDate(t *table, col int) (string, error) {
 	if raw == "" {
 		return "", nil
 	}
-	d, ok := parseDate(raw)
-	if !ok {
-		return "", t.errf(col, "bad date %q (expected YYYY-MM-DD)", raw)
+	d, err := parseDate(raw)
+	if err != nil {
+		return "", t.errf(col, "%v", err)
 	}
 	return d, nil
 }

@@ -7,22 +7,49 @@ import (
 	"time"
 )
 
-// parseDate accepts ISO dates (optionally followed by a time), and the
-// day-first and year-first slash forms found in exported spreadsheets.
-func parseDate(s string) (string, bool) {
+// parseDate accepts ISO dates (optionally followed by a time), year-first
+// slashes, day-first dots, and the slash forms of exported spreadsheets
+// when they can be read only one way: 24/02/2025 is day first, 2/24/2025
+// month first, while 3/2/2022 could be either and is refused rather than
+// guessed.
+func parseDate(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') {
 		s = s[:10]
 	}
-	for _, layout := range []string{"2006-01-02", "2006/01/02", "02/01/2006", "2/1/2006", "02.01.2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			if t.Year() < 1945 || t.Year() > 2100 {
-				return "", false
-			}
-			return t.Format("2006-01-02"), true
+	layouts := []string{"2006-01-02", "2006/01/02", "02.01.2006", "2.1.2006"}
+	if a, b, _, ok := slashDate(s); ok {
+		switch {
+		case a > 12 || a == b:
+			layouts = []string{"2/1/2006"}
+		case b > 12:
+			layouts = []string{"1/2/2006"}
+		default:
+			return "", fmt.Errorf("ambiguous date %q: day/month or month/day? Write it as YYYY-MM-DD", s)
 		}
 	}
-	return "", false
+	for _, layout := range layouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			if t.Year() < 1945 || t.Year() > 2100 {
+				return "", fmt.Errorf("date %q is outside the years of the United Nations", s)
+			}
+			return t.Format("2006-01-02"), nil
+		}
+	}
+	return "", fmt.Errorf("bad date %q (expected YYYY-MM-DD)", s)
+}
+
+// slashDate splits a date written a/b/yyyy into its numbers.
+func slashDate(s string) (a, b, y int, ok bool) {
+	parts := strings.Split(s, "/")
+	if len(parts) != 3 || len(parts[2]) != 4 {
+		return 0, 0, 0, false
+	}
+	var err [3]error
+	a, err[0] = strconv.Atoi(parts[0])
+	b, err[1] = strconv.Atoi(parts[1])
+	y, err[2] = strconv.Atoi(parts[2])
+	return a, b, y, err[0] == nil && err[1] == nil && err[2] == nil
 }
 
 // parseCount reads a published total; the UN files write them as floats

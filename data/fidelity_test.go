@@ -1,0 +1,177 @@
+package data_test
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"plenary/data"
+	"plenary/data/compare"
+	"plenary/data/record"
+)
+
+// undl2026 writes the votes of ../shared/data/unga2025 as a UN Digital
+// Library file of the 6 February 2026 layout (header as published, see
+// ../shared/data/undl-layouts.md), with notes[symbol] in vote_note and
+// totalMS in total_ms. It returns the file's path.
+func undl2026(t *testing.T, notes map[string]string, totalMS int) string {
+	t.Helper()
+	dir := filepath.Join(sharedData(t), "unga2025")
+	res := map[string][]string{}
+	for _, r := range readRecords(t, filepath.Join(dir, "resolutions.csv")) {
+		res[r[0]] = r
+	}
+	path := filepath.Join(t.TempDir(), "2026_02_06_ga_voting.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := csv.NewWriter(f)
+	w.Write(strings.Split("undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,committee_report,meeting,title,agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,total_non_voting,total_ms,undl_link", ","))
+	for _, v := range readRecords(t, filepath.Join(dir, "votes.csv")) {
+		r := res[v[0]]
+		link := r[4]
+		id := link[strings.LastIndex(link, "/")+1:]
+		w.Write([]string{id, v[2], v[3], v[4], v[1], "", v[0], "", "", "", r[2], "", r[3], notes[v[0]],
+			r[5] + ".0", r[6] + ".0", r[7] + ".0", r[8] + ".0", strconv.Itoa(totalMS) + ".0", link})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func readRecords(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs[1:]
+}
+
+// findRollCall returns the table row of the vote on the whole text of a
+// symbol.
+func findRollCall(t *testing.T, tb *record.Table, symbol string) int {
+	t.Helper()
+	for i, rc := range tb.RollCalls {
+		if rc.Symbol == symbol && rc.Flags&(record.Amendment|record.Paragraph) == 0 {
+			return i
+		}
+	}
+	t.Fatalf("%s is not in the table", symbol)
+	return -1
+}
+
+// TestNoteIsNotAModality imports the 2025 votes in the Library's 2026
+// layout with the note "Adopted without reference to a Main Committee" on
+// the recorded 93–18–65 vote of A/RES/ES-11/7: the vote stays a recorded,
+// contested vote.
+func TestNoteIsNotAModality(t *testing.T) {
+	st, _ := openTemp(t)
+	ctx := context.Background()
+	file := undl2026(t, map[string]string{"A/RES/ES-11/7": "Adopted without reference to a Main Committee (A/ES-11/L.10)"}, 191)
+	if _, err := st.Import(ctx, []string{file}, data.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	tb, err := st.Table(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := findRollCall(t, tb, "A/RES/ES-11/7")
+	if tb.RollCalls[row].Flags.Has(record.WithoutVote) {
+		t.Error("A/RES/ES-11/7 is flagged as adopted without a vote")
+	}
+	ix, err := compare.NewIndex(tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ix.Select(compare.Filter{Contested: true, Symbols: []string{"A/RES/ES-11/7"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (record.Totals{Yes: 93, No: 18, Abstain: 65, NonVoting: 15}); s.Len() != 1 || ix.Counted(row) != want {
+		t.Errorf("--contested finds %d roll calls; counted %v, want %v", s.Len(), ix.Counted(row), want)
+	}
+}
+
+// rewrite copies a shared dataset file to a temporary folder, changing
+// each line with edit (line numbers from 1, the header included).
+func rewrite(t *testing.T, rel string, edit func(n int, line string) string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(sharedData(t), rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = edit(i+1, l)
+	}
+	path := filepath.Join(t.TempDir(), filepath.Base(rel))
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestNoSilentGuesses refuses three files that could only be read by
+// guessing, each with its file and line, and leaves the database as it
+// was: the 2 March 2022 vote of ukraine_ga written 3/2/2022 (2 March or
+// 3 February?), a feb2025 row whose code says USA and name Zimbabwe, and
+// a header naming the vote column twice.
+func TestNoSilentGuesses(t *testing.T) {
+	st, path := openTemp(t)
+	ctx := context.Background()
+	if _, err := st.Import(ctx, []string{filepath.Join(sharedData(t), "feb2025")}, data.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	before := contentHash(t, path)
+	usa, es := 0, 0
+	cases := []struct {
+		file, want string
+	}{
+		{rewrite(t, "ukraine_ga/votes.csv", func(n int, l string) string {
+			if es == 0 && strings.Contains(l, ",2022-03-02,") {
+				es = n
+			}
+			return strings.Replace(l, ",2022-03-02,", ",3/2/2022,", 1)
+		}), "votes.csv:"},
+		{rewrite(t, "feb2025/votes.csv", func(n int, l string) string {
+			if usa == 0 && strings.Contains(l, ",USA,United States of America,") {
+				usa = n
+				return strings.Replace(l, "United States of America", "Zimbabwe", 1)
+			}
+			return l
+		}), "votes.csv:"},
+		{rewrite(t, "feb2025/votes.csv", func(n int, l string) string {
+			if n == 1 {
+				return strings.Replace(l, "country_name", "vote", 1)
+			}
+			return l
+		}), "votes.csv:1:"},
+	}
+	cases[0].want += strconv.Itoa(es) + ":"
+	cases[1].want += strconv.Itoa(usa) + ":"
+	for i, c := range cases {
+		_, err := st.Import(ctx, []string{c.file}, data.ImportOptions{})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("case %d: %v, want an error at %s", i, err, c.want)
+			continue
+		}
+		t.Logf("case %d: %v", i, err)
+		if h := contentHash(t, path); h != before {
+			t.Errorf("case %d changed the database", i)
+		}
+	}
+}
