@@ -20,6 +20,9 @@ type ImportOptions struct {
 	Progress func(ImportProgress) // called from the importing goroutine; may be nil
 	sample   bool
 	serial   bool // read every file before writing anything (see importSources)
+	// keepSource keeps the source each roll call names instead of the
+	// batch's: the built-in history holds roll calls of several datasets.
+	keepSource bool
 }
 
 // ImportProgress reports an import's progress: the files are read and
@@ -283,7 +286,7 @@ func (s *Store) finishImport(ctx context.Context, w *writer, meter *ingest.Meter
 	if err := w.checkReferences(); err != nil {
 		return nil, s.importErr(ctx, err)
 	}
-	if !rep.Changed() {
+	if !rep.Changed() && w.claimed == 0 {
 		rep.Previously = s.previousImport(ctx, files)
 		return rep, nil // nothing to commit; the deferred rollback ends the transaction
 	}

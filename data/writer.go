@@ -45,6 +45,10 @@ type writer struct {
 	lastReport                                                         time.Time
 	added                                                              map[int64]bool // roll calls this import created
 	ballot                                                             []ballotVote   // reused for each roll call's ballot
+	// claimed counts the built-in roll calls this import holds unchanged:
+	// they lose their built-in mark, so that removing the built-in data
+	// keeps them, and the import is committed and logged for them.
+	claimed int
 
 	// nextID is the id the next roll call gets: ids are given here, not by
 	// SQLite, so that votes can be written before their roll call (see
@@ -204,7 +208,9 @@ func (w *writer) apply(b *ingest.Batch) error {
 		if err := w.stop.Err(); err != nil {
 			return err
 		}
-		in.Source = b.Dataset
+		if !w.opt.keepSource {
+			in.Source = b.Dataset
+		}
 		// Every roll call takes the next id in the batch's order, used or
 		// not, so that a streamed import and a plain one give the same.
 		newID, ok := w.ids[in]
@@ -368,7 +374,7 @@ func sameRollCall(a, b *record.RollCall) bool {
 	samePub := (pa == nil && pb == nil) || (pa != nil && pb != nil && *pa == *pb)
 	return a.Symbol == b.Symbol && a.Date == b.Date && a.Session == b.Session && a.Title == b.Title &&
 		a.Description == b.Description && a.Draft == b.Draft && a.Meeting == b.Meeting && a.Link == b.Link &&
-		sameTopics(a.Topics, b.Topics) && samePub && a.RCID == b.RCID && a.UNDLID == b.UNDLID && a.Flags == b.Flags
+		sameTopics(a.Topics, b.Topics) && samePub && a.RCID == b.RCID && a.UNDLID == b.UNDLID && a.Flags&^record.Sample == b.Flags&^record.Sample
 }
 
 func (w *writer) update(id int64, in *ingest.RollCall) error {
@@ -427,7 +433,8 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 			}
 		}
 	}
-	if !metaChanged && !votesChanged {
+	claimed := old.Flags.Has(record.Sample) && !merged.Flags.Has(record.Sample)
+	if !metaChanged && !votesChanged && !claimed {
 		if !w.added[id] {
 			w.rep.RollCalls.Unchanged++
 		}
@@ -439,8 +446,13 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 	}
 	*old = merged
 	w.index(old)
-	if !w.added[id] {
+	switch {
+	case w.added[id]:
+	case metaChanged || votesChanged:
 		w.rep.RollCalls.Updated++
+	default:
+		w.rep.RollCalls.Unchanged++
+		w.claimed++
 	}
 	return nil
 }

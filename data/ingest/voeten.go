@@ -34,6 +34,7 @@ func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batc
 	}
 	cID, cVote, cCode, cSess, cImp, cDate, cRes := t.col("rcid"), t.col("vote"), t.col("ccode"), t.col("session"),
 		t.col("importantvote"), t.col("date"), t.col("unres")
+	cYear := t.col("year")
 	issueCols := make([]int, len(voetenIssues))
 	for i, is := range voetenIssues {
 		issueCols[i] = t.col(is.col)
@@ -106,7 +107,13 @@ func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batc
 			cow[code] = iso
 		}
 		if code == "345" {
-			iso = yugoslavia(bl.rc.Date)
+			// A roll call without a date still has a year, which tells
+			// whose seat it was: the same seat the other datasets name.
+			when := bl.rc.Date
+			if when == "" && cYear >= 0 {
+				when = t.field(cYear)
+			}
+			iso = yugoslavia(when)
 		}
 		bl.add(b, file, t.line, iso, v)
 	}
