@@ -243,3 +243,112 @@ func BenchmarkImportUnvotesVoeten(b *testing.B) {
 		st.Close()
 	}
 }
+
+// lines counts the records of a CSV file without quoted line breaks.
+func lines(t testing.TB, path string) int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range b {
+		if c == '\n' {
+			n++
+		}
+	}
+	return n - 1
+}
+
+// TestBuiltinMerge imports over the built-in history what users import:
+// unvotes again (nothing new: every vote unchanged, and the roll calls
+// reported as an import over the CSV files reports them), a file of what
+// came after (added as over the sample alone, with the same differences
+// listed), and then removes the built-in data: imports and recorded
+// positions stay.
+func TestBuiltinMerge(t *testing.T) {
+	dir := sharedData(t)
+	ctx := context.Background()
+	loaded, path, _ := loadBuiltin(t)
+	imported := importRaw(t, dir)
+	unvotes := []string{filepath.Join(dir, "unvotes")}
+	got, err := loaded.Import(ctx, unvotes, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := imported.Import(ctx, unvotes, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := lines(t, filepath.Join(dir, "unvotes", "votes.csv")); got.Votes.Added != 0 || got.Votes.Changed != 0 || got.Votes.Unchanged != n {
+		t.Errorf("unvotes over the built-in data: votes %+v, want all %d unchanged", got.Votes, n)
+	}
+	if got.RollCalls != want.RollCalls || got.RollCalls.Added != 0 {
+		t.Errorf("unvotes over the built-in data: roll calls %+v; over the CSV files %+v", got.RollCalls, want.RollCalls)
+	}
+
+	later := []string{filepath.Join(dir, "unga2025")}
+	sample, _ := openTemp(t)
+	if _, err := sample.LoadSample(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, err = loaded.Import(ctx, later, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err = sample.Import(ctx, later, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.RollCalls != want.RollCalls || got.Votes != want.Votes || !reflect.DeepEqual(got.Differences, want.Differences) || got.RollCalls.Added == 0 {
+		t.Errorf("2025 over the built-in data: %+v %+v %v\nover the sample: %+v %+v %v",
+			got.RollCalls, got.Votes, got.Differences, want.RollCalls, want.Votes, want.Differences)
+	}
+
+	mine := record.Position{Country: "FRA", Date: "2025-03-01", Topic: "Ukraine", Stance: record.Supports, Summary: "recorded by hand"}
+	if _, err := loaded.SavePosition(ctx, mine); err != nil {
+		t.Fatal(err)
+	}
+	before := count(t, loaded, path, `SELECT count(*) FROM roll_calls`)
+	n, err := loaded.RemoveBuiltin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := count(t, loaded, path, `SELECT count(*) FROM roll_calls`)
+	if n != before-after+9 {
+		t.Errorf("removed %d, want the %d roll calls no import wrote and the 9 built-in positions", n, before-after)
+	}
+	if c := count(t, loaded, path, `SELECT count(*) FROM roll_calls WHERE date < '2025'`); c != lines(t, filepath.Join(dir, "unvotes", "roll_calls.csv")) {
+		t.Errorf("%d roll calls before 2025 left, want every roll call of unvotes", c)
+	}
+	if c := count(t, loaded, path, `SELECT count(*) FROM roll_calls WHERE date >= '2025'`); c != lines(t, filepath.Join(dir, "unga2025", "resolutions.csv")) {
+		t.Errorf("%d roll calls of 2025 left, want those of unga2025", c)
+	}
+	if c := count(t, loaded, path, `SELECT count(*) FROM roll_calls WHERE body = 'SC'`); c != 0 {
+		t.Errorf("%d Security Council roll calls left: S/RES/2774 came only with the built-in data", c)
+	}
+	ps, _ := loaded.Positions(ctx)
+	if len(ps) != 1 || ps[0].Summary != mine.Summary {
+		t.Errorf("positions left: %+v, want only the one recorded by hand", ps)
+	}
+}
+
+// TestBuiltinRemoveAll removes the built-in data from a database that
+// holds nothing else: it is empty again.
+func TestBuiltinRemoveAll(t *testing.T) {
+	st, path, rep := loadBuiltin(t)
+	n, err := st.RemoveBuiltin(context.Background())
+	if err != nil || n != rep.RollCalls.Added+rep.Positions.Added {
+		t.Fatalf("removed %d (%v), want %d", n, err, rep.RollCalls.Added+rep.Positions.Added)
+	}
+	for _, table := range []string{"roll_calls", "votes", "ballots", "positions"} {
+		if c := count(t, st, path, `SELECT count(*) FROM `+table); c != 0 {
+			t.Errorf("%d rows left in %s", c, table)
+		}
+	}
+	// Loading it again gives it all back.
+	again, err := st.LoadBuiltin(context.Background(), nil)
+	if err != nil || again.RollCalls.Added != rep.RollCalls.Added || again.Votes.Added != rep.Votes.Added {
+		t.Errorf("loaded again: %+v %+v (%v), first %+v %+v", again.RollCalls, again.Votes, err, rep.RollCalls, rep.Votes)
+	}
+}
