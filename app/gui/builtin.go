@@ -3,6 +3,8 @@ package gui
 import (
 	"context"
 	"fmt"
+	"os"
+	"time"
 
 	"plenary/data"
 )
@@ -25,6 +27,11 @@ func (u *ui) firstStart(ctx context.Context, st *data.Store) {
 		u.mu.Unlock()
 		trace("built-in history decoded: %d roll calls", len(t.RollCalls))
 		u.do(u.refreshNow)
+		// The first chart before the writing, which would compete with it
+		// for the processor.
+		for deadline := time.Now().Add(2 * time.Second); u.shown.Load() == 0 && time.Now().Before(deadline); {
+			time.Sleep(5 * time.Millisecond)
+		}
 	}
 	last := -1
 	progress := func(done, total int) {
@@ -53,3 +60,12 @@ const builtinAbout = "Built-in history: every General Assembly roll call 1946–
 	"hdl:1902.1/12379; David Robinson and Mine Çetinkaya-Rundel, unvotes (R package). Security Council votes other than " +
 	"S/RES/2774 are not built in: import the UN Digital Library files for them and for the General Assembly from 2020 on. " +
 	"The file is made by scripts/builtin from those datasets; its SHA-256 is listed with the imports below.\n\n"
+
+// prefetchBuiltin starts decoding the built-in history while the window
+// opens, when the database does not exist yet: a first start then shows
+// it sooner. Any other start never needs it.
+func prefetchBuiltin(dbPath string) {
+	if _, err := os.Stat(dbPath); os.IsNotExist(err) {
+		go data.Builtin()
+	}
+}
