@@ -37,6 +37,7 @@ func TestSmokeBuiltin(t *testing.T) {
 	const w, h = 1440, 900
 	env, stop := startDisplay(t, xvfb, xdotool, tmp, w, h)
 	defer stop()
+	env = append(env, "FYNE_THEME=light") // the README's screenshot is light
 
 	app := exec.Command(bin, "--db", db)
 	app.Env = env

@@ -7,7 +7,7 @@ import (
 )
 
 // Coverage says, for the status bar, which years of the General Assembly
-// the table holds without a gap, whether they are the built-in history,
+// the table holds without a gap of more than a year, whether they are the built-in history,
 // and where to get what comes after, e.g. "GA 1946–2020 built in (Voeten,
 // CC0) · import the UN Digital Library file for 2020 onward". Years after
 // a gap (such as the built-in votes of February 2025) do not extend the
@@ -26,9 +26,14 @@ func Coverage(t *record.Table, thisYear int) string {
 	if first == 0 {
 		return ""
 	}
+	// One year without a recorded vote (1964, when the Assembly avoided
+	// votes) is no gap in the data; two or more are.
 	end := first
-	for years[end+1] {
+	for years[end+1] || years[end+2] {
 		end++
+		if !years[end] {
+			end++
+		}
 	}
 	builtin, imported, last := 0, 0, ""
 	for _, rc := range t.RollCalls {

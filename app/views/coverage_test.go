@@ -19,7 +19,9 @@ func span(flags record.Flags, dates ...string) *record.Table {
 func TestCoverage(t *testing.T) {
 	var years []string
 	for y := 1946; y <= 2019; y++ {
-		years = append(years, fmt.Sprintf("%d-12-10", y))
+		if y != 1964 { // the Assembly recorded no vote that year
+			years = append(years, fmt.Sprintf("%d-12-10", y))
+		}
 	}
 	history := span(record.Sample, append(years, "2020-01-14", "2025-02-24")...)
 	if got, want := Coverage(history, 2026), "GA 1946–2020 built in (Voeten, CC0) · import the UN Digital Library file for 2020 onward"; got != want {
@@ -38,8 +40,22 @@ func TestCoverage(t *testing.T) {
 	if got := Coverage(later, 2025); got != "GA 2020–2025" {
 		t.Errorf("imports only: %q", got)
 	}
+	// Two years without a vote end the span.
+	if got, want := Coverage(span(0, "1990-12-01", "1991-12-01", "1994-12-01"), 2000), "GA 1990–1991 · import the UN Digital Library file for 1992 onward"; got != want {
+		t.Errorf("after a gap:\n got %q\nwant %q", got, want)
+	}
 	sc := &record.Table{RollCalls: []record.RollCall{{Body: record.SC, Date: "2025-02-24"}}}
 	if got := Coverage(sc, 2025); got != "" {
 		t.Errorf("Security Council only: %q", got)
+	}
+}
+
+// TestProvenanceBuiltin: chart footers name the datasets of the built-in
+// history, not "sample".
+func TestProvenanceBuiltin(t *testing.T) {
+	p := ProvenanceOf([]record.ImportInfo{{Finished: "2026-03-01T10:00:00Z", Format: "builtin", Sample: true,
+		Dataset: "Voeten and unvotes UN General Assembly voting data (CC0), built in"}})
+	if p.Source != "Voeten and unvotes UN General Assembly voting data (CC0), built in" {
+		t.Errorf("footer source %q", p.Source)
 	}
 }
