@@ -271,6 +271,9 @@ func runBuiltin(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
+	if !*remove {
+		go data.Builtin() // decoded while the database opens
+	}
 	st, err := env.open()
 	if err != nil {
 		return err
