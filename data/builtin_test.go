@@ -262,7 +262,9 @@ func lines(t testing.TB, path string) int {
 
 // TestBuiltinMerge imports over the built-in history what users import:
 // unvotes again (nothing new: every vote unchanged, and the roll calls
-// reported as an import over the CSV files reports them), a file of what
+// reported as an import over the CSV files reports them), UN Digital
+// Library files on roll calls it holds (matched, with the same votes
+// listed as differing as over the CSV files), a file of what
 // came after (added as over the sample alone, with the same differences
 // listed), and then removes the built-in data: imports and recorded
 // positions stay.
@@ -285,6 +287,24 @@ func TestBuiltinMerge(t *testing.T) {
 	}
 	if got.RollCalls != want.RollCalls || got.RollCalls.Added != 0 {
 		t.Errorf("unvotes over the built-in data: roll calls %+v; over the CSV files %+v", got.RollCalls, want.RollCalls)
+	}
+
+	// UN Digital Library files naming a roll call of the history (A/RES/68/262,
+	// 2014) and one of the votes of 24 February 2025, matched, and two it
+	// does not hold (A/RES/68/1 and A/RES/ES-10/21), added.
+	undl := []string{filepath.Join("testdata", "undl", "ga_2024.csv"), filepath.Join("testdata", "undl", "ga_2026.csv")}
+	got, err = loaded.Import(ctx, undl, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err = imported.Import(ctx, undl, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.RollCalls != want.RollCalls || got.Votes != want.Votes || !reflect.DeepEqual(got.Differences, want.Differences) ||
+		got.RollCalls.Added != 2 || got.RollCalls.Updated+got.RollCalls.Unchanged != 2 {
+		t.Errorf("UN Digital Library files over the built-in data: %+v %+v %v\nover the CSV files: %+v %+v %v",
+			got.RollCalls, got.Votes, got.Differences, want.RollCalls, want.Votes, want.Differences)
 	}
 
 	later := []string{filepath.Join(dir, "unga2025")}
@@ -318,8 +338,8 @@ func TestBuiltinMerge(t *testing.T) {
 	if n != before-after+9 {
 		t.Errorf("removed %d, want the %d roll calls no import wrote and the 9 built-in positions", n, before-after)
 	}
-	if c := count(t, loaded, path, `SELECT count(*) FROM roll_calls WHERE date < '2025'`); c != lines(t, filepath.Join(dir, "unvotes", "roll_calls.csv")) {
-		t.Errorf("%d roll calls before 2025 left, want every roll call of unvotes", c)
+	if c := count(t, loaded, path, `SELECT count(*) FROM roll_calls WHERE rcid IS NOT NULL`); c != lines(t, filepath.Join(dir, "unvotes", "roll_calls.csv")) {
+		t.Errorf("%d roll calls of unvotes left, want every one", c)
 	}
 	if c := count(t, loaded, path, `SELECT count(*) FROM roll_calls WHERE date >= '2025'`); c != lines(t, filepath.Join(dir, "unga2025", "resolutions.csv")) {
 		t.Errorf("%d roll calls of 2025 left, want those of unga2025", c)
@@ -350,5 +370,25 @@ func TestBuiltinRemoveAll(t *testing.T) {
 	again, err := st.LoadBuiltin(context.Background(), nil)
 	if err != nil || again.RollCalls.Added != rep.RollCalls.Added || again.Votes.Added != rep.Votes.Added {
 		t.Errorf("loaded again: %+v %+v (%v), first %+v %+v", again.RollCalls, again.Votes, err, rep.RollCalls, rep.Votes)
+	}
+}
+
+// TestBuiltinTable: the table the window shows while the history is being
+// written is the one the database gives once it is, ids included, so that
+// what the user selects meanwhile stays the same roll call.
+func TestBuiltinTable(t *testing.T) {
+	st, _, _ := loadBuiltin(t)
+	want := table(t, st)
+	got, err := data.BuiltinTable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Countries, want.Countries) || len(got.RollCalls) != len(want.RollCalls) {
+		t.Fatalf("%d countries, %d roll calls; the database has %d, %d", len(got.Countries), len(got.RollCalls), len(want.Countries), len(want.RollCalls))
+	}
+	for i := range got.RollCalls {
+		if !reflect.DeepEqual(got.RollCalls[i], want.RollCalls[i]) || !reflect.DeepEqual(got.Votes[i], want.Votes[i]) {
+			t.Fatalf("row %d: %+v, the database has %+v", i, got.RollCalls[i], want.RollCalls[i])
+		}
 	}
 }
