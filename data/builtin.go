@@ -179,7 +179,8 @@ func (s *Store) finishWrite(ctx context.Context, w *writer, batches []*ingest.Ba
 
 // LoadBuiltinIfEmpty loads the built-in history into a database that holds
 // nothing and never held an import, as the desktop app does on its first
-// start. It reports whether it did.
+// start; a database from which the built-in data was removed stays empty.
+// It reports whether it loaded.
 func (s *Store) LoadBuiltinIfEmpty(ctx context.Context, progress func(done, total int)) (bool, error) {
 	if s.readOnly {
 		return false, nil

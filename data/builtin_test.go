@@ -392,3 +392,38 @@ func TestBuiltinTable(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinAtStart: the history is loaded at start into a new database,
+// with its progress, never again once loaded, and not after the user
+// removed it; a database holding anything else is left alone.
+func TestBuiltinAtStart(t *testing.T) {
+	ctx := context.Background()
+	st, path := openTemp(t)
+	var steps, last int
+	if ok, err := st.LoadBuiltinIfEmpty(ctx, func(done, total int) { steps++; last = 100 * done / total }); !ok || err != nil {
+		t.Fatalf("not loaded into a new database: %v", err)
+	}
+	if steps == 0 || last != 100 {
+		t.Errorf("progress: %d calls, last at %d%%", steps, last)
+	}
+	d, _ := data.Builtin()
+	if c := count(t, st, path, `SELECT count(*) FROM roll_calls`); c != len(d.RollCalls) {
+		t.Errorf("%d roll calls, want the %d of the history", c, len(d.RollCalls))
+	}
+	if again, err := st.LoadBuiltinIfEmpty(ctx, nil); again || err != nil {
+		t.Errorf("loaded a second time (%v)", err)
+	}
+	if _, err := st.RemoveBuiltin(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if again, err := st.LoadBuiltinIfEmpty(ctx, nil); again || err != nil {
+		t.Errorf("loaded again after it was removed (%v)", err)
+	}
+	sample, _ := openTemp(t)
+	if _, err := sample.LoadSample(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if loaded, err := sample.LoadBuiltinIfEmpty(ctx, nil); loaded || err != nil {
+		t.Errorf("loaded into a database that is not empty (%v)", err)
+	}
+}
