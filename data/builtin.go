@@ -163,6 +163,7 @@ func (s *Store) finishWrite(ctx context.Context, w *writer, batches []*ingest.Ba
 		return nil, s.importErr(ctx, err)
 	}
 	if !w.rep.Changed() && w.claimed == 0 {
+		w.rep.Previously = s.previousImport(ctx, files)
 		return w.rep, nil
 	}
 	if err := w.logImport(started, batches, files); err != nil {

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"plenary/data"
 	"plenary/data/builtin"
@@ -55,6 +56,9 @@ func run(shared, out string) error {
 	d, err := contents(ctx, st)
 	if err != nil {
 		return err
+	}
+	for i, f := range d.Files {
+		d.Files[i].Name = fileName(shared, f.Name)
 	}
 	var buf bytes.Buffer
 	if err := builtin.Encode(&buf, d); err != nil {
@@ -114,4 +118,13 @@ func contents(ctx context.Context, st *data.Store) (*builtin.Data, error) {
 		d.Files = append(d.Files, imports[i].Files...)
 	}
 	return d, nil
+}
+
+// fileName names a source file the same way wherever the datasets are:
+// relative to their folder, and the sample's within the repository.
+func fileName(shared, name string) string {
+	if rel, err := filepath.Rel(shared, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return "assets/sample/" + filepath.Base(name)
 }
