@@ -1,5 +1,5 @@
 # Convenience targets; the README's two commands are scripts/run and scripts/test.
-.PHONY: run build test fuzz bench package
+.PHONY: run build test fuzz bench package builtin
 
 run:
 	scripts/run
@@ -20,3 +20,6 @@ bench:
 package:
 	scripts/deps build
 	go run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -name plenary -icon assets/icon.png
+
+builtin:
+	scripts/builtin

@@ -17,6 +17,9 @@ type ImportOptions struct {
 	Progress func(ImportProgress) // called from the importing goroutine; may be nil
 	sample   bool
 	serial   bool // read every file before writing anything (see importSources)
+	// keepSource keeps the source each roll call names instead of the
+	// batch's: the built-in history holds roll calls of several datasets.
+	keepSource bool
 }
 
 // ImportProgress reports an import's progress: the files are read and

@@ -73,7 +73,7 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 	if err != nil {
 		return err
 	}
-	if !metaChanged && !votesChanged {
+	if !metaChanged && !votesChanged && !claims(old, &merged) {
 		return nil
 	}
 	if votesChanged {
@@ -93,7 +93,8 @@ func (w *writer) writeRollCalls() error {
 	for _, id := range ids {
 		orig, cur := w.orig[id], w.idx.Get(id)
 		changed := !merge.Same(&orig, cur) || w.votesChanged[id]
-		if changed {
+		claimed := claims(&orig, cur)
+		if changed || claimed {
 			if _, err := w.st.updRC.ExecContext(w.ctx, append(rollCallArgs(cur), w.importID, id)...); err != nil {
 				return fmt.Errorf("updating %s: %w", cur.Label(), err)
 			}
@@ -104,6 +105,9 @@ func (w *writer) writeRollCalls() error {
 			w.rep.RollCalls.Updated++
 		default:
 			w.rep.RollCalls.Unchanged++
+			if claimed {
+				w.claimed++
+			}
 		}
 	}
 	w.orig = map[int64]record.RollCall{}
@@ -166,4 +170,11 @@ func (w *writer) storedVotes(id int64) (map[int64]record.Vote, error) {
 		have[cid] = record.Vote(v)
 	}
 	return have, rows.Err()
+}
+
+// claims reports whether an import takes over a built-in roll call it
+// holds: the roll call loses its built-in mark, so that removing the
+// built-in data keeps it.
+func claims(old, cur *record.RollCall) bool {
+	return old.Flags.Has(record.Sample) && !cur.Flags.Has(record.Sample)
 }

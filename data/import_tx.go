@@ -12,14 +12,21 @@ import (
 	"plenary/data/ingest"
 )
 
-// finishImport writes what is left, checks it, logs the import and
-// commits; or, when nothing changed, leaves the transaction to roll back.
+// finishImport checks that every file was read to the end, then
+// finishes the write (finishWrite).
 func (s *Store) finishImport(ctx context.Context, w *writer, meter *ingest.Meter, sources []ingest.Source, batches []*ingest.Batch, started time.Time) (*Report, error) {
-	rep := w.rep
 	files := meter.Sums()
 	if n := countFiles(sources); len(files) != n {
 		return nil, fmt.Errorf("%d of %d files were read to the end", len(files), n)
 	}
+	return s.finishWrite(ctx, w, batches, files, started)
+}
+
+// finishWrite writes what is left, checks it, logs the write with the
+// given files and commits; or, when nothing changed, leaves the
+// transaction to roll back.
+func (s *Store) finishWrite(ctx context.Context, w *writer, batches []*ingest.Batch, files []ingest.FileSum, started time.Time) (*Report, error) {
+	rep := w.rep
 	if err := w.writeRollCalls(); err != nil {
 		return nil, s.importErr(ctx, err)
 	}
@@ -29,7 +36,7 @@ func (s *Store) finishImport(ctx context.Context, w *writer, meter *ingest.Meter
 	if err := w.checkReferences(); err != nil {
 		return nil, s.importErr(ctx, err)
 	}
-	if !rep.Changed() {
+	if !rep.Changed() && w.claimed == 0 {
 		rep.Previously = s.previousImport(ctx, files)
 		return rep, nil // nothing to commit; the deferred rollback ends the transaction
 	}

@@ -43,6 +43,10 @@ type writer struct {
 	orig         map[int64]record.RollCall
 	votesChanged map[int64]bool
 	ballot       []ballotVote // reused for each roll call's ballot
+	// claimed counts the built-in roll calls this import holds unchanged:
+	// they lose their built-in mark, and the import is committed and
+	// logged for them.
+	claimed int
 
 	// nextID is the id the next roll call gets: ids are given here, not by
 	// SQLite, so that votes can be written before their roll call (see
@@ -115,7 +119,9 @@ func (w *writer) apply(b *ingest.Batch) error {
 		if err := w.stop.Err(); err != nil {
 			return err
 		}
-		in.Source = b.Dataset
+		if !w.opt.keepSource {
+			in.Source = b.Dataset
+		}
 		if err := w.applyRollCall(in, syms.Unique(&in.RollCall)); err != nil {
 			return err
 		}

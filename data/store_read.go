@@ -25,7 +25,7 @@ type Info struct {
 	Countries  int // countries with at least one vote
 	Positions  int
 	Imports    []record.ImportInfo
-	SampleOnly bool // everything there is comes from the built-in sample
+	SampleOnly bool // everything there is comes from the built-in data (the history and the sample)
 }
 
 // Info summarises the database.

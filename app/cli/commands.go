@@ -45,12 +45,21 @@ shown and the others are named.`,
 		run: runCountries,
 	})
 	register(&command{
-		name: "sample", usage: "[--remove]", summary: "load the built-in sample (or remove it)",
-		help: `The sample holds the three votes of 24 February 2025 on Ukraine (A/RES/ES-11/7,
+		name: "builtin", usage: "[--remove]", summary: "load the built-in General Assembly history (or remove it)",
+		help: `The built-in history is the public-domain (CC0) General Assembly record of
+Erik Voeten's data as packaged by unvotes: every roll call 1946–2019 with its
+votes and absences, plus the three votes of 24 February 2025 (A/RES/ES-11/7,
 A/RES/ES-11/8, S/RES/2774 (2025)) and positions recorded that day. The desktop
-app loads it into an empty database; --remove deletes it again (roll calls that
-another import has also written are kept).`,
-		run: runSample,
+app loads it into an empty database. Loading it into a database that holds
+imports merges it as an import would. --remove deletes what only the built-in
+data provided: roll calls that an import has also written, and the positions
+you recorded, stay. For 2020 onward and the Security Council, import the UN
+Digital Library files (see plenary help import).`,
+		run: runBuiltin,
+	})
+	register(&command{
+		name: "sample", usage: "[--remove]", summary: "the same as builtin",
+		run: runBuiltin,
 	})
 }
 
@@ -134,7 +143,7 @@ func runInfo(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "\ndatabase: %s\ncountries with votes: %d\npositions: %d\n", st.Path(), info.Countries, info.Positions)
 	if info.SampleOnly {
-		fmt.Fprintln(env.Stdout, "only the built-in sample is loaded: import official data with `plenary import FILE`")
+		fmt.Fprintln(env.Stdout, "only the built-in data is loaded: import the UN Digital Library files for what came after, with `plenary import FILE`")
 	}
 	if len(info.Imports) > 0 {
 		fmt.Fprintf(env.Stdout, "imports:\n")
@@ -256,11 +265,14 @@ func runCountries(ctx context.Context, env *Env, args []string) error {
 	return out.flush()
 }
 
-func runSample(ctx context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("sample", flag.ContinueOnError)
-	remove := fs.Bool("remove", false, "remove the sample")
+func runBuiltin(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("builtin", flag.ContinueOnError)
+	remove := fs.Bool("remove", false, "remove what only the built-in data provided")
 	if _, err := parse(fs, args); err != nil {
 		return err
+	}
+	if !*remove {
+		go data.Builtin() // decoded while the database opens
 	}
 	st, err := env.create()
 	if err != nil {
@@ -268,17 +280,18 @@ func runSample(ctx context.Context, env *Env, args []string) error {
 	}
 	defer st.Close()
 	if *remove {
-		n, err := st.RemoveSample(ctx)
+		n, err := st.RemoveBuiltin(ctx)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "removed the sample: %d roll calls and positions\n", n)
+		fmt.Fprintf(env.Stdout, "removed the built-in data: %d roll calls and positions\n", n)
 		return nil
 	}
-	rep, err := st.LoadSample(ctx)
+	start := time.Now()
+	rep, err := st.LoadBuiltin(ctx, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprint(env.Stdout, "built-in sample:\n"+rep.Summary())
+	fmt.Fprintf(env.Stdout, "built-in history (%.1fs):\n%s", time.Since(start).Seconds(), rep.Summary())
 	return nil
 }

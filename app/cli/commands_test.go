@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -96,7 +97,8 @@ func TestImportErrorExit(t *testing.T) {
 	}
 }
 
-// TestSampleCommand loads and removes the sample.
+// TestSampleCommand loads and removes the built-in data through the old
+// name of the command.
 func TestSampleCommand(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "plenary.db")
 	plenaryOK(t, "--db", db, "sample")
@@ -108,7 +110,14 @@ func TestSampleCommand(t *testing.T) {
 	if count["Y"] != 93 || count["N"] != 18 || count["A"] != 65 || count["X"] != 17 {
 		t.Errorf("ES-11/7 in the sample: %v", count)
 	}
-	if out := plenaryOK(t, "--db", db, "sample", "--remove"); !strings.Contains(out, "12") {
+	// The whole history goes: nothing but the built-in data was there.
+	info := parseCSV(t, plenaryOK(t, "--db", db, "info", "--format", "csv"), "body,roll_calls,votes,first,last")
+	n := 9 // positions
+	for _, r := range info {
+		k, _ := strconv.Atoi(r[1])
+		n += k
+	}
+	if out := plenaryOK(t, "--db", db, "sample", "--remove"); !strings.Contains(out, fmt.Sprintf(" %d roll calls and positions", n)) || n < 6000 {
 		t.Errorf("remove: %s", out)
 	}
 	if code, _, _ := plenary("--db", db, "votes", "A/RES/ES-11/7"); code != 1 {

@@ -45,6 +45,7 @@ func Run(dbPath string, readOnly bool) int {
 		}
 		dbPath = p
 	}
+	prefetchBuiltin(dbPath)
 	w := a.NewWindow("Plenary")
 	prefs := a.Preferences()
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1280)), float32(prefs.FloatWithFallback(prefHeight, 820))))

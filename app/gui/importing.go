@@ -169,7 +169,8 @@ func (u *ui) showReport(rep *data.Report) {
 func (u *ui) showGetData() {
 	ga, _ := url.Parse("https://digitallibrary.un.org/record/4060887")
 	sc, _ := url.Parse("https://digitallibrary.un.org/record/4055387")
-	msg := widget.NewLabel("The UN Digital Library publishes every recorded vote as a CSV file, one row per member vote. " +
+	msg := widget.NewLabel("The General Assembly's record to 2019 is built in (Voeten's data, public domain); these files add what came after, and the Security Council. " +
+		"The UN Digital Library publishes every recorded vote as a CSV file, one row per member vote. " +
 		"Its site does not allow automatic downloads: open a page below in your browser, download the CSV file, " +
 		"then import it here (File ▸ Import, Ctrl+O, or drop the file on this window).\n\n" +
 		"Terms: © United Nations; non-commercial use with attribution.")

@@ -69,7 +69,7 @@ func (u *ui) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Copy chart image", u.copyChart),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Back up the database…", u.backup),
-		fyne.NewMenuItem("Remove the sample data", u.removeSample),
+		fyne.NewMenuItem("Remove the built-in data", u.removeSample),
 	)
 	for _, it := range file.Items {
 		switch it.Label {
@@ -122,6 +122,7 @@ func (u *ui) showAbout() {
 	b.WriteString("Data sources and terms:\n")
 	b.WriteString("• UN Digital Library voting data (GA record 4060887, SC record 4055387): © United Nations, non-commercial use with attribution.\n")
 	b.WriteString("• unvotes / Voeten, Data and Analyses of Voting in the UN General Assembly (Harvard Dataverse hdl:1902.1/12379): CC0.\n\n")
+	b.WriteString(builtinAbout)
 	if u.store != nil {
 		fmt.Fprintf(&b, "Database: %s\n\nImports:\n", u.store.Path())
 	}
@@ -168,18 +169,18 @@ func (u *ui) removeSample() {
 	if u.store == nil {
 		return
 	}
-	dialog.ShowConfirm("Remove the sample", "Remove the built-in sample votes and positions? Data you imported or recorded is kept.", func(ok bool) {
+	dialog.ShowConfirm("Remove the built-in data", "Remove the roll calls and positions that only the built-in data provided? Data you imported or recorded is kept.", func(ok bool) {
 		if !ok {
 			return
 		}
 		go func() {
-			n, err := u.store.RemoveSample(ctxBackground)
+			n, err := u.store.RemoveBuiltin(ctxBackground)
 			if err != nil {
 				u.do(func() { u.showError(err) })
 				return
 			}
 			u.reload()
-			u.do(func() { u.setStatus(fmt.Sprintf("Removed %d sample roll calls and positions", n)) })
+			u.do(func() { u.setStatus(fmt.Sprintf("Removed %d built-in roll calls and positions", n)) })
 		}()
 	}, u.win)
 }

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"plenary/app/views"
 	"plenary/data"
 	"plenary/data/record"
 )
@@ -114,7 +115,7 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 
 	u.banner = container.NewHBox(
 		widget.NewIcon(theme.InfoIcon()),
-		widget.NewLabel("Showing the built-in sample (24 February 2025)."),
+		widget.NewLabel("Showing the built-in history."),
 		widget.NewButton("Import official data…", u.showGetData),
 	)
 	u.banner.Hide()
@@ -139,17 +140,15 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 // setStatus shows a line in the status bar.
 func (u *ui) setStatus(s string) { u.status.SetText(s) }
 
-// attach starts using an opened store: load the sample into an empty
-// database, then the vote table.
+// attach starts using an opened store: load the built-in history into an
+// empty database, then the vote table.
 func (u *ui) attach(st *data.Store) {
 	u.store = st
 	u.setStatus("Loading " + st.Path() + "…")
 	u.busy.Show()
 	go func() {
 		ctx := context.Background()
-		if _, err := st.LoadSampleIfEmpty(ctx); err != nil {
-			u.do(func() { u.showError(fmt.Errorf("loading the built-in sample: %w", err)) })
-		}
+		u.firstStart(ctx, st)
 		u.reload()
 	}()
 }
@@ -185,6 +184,11 @@ func (u *ui) reload() {
 // showInfo writes the status bar: what the database holds.
 func (u *ui) showInfo(info *data.Info) {
 	s := ""
+	u.mu.Lock()
+	if u.table != nil {
+		s = views.Coverage(u.table, time.Now().Year())
+	}
+	u.mu.Unlock()
 	for _, b := range info.Bodies {
 		if s != "" {
 			s += " · "
@@ -371,7 +375,7 @@ func sources(info *data.Info) string {
 	for _, im := range info.Imports {
 		list := strings.Split(im.Dataset, "; ")
 		if im.Sample {
-			list = []string{"built-in sample"}
+			list = []string{"built in"}
 		}
 		for _, n := range list {
 			if i := strings.Index(n, " ("); i > 0 {

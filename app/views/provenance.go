@@ -26,7 +26,9 @@ func ProvenanceOf(imports []record.ImportInfo) Provenance {
 	for _, im := range imports {
 		when, _ := time.Parse(time.RFC3339, im.Finished)
 		names := strings.Split(im.Dataset, "; ")
-		if im.Sample {
+		// The built-in history ("builtin", data.FormatBuiltin) names its
+		// datasets; the sample alone is named as such.
+		if im.Sample && im.Format != "builtin" {
 			names = []string{"Plenary's built-in sample"}
 		}
 		for _, n := range names {

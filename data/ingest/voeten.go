@@ -25,6 +25,7 @@ type voetenReader struct {
 	file                                        string
 	b                                           *Batch
 	cID, cVote, cCode, cSess, cImp, cDate, cRes int
+	cYear                                       int
 	issueCols                                   []int
 	byID                                        map[int]*rollCallBuilder
 	ids                                         []int
@@ -55,6 +56,7 @@ func parseVoeten(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batc
 func (r *voetenReader) setup(t *table) (rowFunc, error) {
 	r.cID, r.cVote, r.cCode, r.cSess, r.cImp, r.cDate, r.cRes = t.col("rcid"), t.col("vote"), t.col("ccode"), t.col("session"),
 		t.col("importantvote"), t.col("date"), t.col("unres")
+	r.cYear = t.col("year")
 	r.issueCols = make([]int, len(voetenIssues))
 	for i, is := range voetenIssues {
 		r.issueCols[i] = t.col(is.col)
@@ -135,7 +137,13 @@ func (r *voetenReader) country(t *table, date string) (string, error) {
 		r.cow[code] = iso
 	}
 	if code == "345" {
-		iso = yugoslavia(date)
+		// A roll call without a date still has a year, which tells whose
+		// seat it was: the same seat the other datasets name.
+		when := date
+		if when == "" && r.cYear >= 0 {
+			when = t.field(r.cYear)
+		}
+		iso = yugoslavia(when)
 	}
 	return iso, nil
 }

@@ -169,13 +169,14 @@ func RollCall(old, in *record.RollCall, sample bool) record.RollCall {
 }
 
 // Same reports whether two roll calls hold the same stored content; the
-// id, body and source (the dataset that wrote it last) are not compared.
+// id, body and source (the dataset that wrote it last) are not compared,
+// nor the built-in mark, which says who provided it, not what it holds.
 func Same(a, b *record.RollCall) bool {
 	pa, pb := a.Published, b.Published
 	samePub := (pa == nil && pb == nil) || (pa != nil && pb != nil && *pa == *pb)
 	return a.Symbol == b.Symbol && a.Date == b.Date && a.Session == b.Session && a.Title == b.Title &&
 		a.Description == b.Description && a.Draft == b.Draft && a.Meeting == b.Meeting && a.Link == b.Link &&
-		slices.Equal(a.Topics, b.Topics) && samePub && a.RCID == b.RCID && a.UNDLID == b.UNDLID && a.Flags == b.Flags
+		slices.Equal(a.Topics, b.Topics) && samePub && a.RCID == b.RCID && a.UNDLID == b.UNDLID && a.Flags&^record.Sample == b.Flags&^record.Sample
 }
 
 // Change is what an incoming vote does to a stored ballot.
