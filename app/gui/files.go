@@ -1,14 +1,21 @@
 package gui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"plenary/data"
 	"plenary/data/record"
@@ -19,16 +26,6 @@ import (
 // not at all.
 func writePositionsCSV(path string, positions []record.Position) error {
 	return safefile.Write(path, func(w io.Writer) error { return data.WritePositionsCSV(w, positions) })
-}
-
-// backupTo writes a consistent copy of the open database. The save dialog
-// has already created an empty file at path; the backup refuses to
-// overwrite real files, so only that empty placeholder is removed.
-func backupTo(u *ui, path string) error {
-	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-		os.Remove(path)
-	}
-	return u.store.Backup(ctxBackground, path)
 }
 
 // presetRange turns a period preset into dates, relative to the newest
@@ -80,48 +77,165 @@ func (u *ui) presetRange(preset string) (from, to string) {
 
 // saveTarget describes one "save as" of the window.
 type saveTarget struct {
-	name    string   // proposed file name
-	exts    []string // file filter, e.g. ".csv"; nil for any
-	dirKey  string   // preference holding the folder to start in; "" for none
-	failure string   // "the chart was not exported"
-	write   func(path string) error
-	done    func(path string) // on success, on the UI goroutine
+	title, confirm string             // the dialog's title and button: "Export chart", "Export"
+	name           string             // proposed file name
+	ext            string             // extension given to a name without one, e.g. ".csv"
+	dirKey         string             // preference holding the folder to start in; "" for none
+	items          []*widget.FormItem // fields above the file's, e.g. the chart's format
+	// check runs on the UI goroutine when the user confirms, before
+	// anything is written: it reads the fields of items.
+	check func() error
+	// noReplace is set when the writer refuses an existing file itself
+	// (backups), so that no "replace it?" is asked first.
+	noReplace bool
+	failure   string                  // "the chart was not exported"
+	write     func(path string) error // runs off the UI goroutine
+	done      func(path string)       // on success, on the UI goroutine
 }
 
-// saveAs asks for a file and writes it in the background. The file dialog
-// creates an empty file; the writer replaces it (atomically), so a failure
-// leaves no half-written file and the error is shown.
-func (u *ui) saveAs(t saveTarget) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+// saveForm is an open "save as" dialog. The window asks for the file name
+// in its own form rather than Fyne's save dialog because that one creates
+// (truncates) the chosen file before Plenary sees the name, which would
+// destroy a database chosen by mistake before safefile could refuse it.
+type saveForm struct {
+	items  []*widget.FormItem // the target's fields, then the file's
+	path   *widget.Entry
+	ext    string
+	dialog *dialog.FormDialog
+	// done is closed when the dialog's work is over: the file written, the
+	// failure shown, or the dialog cancelled; err says which.
+	done chan struct{}
+	err  error
+}
+
+// errNotSaved is the outcome of a cancelled save.
+var errNotSaved = errors.New("cancelled")
+
+// saveAs asks for a file (and the target's own fields) and writes it in
+// the background through the target's writer, which goes through
+// safefile: a failure leaves no half-written file and is shown.
+func (u *ui) saveAs(t saveTarget) *saveForm {
+	sf := &saveForm{ext: t.ext, done: make(chan struct{})}
+	sf.path = widget.NewEntry()
+	sf.path.SetText(filepath.Join(u.startDir(t.dirKey), t.name))
+	folder := widget.NewButtonWithIcon("Folder…", theme.FolderOpenIcon(), func() { u.chooseFolder(sf.path) })
+	sf.items = append(slices.Clone(t.items), widget.NewFormItem("File", container.NewBorder(nil, nil, nil, folder, sf.path)))
+	sf.dialog = dialog.NewForm(t.title, t.confirm, "Cancel", sf.items, func(ok bool) {
+		if !ok {
+			sf.finish(errNotSaved)
+			return
+		}
+		u.submitSave(t, sf)
+	}, u.win)
+	sf.dialog.Resize(fyne.NewSize(760, 0))
+	sf.dialog.Show()
+	return sf
+}
+
+// finish records the outcome and ends the form's work.
+func (sf *saveForm) finish(err error) {
+	sf.err = err
+	close(sf.done)
+}
+
+// setExt gives the file name the extension of a newly chosen format.
+func (sf *saveForm) setExt(ext string) {
+	sf.ext = ext
+	p := strings.TrimSpace(sf.path.Text)
+	if p != "" {
+		sf.path.SetText(strings.TrimSuffix(p, filepath.Ext(p)) + ext)
+	}
+}
+
+// chosen is the file to write: the name given, with the extension added
+// when it has none.
+func (sf *saveForm) chosen() string {
+	p := strings.TrimSpace(sf.path.Text)
+	if p != "" && filepath.Ext(p) == "" {
+		p += sf.ext
+	}
+	return p
+}
+
+// submitSave checks the confirmed form and writes the file, asking first
+// before replacing one. A file safefile would refuse (a database, a
+// read-only file) is refused at once rather than after the question.
+func (u *ui) submitSave(t saveTarget, sf *saveForm) {
+	path := sf.chosen()
+	fail := func(err error) {
+		u.showError(fmt.Errorf("%s: %w", t.failure, err))
+		sf.finish(err)
+	}
+	if t.check != nil {
+		if err := t.check(); err != nil {
+			fail(err)
+			return
+		}
+	}
+	if t.dirKey != "" {
+		u.rememberDir(t.dirKey, path)
+	}
+	if _, err := os.Lstat(path); err != nil || t.noReplace {
+		u.writeSave(t, sf, path)
+		return
+	}
+	if _, _, err := safefile.Target(path); err != nil {
+		fail(err)
+		return
+	}
+	dialog.ShowConfirm("Replace the file?", filepath.Base(path)+" exists already. Replace it?", func(ok bool) {
+		if !ok {
+			sf.finish(errNotSaved)
+			return
+		}
+		u.writeSave(t, sf, path)
+	}, u.win)
+}
+
+// writeSave writes in the background and reports on the UI goroutine.
+func (u *ui) writeSave(t saveTarget, sf *saveForm, path string) {
+	go func() {
+		err := t.write(path)
+		u.do(func() {
+			if err != nil {
+				u.showError(fmt.Errorf("%s: %w", t.failure, err))
+			} else {
+				t.done(path)
+			}
+			sf.finish(err)
+		})
+	}()
+}
+
+// startDir is the folder a save starts in: the one last used for the same
+// purpose, or the home folder.
+func (u *ui) startDir(key string) string {
+	if key != "" {
+		if dir := u.app.Preferences().String(key); dir != "" {
+			if st, err := os.Stat(dir); err == nil && st.IsDir() {
+				return dir
+			}
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	return "."
+}
+
+// chooseFolder lets the user pick the folder of the file named in e.
+func (u *ui) chooseFolder(e *widget.Entry) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		if wc == nil {
-			return // cancelled
+		if l != nil {
+			e.SetText(filepath.Join(l.Path(), filepath.Base(strings.TrimSpace(e.Text))))
 		}
-		path := wc.URI().Path()
-		wc.Close()
-		if t.dirKey != "" {
-			u.rememberDir(t.dirKey, path)
-		}
-		go func() {
-			err := t.write(path)
-			u.do(func() {
-				if err != nil {
-					u.showError(fmt.Errorf("%s: %w", t.failure, err))
-					return
-				}
-				t.done(path)
-			})
-		}()
 	}, u.win)
-	d.SetFileName(t.name)
-	if len(t.exts) > 0 {
-		d.SetFilter(storage.NewExtensionFileFilter(t.exts))
-	}
-	if t.dirKey != "" {
-		u.startIn(d, t.dirKey)
+	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(strings.TrimSpace(e.Text)))); err == nil {
+		d.SetLocation(l)
 	}
 	d.Resize(fyne.NewSize(900, 620))
 	d.Show()

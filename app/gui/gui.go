@@ -54,7 +54,6 @@ func Run(dbPath string, readOnly bool) int {
 		sz := w.Canvas().Size()
 		prefs.SetFloat(prefWidth, float64(sz.Width))
 		prefs.SetFloat(prefHeight, float64(sz.Height))
-		u.saveFilter()
 		if u.store != nil {
 			u.store.Close()
 		}

@@ -3,7 +3,6 @@ package gui
 import (
 	"context"
 	"database/sql"
-	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"plenary/app/views"
+	"plenary/data/compare"
 	"plenary/data/compare/comparetest"
 	"plenary/data/record"
 )
@@ -184,7 +185,7 @@ func TestFilterTabsTableAndStatus(t *testing.T) {
 	})
 	waitIdle(t, u)
 	u.sync(func() {
-		if got := strings.Join(u.filter.Countries, ","); got != "BRA,ZAF" {
+		if got := strings.Join(u.model.Get().Countries, ","); got != "BRA,ZAF" {
 			t.Fatalf("countries chosen by typing: %q", got)
 		}
 		if len(u.filters.picker.chips.Objects) != 2 {
@@ -233,46 +234,53 @@ func TestFilterTabsTableAndStatus(t *testing.T) {
 		u.filters.body.SetSelected("Both")
 	})
 
-	// Every tab shows its chart (or the positions list) at the size of
-	// the chart area.
-	for i, v := range tabs {
+	// Every registered view has its tab, in registry order, and shows its
+	// chart (beside the positions list for the views of positions) at the
+	// size of the chart area.
+	vs := views.Views()
+	u.sync(func() {
+		if len(u.tabs.Items) != len(vs) {
+			t.Fatalf("%d tabs for %d views", len(u.tabs.Items), len(vs))
+		}
+	})
+	for i, v := range vs {
 		u.sync(func() { u.tabs.SelectIndex(i) })
 		waitIdle(t, u)
 		u.sync(func() {
-			if u.kind != v.kind {
-				t.Fatalf("tab %d shows %q, want %q", i, u.kind, v.kind)
+			if title := u.tabs.Items[i].Text; title != v.Tab || u.view.Kind != v.Kind {
+				t.Fatalf("tab %d is %q showing %q, want %q showing %q", i, title, u.view.Kind, v.Tab, v.Kind)
 			}
-			if v.kind == "positions" {
-				if u.splitContent.Leading != u.positions.obj {
-					t.Error("the positions tab does not show the positions view")
-				}
-				return
+			if got, want := u.splitContent.Leading == u.positions.obj, v.Uses(views.UsesPositions); got != want {
+				t.Errorf("%s: the positions list shown: %v", v.Kind, got)
 			}
 			if u.last.err != nil {
-				t.Errorf("%s: %v", v.kind, u.last.err)
+				t.Errorf("%s: %v", v.Kind, u.last.err)
 				return
 			}
-			if u.last.chart == nil || string(u.last.chart.Kind) != v.kind {
-				t.Errorf("%s: chart of kind %v", v.kind, u.last.chart)
+			if u.last.chart == nil || u.last.chart.Kind != v.Kind {
+				t.Errorf("%s: chart of kind %v", v.Kind, u.last.chart)
 				return
 			}
 			b := u.last.img.Bounds()
 			px := u.chartPixels()
 			if b.Dx() < 640 || b.Dy() < 400 || (px.X >= 640 && b.Dx() != px.X) {
-				t.Errorf("%s: image %v for a chart area of %v", v.kind, b, px)
+				t.Errorf("%s: image %v for a chart area of %v", v.Kind, b, px)
+			}
+			if on := !u.filters.metric.Disabled(); on != v.Uses(views.UsesMetric) {
+				t.Errorf("%s: metric choice enabled: %v", v.Kind, on)
 			}
 		})
 	}
 
 	// The metric switch reaches the agreement views.
 	u.sync(func() {
-		u.selectKind("agreement-rank")
-		u.filters.metric.SetSelected(metricLabels[1])
+		u.selectKind(views.AgreementRank)
+		u.filters.metric.SetSelected(metricLabel(compare.Voeten))
 	})
 	waitIdle(t, u)
 	u.sync(func() {
 		m := u.last.chart.Meta
-		if u.filter.Metric != "voeten" || !strings.Contains(strings.ToLower(m.Subtitle+m.Title), "voeten") {
+		if u.model.Get().Metric != "voeten" || !strings.Contains(strings.ToLower(m.Subtitle+m.Title), "voeten") {
 			t.Errorf("metric voeten not shown: %q / %q", m.Title, m.Subtitle)
 		}
 	})
@@ -304,44 +312,6 @@ func checkVotes(t *testing.T, rows []rowView, cols []string, path string) {
 		if checked > 400 {
 			break
 		}
-	}
-}
-
-func TestExportPNG(t *testing.T) {
-	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
-	var name string
-	var last *result
-	var banner bool
-	u.sync(func() { name, last, banner = u.exportName("png"), u.last, u.banner.Visible() })
-	path := filepath.Join(t.TempDir(), name)
-	if !strings.Contains(path, "ga-breakdown") {
-		t.Errorf("proposed name %q does not name the chart", filepath.Base(path))
-	}
-	for _, size := range [][2]int{{1200, 800}, {1920, 1080}} {
-		if err := writeExport(last, exportRequest{format: "png", width: size[0], height: size[1], scale: 1}, path); err != nil {
-			t.Fatal(err)
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if b := img.Bounds(); b.Dx() != size[0] || b.Dy() != size[1] {
-			t.Errorf("exported %v, want %v", b, size)
-		}
-	}
-	// A folder that does not exist: a clear error and no file.
-	bad := filepath.Join(t.TempDir(), "missing", "chart.png")
-	if err := writeExport(last, exportRequest{format: "png", width: 1200, height: 800, scale: 1}, bad); err == nil {
-		t.Error("export into a missing folder succeeded")
-	}
-	// The sample is shown with its banner.
-	if !banner {
-		t.Error("no sample banner while only the sample is loaded")
 	}
 }
 
@@ -441,7 +411,7 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 func TestPositionsAddEditDelete(t *testing.T) {
 	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
 	u.sync(func() {
-		u.selectKind("positions")
+		u.selectKind(views.PositionsTimeline)
 		u.filters.picker.clear()
 	})
 	waitIdle(t, u)
@@ -590,7 +560,7 @@ func TestFocusRollCall(t *testing.T) {
 		})
 		return ok
 	})
-	u.sync(func() { u.selectKind("by-group") })
+	u.sync(func() { u.selectKind(views.ByGroup) })
 	waitIdle(t, u)
 	u.sync(func() {
 		if u.last.chart == nil || !strings.Contains(u.last.chart.Meta.Title, "A/RES/ES-11/7") {
