@@ -53,7 +53,7 @@ func (u *ui) showExport() *saveForm {
 	scale := widget.NewSelect([]string{"1", "1.5", "2", "3", "4"}, nil)
 	scale.SetSelected("1")
 	var req exportRequest
-	sf := u.saveAs(saveTarget{
+	sf := u.files.saveAs(saveTarget{
 		title: "Export chart", confirm: "Export",
 		name: u.exportName(strings.ToLower(format.Selected)), ext: "." + strings.ToLower(format.Selected), dirKey: prefExportDir,
 		items: []*widget.FormItem{
@@ -166,7 +166,7 @@ func (u *ui) backup() *saveForm {
 	if st == nil {
 		return nil
 	}
-	return u.saveAs(saveTarget{
+	return u.files.saveAs(saveTarget{
 		title: "Back up the database", confirm: "Back up",
 		name: "plenary-backup-" + time.Now().Format("2006-01-02") + ".db", ext: ".db",
 		noReplace: true, failure: "backup failed",

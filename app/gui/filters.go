@@ -258,7 +258,7 @@ func dateEntry(placeholder string) *widget.Entry {
 	return e
 }
 
-// Period presets; u.presetRange turns them into dates relative to the data.
+// Period presets; presetRange turns them into dates relative to the data.
 var datePresets = []string{"All", "Last 12 months", "Last 5 years", "Latest session", "Since 2022", "Post-Cold War (1992–)", "Cold War (1946–1991)"}
 
 // shortGroup gives a quick-pick button a label that fits a third of the

@@ -421,6 +421,15 @@ func TestPositionsAddEditDelete(t *testing.T) {
 		u.sync(func() { n = len(p.shown) })
 		return n == 9
 	})
+	// The timeline is the positions-timeline view of the chosen topic,
+	// its subtitle in the words of every other chart's.
+	u.sync(func() {
+		topic := p.topic.Selected
+		want := "Filter: " + compare.Filter{Topics: []string{topic}}.DescribePositions()
+		if c := u.last.chart; topic == "" || c == nil || c.Kind != views.PositionsTimeline || !strings.HasPrefix(c.Meta.Subtitle, want) {
+			t.Errorf("timeline of %q: %+v, want a subtitle starting %q", topic, c, want)
+		}
+	})
 
 	// Add through the form; an invalid form is refused first.
 	var f *positionForm

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -163,22 +162,6 @@ func (u *ui) showAbout() {
 
 func (u *ui) showError(err error) {
 	dialog.ShowError(err, u.win)
-}
-
-// rememberDir keeps the folder of a file the user chose, for next time.
-func (u *ui) rememberDir(key, file string) {
-	u.app.Preferences().SetString(key, filepath.Dir(file))
-}
-
-// startIn opens a file dialog in the folder last used for the same purpose.
-func (u *ui) startIn(d *dialog.FileDialog, key string) {
-	dir := u.app.Preferences().String(key)
-	if dir == "" {
-		return
-	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(l)
-	}
 }
 
 func (u *ui) removeSample() {

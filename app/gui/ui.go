@@ -34,6 +34,7 @@ type ui struct {
 	info  *data.Info
 
 	model *filterModel
+	files *saver
 	views []views.View // one tab each, in registry order
 	view  views.View   // the selected tab's
 
@@ -67,6 +68,7 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	u := &ui{app: a, win: w, do: fyne.Do, views: views.Views()}
 	u.view = u.views[0]
 	u.model = newFilterModel(loadFilter(a.Preferences()))
+	u.files = &saver{win: w, prefs: a.Preferences(), do: func(f func()) { u.do(f) }}
 	u.newChartArea()
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
@@ -84,10 +86,14 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 		do:        func(f func()) { u.do(f) },
 		status:    u.setStatus,
 		importCSV: u.chooseImport,
-		saveAs:    u.saveAs,
+		saveAs:    u.files.saveAs,
 		changed:   u.refreshNow,
 	})
-	u.filters = newFilterPanel(u.model, u.presetRange)
+	u.filters = newFilterPanel(u.model, func(preset string) (string, string) {
+		u.mu.Lock()
+		defer u.mu.Unlock()
+		return presetRange(u.table, preset)
+	})
 	u.listen(a.Preferences())
 	u.newTabs()
 	u.layout()
