@@ -64,6 +64,12 @@ func wait(t *testing.T, sf *saveForm) error {
 // yes when asked), and returns what the window reported.
 func export(t *testing.T, u *ui, format, size, path string) error {
 	t.Helper()
+	return exportScaled(t, u, format, size, "1", path)
+}
+
+// exportScaled is export with a scale for text and lines.
+func exportScaled(t *testing.T, u *ui, format, size, scale, path string) error {
+	t.Helper()
 	var sf *saveForm
 	u.sync(func() {
 		sf = u.showExport()
@@ -72,6 +78,7 @@ func export(t *testing.T, u *ui, format, size, path string) error {
 		}
 		sf.items[0].Widget.(*widget.RadioGroup).SetSelected(format)
 		sf.items[1].Widget.(*fyne.Container).Objects[0].(*widget.Select).SetSelected(size)
+		sf.items[2].Widget.(*widget.Select).SetSelected(scale)
 		if !strings.HasSuffix(sf.path.Text, "."+strings.ToLower(format)) {
 			t.Errorf("proposed file %q does not follow the format %s", sf.path.Text, format)
 		}
@@ -151,86 +158,6 @@ func checkFile(t *testing.T, path, format string, w, h int, empty bool) {
 		if len(rows) == 0 || (!empty && len(rows) < 2) {
 			t.Errorf("%s: %d rows", path, len(rows))
 		}
-	}
-}
-
-// TestEveryViewExports walks the view registry: every view has its tab,
-// in registry order, and exports PNG, SVG and CSV through the window's
-// export dialog, in files that parse.
-func TestEveryViewExports(t *testing.T) {
-	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
-	// The sample's votes and positions, and the votes of 2025, so that
-	// every view, the ranking's minimum of roll calls included, has
-	// something to draw.
-	var j *importJob
-	u.sync(func() { j = u.startImport([]string{comparetest.Dataset(t, "unga2025")}) })
-	<-j.done
-	dismissDialogs(u)
-	dir := t.TempDir()
-	u.sync(func() { u.filters.picker.clear() })
-	for i, v := range views.Views() {
-		u.sync(func() {
-			if u.tabs.Items[i].Text != v.Tab {
-				t.Fatalf("tab %d is %q, the registry's view %d %q", i, u.tabs.Items[i].Text, i, v.Tab)
-			}
-			u.tabs.SelectIndex(i)
-		})
-		waitIdle(t, u)
-		var c *views.Chart
-		u.sync(func() { c = u.last.chart })
-		if c == nil || c.Kind != v.Kind {
-			t.Fatalf("%s: the window shows %v", v.Kind, c)
-		}
-		if c.Empty {
-			t.Errorf("%s: empty on the sample: %s", v.Kind, c.Meta.Subtitle)
-		}
-		for _, format := range []string{"PNG", "SVG", "CSV"} {
-			path := filepath.Join(dir, string(v.Kind)+"."+strings.ToLower(format))
-			if err := export(t, u, format, "1200 × 800", path); err != nil {
-				t.Fatalf("%s %s: %v", v.Kind, format, err)
-			}
-			checkFile(t, path, format, 1200, 800, c.Empty)
-		}
-		var status string
-		u.sync(func() { status = u.status.Text })
-		if !strings.Contains(status, "Exported ") {
-			t.Errorf("%s: status %q after the export", v.Kind, status)
-		}
-	}
-}
-
-// TestExportSizesAndNames exports at two sizes, over a file of the same
-// name, and into a missing folder.
-func TestExportSizesAndNames(t *testing.T) {
-	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
-	var name string
-	var banner bool
-	u.sync(func() { name, banner = u.exportName("png"), u.banner.Visible() })
-	if !strings.Contains(name, string(views.GABreakdown)) {
-		t.Errorf("proposed name %q does not name the chart", name)
-	}
-	path := filepath.Join(t.TempDir(), name)
-	for _, size := range []string{"1200 × 800", "1920 × 1080"} {
-		if err := export(t, u, "PNG", size, path); err != nil {
-			t.Fatal(err)
-		}
-		w, h := 1200, 800
-		if strings.HasPrefix(size, "1920") {
-			w, h = 1920, 1080
-		}
-		checkFile(t, path, "PNG", w, h, false)
-	}
-	bad := filepath.Join(t.TempDir(), "missing", "chart.png")
-	if err := export(t, u, "PNG", "1200 × 800", bad); err == nil {
-		t.Error("export into a missing folder succeeded")
-	}
-	var shown bool
-	u.sync(func() { shown = overlayContains(u.win, "chart was not exported") })
-	if !shown {
-		t.Error("no error dialog for the missing folder")
-	}
-	if !banner {
-		t.Error("no sample banner while only the sample is loaded")
 	}
 }
 
@@ -328,11 +255,11 @@ func TestExportNeverHarmsFiles(t *testing.T) {
 	// A write that fails half way, as on a full disk: the file size limit
 	// stops the PNG after its first bytes.
 	old := filepath.Join(dir, "old.png")
-	if err := export(t, u, "PNG", "2400 × 1600", old); err != nil {
+	if err := exportScaled(t, u, "PNG", "2400 × 1600", "4", old); err != nil {
 		t.Fatal(err)
 	}
 	before[old] = fileState(t, old)
-	err := withFileSizeLimit(t, old, func() error { return export(t, u, "PNG", "2400 × 1600", old) })
+	err := withFileSizeLimit(t, old, func() error { return exportScaled(t, u, "PNG", "2400 × 1600", "4", old) })
 	if err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Errorf("a write beyond the file size limit: %v", err)
 	}
@@ -347,6 +274,86 @@ func TestExportNeverHarmsFiles(t *testing.T) {
 		if l := leftovers(t, d); len(l) > 0 {
 			t.Errorf("temporary files left in %s: %q", d, l)
 		}
+	}
+}
+
+// TestEveryViewExports walks the view registry: every view has its tab,
+// in registry order, and exports PNG, SVG and CSV through the window's
+// export dialog, in files that parse.
+func TestEveryViewExports(t *testing.T) {
+	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
+	// The sample's votes and positions, and the votes of 2025, so that
+	// every view, the ranking's minimum of roll calls included, has
+	// something to draw.
+	var j *importJob
+	u.sync(func() { j = u.startImport([]string{comparetest.Dataset(t, "unga2025")}) })
+	<-j.done
+	dismissDialogs(u)
+	dir := t.TempDir()
+	u.sync(func() { u.filters.picker.clear() })
+	for i, v := range views.Views() {
+		u.sync(func() {
+			if u.tabs.Items[i].Text != v.Tab {
+				t.Fatalf("tab %d is %q, the registry's view %d %q", i, u.tabs.Items[i].Text, i, v.Tab)
+			}
+			u.tabs.SelectIndex(i)
+		})
+		waitIdle(t, u)
+		var c *views.Chart
+		u.sync(func() { c = u.last.chart })
+		if c == nil || c.Kind != v.Kind {
+			t.Fatalf("%s: the window shows %v", v.Kind, c)
+		}
+		if c.Empty {
+			t.Errorf("%s: empty on the sample: %s", v.Kind, c.Meta.Subtitle)
+		}
+		for _, format := range []string{"PNG", "SVG", "CSV"} {
+			path := filepath.Join(dir, string(v.Kind)+"."+strings.ToLower(format))
+			if err := export(t, u, format, "1200 × 800", path); err != nil {
+				t.Fatalf("%s %s: %v", v.Kind, format, err)
+			}
+			checkFile(t, path, format, 1200, 800, c.Empty)
+		}
+		var status string
+		u.sync(func() { status = u.status.Text })
+		if !strings.Contains(status, "Exported ") {
+			t.Errorf("%s: status %q after the export", v.Kind, status)
+		}
+	}
+}
+
+// TestExportSizesAndNames exports at two sizes, over a file of the same
+// name, and into a missing folder.
+func TestExportSizesAndNames(t *testing.T) {
+	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
+	var name string
+	var banner bool
+	u.sync(func() { name, banner = u.exportName("png"), u.banner.Visible() })
+	if !strings.Contains(name, string(views.GABreakdown)) {
+		t.Errorf("proposed name %q does not name the chart", name)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	for _, size := range []string{"1200 × 800", "1920 × 1080"} {
+		if err := export(t, u, "PNG", size, path); err != nil {
+			t.Fatal(err)
+		}
+		w, h := 1200, 800
+		if strings.HasPrefix(size, "1920") {
+			w, h = 1920, 1080
+		}
+		checkFile(t, path, "PNG", w, h, false)
+	}
+	bad := filepath.Join(t.TempDir(), "missing", "chart.png")
+	if err := export(t, u, "PNG", "1200 × 800", bad); err == nil {
+		t.Error("export into a missing folder succeeded")
+	}
+	var shown bool
+	u.sync(func() { shown = overlayContains(u.win, "chart was not exported") })
+	if !shown {
+		t.Error("no error dialog for the missing folder")
+	}
+	if !banner {
+		t.Error("no sample banner while only the sample is loaded")
 	}
 }
 

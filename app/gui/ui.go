@@ -87,7 +87,11 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 		status:    u.setStatus,
 		importCSV: u.chooseImport,
 		saveAs:    u.files.saveAs,
-		changed:   u.refreshNow,
+		changed: func() {
+			if u.view.Uses(views.UsesPositions) {
+				u.refreshNow()
+			}
+		},
 	})
 	u.filters = newFilterPanel(u.model, func(preset string) (string, string) {
 		u.mu.Lock()
