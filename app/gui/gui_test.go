@@ -112,6 +112,10 @@ func startUI(t *testing.T, path string) *ui {
 	})
 	waitIdle(t, u)
 	t.Cleanup(func() {
+		// The window's last redraw ends before the next test's window
+		// starts: Fyne's caches are shared by every window.
+		waitIdle(t, u)
+		u.sync(func() {})
 		if u.store != nil {
 			u.store.Close()
 		}
