@@ -94,6 +94,15 @@ func TestFilterModelDrivesWindow(t *testing.T) {
 			t.Error("a new window's panel does not show the saved filter")
 		}
 		w.Close()
+
+		// Settings saved before views had a registry name the tab by index.
+		u.app.Preferences().RemoveValue(prefView)
+		u.app.Preferences().SetInt(prefTab, 4)
+		w = u.app.NewWindow("Plenary")
+		if u3 := newUI(u.app, w); u3.view.Kind != views.Views()[4].Kind {
+			t.Errorf("saved tab 4 opens %s", u3.view.Kind)
+		}
+		w.Close()
 	})
 }
 
