@@ -573,7 +573,12 @@ func TestFocusRollCall(t *testing.T) {
 		})
 		return ok
 	})
-	u.sync(func() { u.selectKind(views.ByGroup) })
+	u.sync(func() {
+		if w := u.win.Content().MinSize().Width; w > 1400 {
+			t.Errorf("the roll call's detail makes the window at least %.0f wide", w)
+		}
+		u.selectKind(views.ByGroup)
+	})
 	waitIdle(t, u)
 	u.sync(func() {
 		if u.last.chart == nil || !strings.Contains(u.last.chart.Meta.Title, "A/RES/ES-11/7") {

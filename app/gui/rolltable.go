@@ -238,6 +238,9 @@ func (r *rollTable) focus(rc record.RollCall) {
 	}
 	r.detail.Add(widget.NewButton("Breakdown by regional group", func() { r.hooks.showKind(views.ByGroup) }))
 	list := widget.NewLabel("loading…")
+	// Wrapped, or the lists of country names would widen the window past
+	// the screen.
+	list.Wrapping = fyne.TextWrapWord
 	r.detail.Add(list)
 	r.detail.Refresh()
 	go func() {
