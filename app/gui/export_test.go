@@ -23,6 +23,7 @@ import (
 
 	"plenary/app/views"
 	"plenary/data/compare/comparetest"
+	"plenary/data/safefile"
 )
 
 // tapButton taps the enabled button of a dialog that reads text, as the
@@ -387,4 +388,53 @@ func withFileSizeLimit(t *testing.T, path string, f func() error) error {
 	}
 	defer syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim)
 	return f()
+}
+
+// TestPositionsCSVAndBackup saves the listed positions and a backup
+// through their dialogs: the CSV lists every shown position, the backup is
+// a database, and a backup never replaces a file.
+func TestPositionsCSVAndBackup(t *testing.T) {
+	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
+	u.sync(func() {
+		u.selectKind(views.PositionsTimeline)
+		u.filters.picker.clear()
+	})
+	waitIdle(t, u)
+	dir := t.TempDir()
+	var sf *saveForm
+	var shown int
+	u.sync(func() {
+		shown = len(u.positions.shown)
+		sf = u.positions.exportCSV()
+		sf.path.SetText(filepath.Join(dir, "positions")) // the extension is added
+	})
+	tapButton(t, u, "Export")
+	if err := answer(t, u, sf); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "positions.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || shown == 0 || len(rows) != shown+1 {
+		t.Errorf("positions CSV: %d rows for %d positions (%v)", len(rows), shown, err)
+	}
+
+	backup := filepath.Join(dir, "copy.db")
+	for i, want := range []bool{true, false} {
+		u.sync(func() {
+			sf = u.backup()
+			sf.path.SetText(backup)
+		})
+		tapButton(t, u, "Back up")
+		err := answer(t, u, sf)
+		if (err == nil) != want {
+			t.Errorf("backup %d: %v", i+1, err)
+		}
+		dismissDialogs(u)
+	}
+	if !safefile.IsDatabase(backup) {
+		t.Error("the backup is not a database")
+	}
 }
