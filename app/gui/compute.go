@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"image"
 	"io"
-	"strings"
+	"slices"
 
 	"plenary/app/views"
 	"plenary/charts"
@@ -15,56 +15,45 @@ import (
 )
 
 // job is a snapshot of what the window shows, handed to a background
-// goroutine: the table, the filter, the view and the chart's pixel size.
+// goroutine: the data, the filter, the view and the chart's pixel size.
 type job struct {
-	table  *record.Table
-	info   *data.Info
-	filter filterState
-	kind   string
-	size   image.Point
-	scale  float32
-	dark   bool
+	table     *record.Table
+	info      *data.Info
+	positions []record.Position // every recorded position, for the views that read them
+	topic     string            // the positions timeline's topic; "" for the first
+	filter    filterState
+	view      views.View
+	size      image.Point
+	scale     float32
+	dark      bool
 }
 
-// result is what a job computed: the table rows and the chart.
+// result is what a job computed: the table rows and the chart, and for the
+// views of recorded positions the positions selected and their topics.
 type result struct {
-	rows  []rowView
-	img   image.Image
-	chart *views.Chart // nil for the positions view or on error
-	err   error
-	took  string
-}
-
-// compareFilter turns the panel's state into the comparison filter.
-func (f filterState) compareFilter() compare.Filter {
-	cf := compare.Filter{
-		Countries: f.Countries,
-		Body:      record.Body(f.Body),
-		From:      f.From,
-		To:        f.To,
-		Text:      strings.TrimSpace(f.Text),
-		Important: f.Important,
-		Contested: f.Contested,
-	}
-	if t := strings.TrimSpace(f.Topic); t != "" {
-		cf.Topics = []string{t}
-	}
-	return cf
+	countries []string // the table's country columns
+	rows      []rowView
+	positions []record.Position
+	topics    []string
+	topic     string
+	img       image.Image
+	chart     *views.Chart // nil on error
+	err       error
 }
 
 // request turns the state into a chart request.
 func (j job) request() views.Request {
-	metric, _ := compare.ParseMetric(j.filter.Metric)
 	req := views.Request{
-		Kind:   views.Kind(j.kind),
-		Filter: j.filter.compareFilter(),
-		Ref:    j.filter.Ref,
-		Metric: metric,
+		Kind:      j.view.Kind,
+		Filter:    j.filter.compareFilter(),
+		Ref:       j.filter.Ref,
+		Metric:    j.filter.metric(),
+		Positions: j.positions,
 	}
 	if j.info != nil {
 		req.Provenance = views.ProvenanceOf(j.info.Imports)
 	}
-	if j.kind == string(views.ByGroup) && j.filter.Focus != 0 {
+	if j.view.Uses(views.UsesSymbol) && j.filter.Focus != 0 {
 		for _, rc := range j.table.RollCalls {
 			if rc.ID == j.filter.Focus {
 				req.Symbol = rc.Symbol
@@ -77,17 +66,23 @@ func (j job) request() views.Request {
 // compute selects the roll calls, lists them for the table and draws the
 // chart at the size it is shown. It runs off the UI goroutine.
 func compute(j job) *result {
-	r := &result{}
-	sel, err := views.Select(j.table, views.FilterFor(views.Kind(j.kind), j.filter.compareFilter()))
+	r := &result{countries: j.filter.Countries}
+	sel, err := views.Select(j.table, views.FilterFor(j.view.Kind, j.filter.compareFilter()))
 	if err != nil {
 		r.err = err
 		return r
 	}
 	r.rows = tableRows(j.table, sel, j.filter.Countries)
-	if j.kind == "positions" {
-		return r
+	req := j.request()
+	if j.view.Uses(views.UsesPositions) {
+		r.positions = compare.SelectPositions(j.positions, req.Filter)
+		r.topics, r.topic = topics(r.positions, j.topic)
+		// The list shows every topic the filter selects; the timeline one.
+		if r.topic != "" {
+			req.Filter.Topics = []string{r.topic}
+		}
 	}
-	c, err := views.Build(j.table, j.request())
+	c, err := views.Build(j.table, req)
 	if err != nil {
 		r.err = err
 		return r
@@ -104,6 +99,23 @@ func compute(j job) *result {
 	}
 	r.img = img
 	return r
+}
+
+// topics lists the positions' topics in order of first appearance and
+// keeps the chosen one if it is among them, else takes the first.
+func topics(ps []record.Position, chosen string) (list []string, topic string) {
+	for _, p := range ps {
+		if !slices.Contains(list, p.Topic) {
+			list = append(list, p.Topic)
+		}
+	}
+	if slices.Contains(list, chosen) {
+		return list, chosen
+	}
+	if len(list) > 0 {
+		return list, list[0]
+	}
+	return nil, ""
 }
 
 // tableRows lists the selected roll calls, newest first, with the votes of

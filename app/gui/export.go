@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -24,15 +23,14 @@ type exportRequest struct {
 
 var sizePresets = []string{"1200 × 800", "1920 × 1080", "2400 × 1600", "Custom"}
 
-// showExport asks for the format, size and scale, then for the file.
-func (u *ui) showExport() {
-	if u.kind == "positions" {
-		u.positions.exportTimeline()
-		return
-	}
-	if u.last == nil || u.last.chart == nil {
+// showExport asks for the format, size, scale and file of the chart
+// shown, then writes it; every view, the positions timeline included,
+// exports this way.
+func (u *ui) showExport() *saveForm {
+	r := u.last
+	if r == nil || r.chart == nil {
 		u.showError(fmt.Errorf("there is no chart to export yet"))
-		return
+		return nil
 	}
 	prefs := u.app.Preferences()
 	format := widget.NewRadioGroup([]string{"PNG", "SVG", "CSV"}, nil)
@@ -54,54 +52,23 @@ func (u *ui) showExport() {
 	size.SetSelected(prefs.StringWithFallback(prefExportSize, sizePresets[0]))
 	scale := widget.NewSelect([]string{"1", "1.5", "2", "3", "4"}, nil)
 	scale.SetSelected("1")
-	items := []*widget.FormItem{
-		widget.NewFormItem("Format", format),
-		widget.NewFormItem("Size (pixels)", container.NewVBox(size, custom)),
-		widget.NewFormItem("Scale (text and lines)", scale),
-	}
-	dialog.ShowForm("Export chart", "Choose file…", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
-		req := exportRequest{format: strings.ToLower(format.Selected)}
-		req.width, req.height = 1200, 800
-		if size.Selected == "Custom" {
-			req.width, _ = strconv.Atoi(strings.TrimSpace(w.Text))
-			req.height, _ = strconv.Atoi(strings.TrimSpace(h.Text))
-			if req.width < 640 || req.width > 3840 || req.height < 400 || req.height > 2160 {
-				u.showError(fmt.Errorf("the size must be from 640 × 400 to 3840 × 2160"))
-				return
+	var req exportRequest
+	sf := u.files.saveAs(saveTarget{
+		title: "Export chart", confirm: "Export",
+		name: u.exportName(strings.ToLower(format.Selected)), ext: "." + strings.ToLower(format.Selected), dirKey: prefExportDir,
+		items: []*widget.FormItem{
+			widget.NewFormItem("Format", format),
+			widget.NewFormItem("Size (pixels)", container.NewVBox(size, custom)),
+			widget.NewFormItem("Scale (text and lines)", scale),
+		},
+		check: func() (err error) {
+			req, err = exportRequestOf(format.Selected, size.Selected, w.Text, h.Text, scale.Selected)
+			if err == nil {
+				prefs.SetString(prefExportFmt, format.Selected)
+				prefs.SetString(prefExportSize, size.Selected)
 			}
-		} else {
-			fmt.Sscanf(size.Selected, "%d × %d", &req.width, &req.height)
-		}
-		req.scale, _ = strconv.ParseFloat(scale.Selected, 64)
-		prefs.SetString(prefExportFmt, format.Selected)
-		prefs.SetString(prefExportSize, size.Selected)
-		u.chooseExportFile(req)
-	}, u.win)
-}
-
-// exportName proposes a file name: chart kind, countries and dates.
-func (u *ui) exportName(ext string) string {
-	parts := []string{"plenary", u.kind}
-	c := u.filter.Countries
-	if len(c) > 4 {
-		c = append(append([]string{}, c[:4]...), "etc")
-	}
-	if len(c) > 0 {
-		parts = append(parts, strings.Join(c, "-"))
-	}
-	if u.filter.From != "" || u.filter.To != "" {
-		parts = append(parts, strings.Trim(u.filter.From+"_"+u.filter.To, "_"))
-	}
-	return strings.Join(parts, "_") + "." + ext
-}
-
-func (u *ui) chooseExportFile(req exportRequest) {
-	r := u.last
-	u.saveAs(saveTarget{
-		name: u.exportName(req.format), exts: []string{"." + req.format}, dirKey: prefExportDir,
+			return err
+		},
 		failure: "the chart was not exported",
 		write:   func(path string) error { return writeExport(r, req, path) },
 		done: func(path string) {
@@ -109,6 +76,41 @@ func (u *ui) chooseExportFile(req exportRequest) {
 			u.app.SendNotification(fyne.NewNotification("Chart exported", filepath.Base(path)))
 		},
 	})
+	format.OnChanged = func(s string) { sf.setExt("." + strings.ToLower(s)) }
+	return sf
+}
+
+// exportRequestOf reads the export form's choices.
+func exportRequestOf(format, size, w, h, scale string) (exportRequest, error) {
+	req := exportRequest{format: strings.ToLower(format), width: 1200, height: 800}
+	if size == "Custom" {
+		req.width, _ = strconv.Atoi(strings.TrimSpace(w))
+		req.height, _ = strconv.Atoi(strings.TrimSpace(h))
+		if req.width < 640 || req.width > 3840 || req.height < 400 || req.height > 2160 {
+			return req, fmt.Errorf("the size must be from 640 × 400 to 3840 × 2160")
+		}
+	} else {
+		fmt.Sscanf(size, "%d × %d", &req.width, &req.height)
+	}
+	req.scale, _ = strconv.ParseFloat(scale, 64)
+	return req, nil
+}
+
+// exportName proposes a file name: the chart's kind, countries and dates.
+func (u *ui) exportName(ext string) string {
+	f := u.model.Get()
+	parts := []string{"plenary", string(u.view.Kind)}
+	c := f.Countries
+	if len(c) > 4 {
+		c = append(c[:4:4], "etc")
+	}
+	if len(c) > 0 {
+		parts = append(parts, strings.Join(c, "-"))
+	}
+	if f.From != "" || f.To != "" {
+		parts = append(parts, strings.Trim(f.From+"_"+f.To, "_"))
+	}
+	return strings.Join(parts, "_") + "." + ext
 }
 
 // copyChart puts the chart image on the clipboard where the platform
@@ -159,13 +161,16 @@ func (u *ui) copyChart() {
 }
 
 // backup writes a consistent copy of the database (File ▸ Back up).
-func (u *ui) backup() {
-	if u.store == nil {
-		return
+func (u *ui) backup() *saveForm {
+	st := u.store
+	if st == nil {
+		return nil
 	}
-	u.saveAs(saveTarget{
-		name: "plenary-backup-" + time.Now().Format("2006-01-02") + ".db", failure: "backup failed",
-		write: func(path string) error { return backupTo(u, path) },
+	return u.files.saveAs(saveTarget{
+		title: "Back up the database", confirm: "Back up",
+		name: "plenary-backup-" + time.Now().Format("2006-01-02") + ".db", ext: ".db",
+		noReplace: true, failure: "backup failed",
+		write: func(path string) error { return st.Backup(ctxBackground, path) },
 		done:  func(path string) { u.setStatus("Backed up to " + path) },
 	})
 }

@@ -1,14 +1,8 @@
 package gui
 
 import (
-	"fmt"
 	"io"
-	"os"
 	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"plenary/data"
 	"plenary/data/record"
@@ -21,23 +15,10 @@ func writePositionsCSV(path string, positions []record.Position) error {
 	return safefile.Write(path, func(w io.Writer) error { return data.WritePositionsCSV(w, positions) })
 }
 
-// backupTo writes a consistent copy of the open database. The save dialog
-// has already created an empty file at path; the backup refuses to
-// overwrite real files, so only that empty placeholder is removed.
-func backupTo(u *ui, path string) error {
-	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-		os.Remove(path)
-	}
-	return u.store.Backup(ctxBackground, path)
-}
-
 // presetRange turns a period preset into dates, relative to the newest
-// roll call in the database so that "last 12 months" means the last year
-// of data, not of the calendar.
-func (u *ui) presetRange(preset string) (from, to string) {
-	u.mu.Lock()
-	t := u.table
-	u.mu.Unlock()
+// roll call of the table (which may be nil) so that "last 12 months" means
+// the last year of data, not of the calendar.
+func presetRange(t *record.Table, preset string) (from, to string) {
 	last := time.Now()
 	latestSession := ""
 	if t != nil && len(t.RollCalls) > 0 {
@@ -76,53 +57,4 @@ func (u *ui) presetRange(preset string) (from, to string) {
 		return "1946-01-01", "1991-12-31"
 	}
 	return "", ""
-}
-
-// saveTarget describes one "save as" of the window.
-type saveTarget struct {
-	name    string   // proposed file name
-	exts    []string // file filter, e.g. ".csv"; nil for any
-	dirKey  string   // preference holding the folder to start in; "" for none
-	failure string   // "the chart was not exported"
-	write   func(path string) error
-	done    func(path string) // on success, on the UI goroutine
-}
-
-// saveAs asks for a file and writes it in the background. The file dialog
-// creates an empty file; the writer replaces it (atomically), so a failure
-// leaves no half-written file and the error is shown.
-func (u *ui) saveAs(t saveTarget) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if t.dirKey != "" {
-			u.rememberDir(t.dirKey, path)
-		}
-		go func() {
-			err := t.write(path)
-			u.do(func() {
-				if err != nil {
-					u.showError(fmt.Errorf("%s: %w", t.failure, err))
-					return
-				}
-				t.done(path)
-			})
-		}()
-	}, u.win)
-	d.SetFileName(t.name)
-	if len(t.exts) > 0 {
-		d.SetFilter(storage.NewExtensionFileFilter(t.exts))
-	}
-	if t.dirKey != "" {
-		u.startIn(d, t.dirKey)
-	}
-	d.Resize(fyne.NewSize(900, 620))
-	d.Show()
 }

@@ -1,20 +1,26 @@
 package gui
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"plenary/app/views"
+	"plenary/data/compare"
 	"plenary/data/countries"
+	"plenary/data/record"
 )
 
-// filterPanel holds the widgets that edit the filter. Every change updates
-// u.filter and asks for a refresh; the refresh is debounced, so typing a
-// date or a search word does not render a chart per keystroke.
+// filterPanel holds the widgets that edit the filter model. Every change
+// goes to the model, whose listeners redraw (debounced, so typing a date or
+// a search word does not render a chart per keystroke); a change made
+// elsewhere comes back through the model and is shown in the widgets.
 type filterPanel struct {
-	u         *ui
+	model     *filterModel
 	picker    *countryPicker
 	body      *widget.RadioGroup
 	preset    *widget.Select
@@ -25,30 +31,85 @@ type filterPanel struct {
 	contested *widget.Check
 	ref       *widget.SelectEntry
 	metric    *widget.RadioGroup
-	loading   bool // true while widgets are set from saved settings
+	loading   bool        // widgets are being set from the model
+	editing   bool        // the model is being changed from the widgets
+	shown     filterState // what the widgets show
 	obj       fyne.CanvasObject
 }
 
-var metricLabels = []string{"Identical votes", "Voeten index", "State Dept. coincidence"}
-var metricIDs = []string{"identical", "voeten", "coincidence"}
+// bodyBoth is the body choice that sets no body.
+const bodyBoth = "Both"
 
-func newFilterPanel(u *ui) *filterPanel {
-	p := &filterPanel{u: u}
-	changed := func() {
-		if !p.loading {
-			u.filterChanged()
-		}
-	}
+// newFilterPanel builds the panel on the model; presetRange turns a period
+// preset into dates relative to the data.
+func newFilterPanel(m *filterModel, presetRange func(string) (from, to string)) *filterPanel {
+	p := &filterPanel{model: m}
 	p.picker = newCountryPicker(func(sel []string) {
-		u.filter.Countries = append([]string(nil), sel...)
-		p.updateRefChoices()
-		changed()
+		p.change(func(f *filterState) { f.Countries = slices.Clone(sel) })
 	})
+	p.body = widget.NewRadioGroup([]string{string(record.GA), string(record.SC), bodyBoth}, func(s string) {
+		if s == bodyBoth {
+			s = ""
+		}
+		p.change(func(f *filterState) { f.Body = s })
+	})
+	p.body.Horizontal = true
+	p.body.Required = true
+	p.newPeriod(presetRange)
+	p.topic = widget.NewSelectEntry(nil)
+	p.topic.SetPlaceHolder("any topic")
+	p.topic.OnChanged = func(s string) { p.change(func(f *filterState) { f.Topic = s }) }
+	p.text = widget.NewEntry()
+	p.text.SetPlaceHolder("words in symbol or title")
+	p.text.OnChanged = func(s string) { p.change(func(f *filterState) { f.Text = s }) }
+	p.important = widget.NewCheck("Important votes only", func(b bool) { p.change(func(f *filterState) { f.Important = b }) })
+	p.contested = widget.NewCheck("Contested votes only", func(b bool) { p.change(func(f *filterState) { f.Contested = b }) })
+	p.newAgreement()
+
+	form := container.NewVBox(
+		heading("Countries"), p.picker.box, p.quickPicks(),
+		heading("Body"), p.body,
+		heading("Period"), p.preset, container.NewGridWithColumns(2, p.from, p.to),
+		heading("Topic and text"), p.topic, p.text, p.important, p.contested,
+		heading("Agreement"), widget.NewLabel("Reference country"), p.ref, p.metric,
+	)
+	p.obj = container.NewVScroll(container.NewPadded(form))
+	p.load(m.Get())
+	m.OnChange(func(f filterState) {
+		if !p.editing && !p.sameAsShown(f) {
+			p.load(f)
+		}
+		p.shown = f
+	})
+	return p
+}
+
+// change edits the model from a widget. A filter change makes the roll
+// call chosen in the table meaningless, so it is dropped.
+func (p *filterPanel) change(edit func(*filterState)) {
+	if p.loading {
+		return
+	}
+	p.editing = true
+	defer func() { p.editing = false }()
+	p.model.Update(func(f *filterState) {
+		edit(f)
+		f.Focus = 0
+	})
+}
+
+// sameAsShown reports whether the widgets already show f: a change of the
+// focused roll call alone needs no widget touched.
+func (p *filterPanel) sameAsShown(f filterState) bool {
+	f.Focus = p.shown.Focus
+	return f.equal(p.shown)
+}
+
+// quickPicks are the buttons that add a whole group of countries.
+func (p *filterPanel) quickPicks() fyne.CanvasObject {
 	quick := container.NewGridWithColumns(3)
 	for _, g := range countries.Groupings() {
-		g := g
-		label := shortGroup(g.Name)
-		b := widget.NewButton(label, func() {
+		b := widget.NewButton(shortGroup(g.Name), func() {
 			p.picker.add(g.At(time.Now().Format("2006-01-02"))...)
 		})
 		b.Importance = widget.LowImportance
@@ -57,104 +118,112 @@ func newFilterPanel(u *ui) *filterPanel {
 	clear := widget.NewButton("Clear", func() { p.picker.clear() })
 	clear.Importance = widget.LowImportance
 	quick.Add(clear)
+	return quick
+}
 
-	p.body = widget.NewRadioGroup([]string{"GA", "SC", "Both"}, func(s string) {
-		if s == "Both" {
-			s = ""
-		}
-		u.filter.Body = s
-		changed()
-	})
-	p.body.Horizontal = true
-	p.body.Required = true
-
+// newPeriod builds the date fields and their presets.
+func (p *filterPanel) newPeriod(presetRange func(string) (from, to string)) {
 	p.from = dateEntry("from")
 	p.to = dateEntry("to")
 	onDate := func(string) {
 		if p.from.Validate() != nil || p.to.Validate() != nil {
 			return
 		}
-		u.filter.From, u.filter.To = p.from.Text, p.to.Text
-		changed()
+		p.change(func(f *filterState) { f.From, f.To = p.from.Text, p.to.Text })
 	}
 	p.from.OnChanged, p.to.OnChanged = onDate, onDate
 	p.preset = widget.NewSelect(datePresets, func(s string) {
-		from, to := u.presetRange(s)
-		p.loading = true
-		p.from.SetText(from)
-		p.to.SetText(to)
-		p.loading = false
-		u.filter.From, u.filter.To = from, to
-		changed()
+		from, to := presetRange(s)
+		p.setting(func() {
+			p.from.SetText(from)
+			p.to.SetText(to)
+		})
+		p.change(func(f *filterState) { f.From, f.To = from, to })
 	})
 	p.preset.PlaceHolder = "Period…"
+}
 
-	p.topic = widget.NewSelectEntry(nil)
-	p.topic.SetPlaceHolder("any topic")
-	p.topic.OnChanged = func(s string) { u.filter.Topic = s; changed() }
-	p.text = widget.NewEntry()
-	p.text.SetPlaceHolder("words in symbol or title")
-	p.text.OnChanged = func(s string) { u.filter.Text = s; changed() }
-	p.important = widget.NewCheck("Important votes only", func(b bool) { u.filter.Important = b; changed() })
-	p.contested = widget.NewCheck("Contested votes only", func(b bool) { u.filter.Contested = b; changed() })
-
+// newAgreement builds the reference country and metric choices, the
+// metrics as package compare lists and names them.
+func (p *filterPanel) newAgreement() {
 	p.ref = widget.NewSelectEntry(nil)
 	p.ref.SetPlaceHolder("ISO3, e.g. USA")
 	p.ref.OnChanged = func(s string) {
 		if iso, ok := countries.Lookup(s); ok {
-			u.filter.Ref = iso
-			changed()
+			p.change(func(f *filterState) { f.Ref = iso })
 		}
 	}
-	p.metric = widget.NewRadioGroup(metricLabels, func(s string) {
-		for i, l := range metricLabels {
-			if l == s {
-				u.filter.Metric = metricIDs[i]
+	labels := make([]string, len(compare.Metrics))
+	for i, m := range compare.Metrics {
+		labels[i] = metricLabel(m)
+	}
+	p.metric = widget.NewRadioGroup(labels, func(s string) {
+		for _, m := range compare.Metrics {
+			if metricLabel(m) == s {
+				p.change(func(f *filterState) { f.Metric = m.String() })
 			}
 		}
-		changed()
 	})
 	p.metric.Required = true
-
-	form := container.NewVBox(
-		heading("Countries"), p.picker.box, quick,
-		heading("Body"), p.body,
-		heading("Period"), p.preset, container.NewGridWithColumns(2, p.from, p.to),
-		heading("Topic and text"), p.topic, p.text, p.important, p.contested,
-		heading("Agreement"), widget.NewLabel("Reference country"), p.ref, p.metric,
-	)
-	p.obj = container.NewVScroll(container.NewPadded(form))
-	return p
 }
 
-// load sets the widgets from a saved filter without triggering refreshes.
-func (p *filterPanel) load(f filterState) {
+// metricLabel is a metric's caption, capitalised for a choice.
+func metricLabel(m compare.Metric) string {
+	l := m.Label()
+	if l == "" {
+		return m.String()
+	}
+	return strings.ToUpper(l[:1]) + l[1:]
+}
+
+// setting runs f with the widgets' callbacks silenced.
+func (p *filterPanel) setting(f func()) {
+	was := p.loading
 	p.loading = true
-	defer func() { p.loading = false }()
-	p.picker.set(f.Countries)
-	switch f.Body {
-	case "GA", "SC":
-		p.body.SetSelected(f.Body)
-	default:
-		p.body.SetSelected("Both")
-	}
-	p.from.SetText(f.From)
-	p.to.SetText(f.To)
-	p.topic.SetText(f.Topic)
-	p.text.SetText(f.Text)
-	p.important.SetChecked(f.Important)
-	p.contested.SetChecked(f.Contested)
-	p.ref.SetText(f.Ref)
-	for i, id := range metricIDs {
-		if id == f.Metric {
-			p.metric.SetSelected(metricLabels[i])
-		}
-	}
-	p.updateRefChoices()
+	defer func() { p.loading = was }()
+	f()
 }
 
-func (p *filterPanel) updateRefChoices() {
-	opts := append([]string(nil), p.u.filter.Countries...)
+// load sets the widgets from the model without changing it back.
+func (p *filterPanel) load(f filterState) {
+	p.shown = f
+	p.setting(func() {
+		p.picker.set(f.Countries)
+		switch record.Body(f.Body) {
+		case record.GA, record.SC:
+			p.body.SetSelected(f.Body)
+		default:
+			p.body.SetSelected(bodyBoth)
+		}
+		p.from.SetText(f.From)
+		p.to.SetText(f.To)
+		p.topic.SetText(f.Topic)
+		p.text.SetText(f.Text)
+		p.important.SetChecked(f.Important)
+		p.contested.SetChecked(f.Contested)
+		p.ref.SetText(f.Ref)
+		p.metric.SetSelected(metricLabel(f.metric()))
+	})
+	p.updateRefChoices(f.Countries)
+}
+
+// showFor enables the controls the view reads and disables the others, so
+// that the panel shows what a change would affect.
+func (p *filterPanel) showFor(v views.View) {
+	enable(p.ref, v.Uses(views.UsesRef))
+	enable(p.metric, v.Uses(views.UsesMetric))
+}
+
+func enable(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+func (p *filterPanel) updateRefChoices(chosen []string) {
+	opts := slices.Clone(chosen)
 	for _, c := range []string{"USA", "RUS", "CHN", "FRA", "GBR", "IND", "BRA", "DEU", "ZAF"} {
 		if !contains(opts, c) {
 			opts = append(opts, c)
@@ -189,7 +258,7 @@ func dateEntry(placeholder string) *widget.Entry {
 	return e
 }
 
-// Period presets; u.presetRange turns them into dates relative to the data.
+// Period presets; presetRange turns them into dates relative to the data.
 var datePresets = []string{"All", "Last 12 months", "Last 5 years", "Latest session", "Since 2022", "Post-Cold War (1992–)", "Cold War (1946–1991)"}
 
 // shortGroup gives a quick-pick button a label that fits a third of the

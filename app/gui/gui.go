@@ -1,6 +1,14 @@
 // Package gui is Plenary's desktop window: filters on the left, the chart
 // views as tabs, the matching roll calls underneath and a status bar.
 //
+// The filter has one owner, a model that notifies its listeners on every
+// change: the filter panel edits and shows it, the views redraw from it
+// and one listener saves it in the preferences. The tabs are the views
+// registered in package views, in their order, and every chart — the
+// recorded positions' timeline too — is built by views.Build and exported
+// through the same dialog and package safefile, so a new view needs no
+// code here.
+//
 // The window never waits on the database or on a chart: filtering,
 // rendering and imports run on background goroutines and hand their
 // results to the widgets through fyne.Do. All SQL stays in package data;
@@ -55,7 +63,6 @@ func Run(dbPath string, readOnly bool) int {
 		sz := w.Canvas().Size()
 		prefs.SetFloat(prefWidth, float64(sz.Width))
 		prefs.SetFloat(prefHeight, float64(sz.Height))
-		u.saveFilter()
 		if u.store != nil {
 			u.store.Close()
 		}

@@ -3,7 +3,6 @@ package gui
 import (
 	"context"
 	"database/sql"
-	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"plenary/app/views"
+	"plenary/data/compare"
 	"plenary/data/compare/comparetest"
 	"plenary/data/record"
 )
@@ -111,6 +112,10 @@ func startUI(t *testing.T, path string) *ui {
 	})
 	waitIdle(t, u)
 	t.Cleanup(func() {
+		// The window's last redraw ends before the next test's window
+		// starts: Fyne's caches are shared by every window.
+		waitIdle(t, u)
+		u.sync(func() {})
 		if u.store != nil {
 			u.store.Close()
 		}
@@ -184,7 +189,7 @@ func TestFilterTabsTableAndStatus(t *testing.T) {
 	})
 	waitIdle(t, u)
 	u.sync(func() {
-		if got := strings.Join(u.filter.Countries, ","); got != "BRA,ZAF" {
+		if got := strings.Join(u.model.Get().Countries, ","); got != "BRA,ZAF" {
 			t.Fatalf("countries chosen by typing: %q", got)
 		}
 		if len(u.filters.picker.chips.Objects) != 2 {
@@ -233,46 +238,53 @@ func TestFilterTabsTableAndStatus(t *testing.T) {
 		u.filters.body.SetSelected("Both")
 	})
 
-	// Every tab shows its chart (or the positions list) at the size of
-	// the chart area.
-	for i, v := range tabs {
+	// Every registered view has its tab, in registry order, and shows its
+	// chart (beside the positions list for the views of positions) at the
+	// size of the chart area.
+	vs := views.Views()
+	u.sync(func() {
+		if len(u.tabs.Items) != len(vs) {
+			t.Fatalf("%d tabs for %d views", len(u.tabs.Items), len(vs))
+		}
+	})
+	for i, v := range vs {
 		u.sync(func() { u.tabs.SelectIndex(i) })
 		waitIdle(t, u)
 		u.sync(func() {
-			if u.kind != v.kind {
-				t.Fatalf("tab %d shows %q, want %q", i, u.kind, v.kind)
+			if title := u.tabs.Items[i].Text; title != v.Tab || u.view.Kind != v.Kind {
+				t.Fatalf("tab %d is %q showing %q, want %q showing %q", i, title, u.view.Kind, v.Tab, v.Kind)
 			}
-			if v.kind == "positions" {
-				if u.splitContent.Leading != u.positions.obj {
-					t.Error("the positions tab does not show the positions view")
-				}
-				return
+			if got, want := u.splitContent.Leading == u.positions.obj, v.Uses(views.UsesPositions); got != want {
+				t.Errorf("%s: the positions list shown: %v", v.Kind, got)
 			}
 			if u.last.err != nil {
-				t.Errorf("%s: %v", v.kind, u.last.err)
+				t.Errorf("%s: %v", v.Kind, u.last.err)
 				return
 			}
-			if u.last.chart == nil || string(u.last.chart.Kind) != v.kind {
-				t.Errorf("%s: chart of kind %v", v.kind, u.last.chart)
+			if u.last.chart == nil || u.last.chart.Kind != v.Kind {
+				t.Errorf("%s: chart of kind %v", v.Kind, u.last.chart)
 				return
 			}
 			b := u.last.img.Bounds()
 			px := u.chartPixels()
 			if b.Dx() < 640 || b.Dy() < 400 || (px.X >= 640 && b.Dx() != px.X) {
-				t.Errorf("%s: image %v for a chart area of %v", v.kind, b, px)
+				t.Errorf("%s: image %v for a chart area of %v", v.Kind, b, px)
+			}
+			if on := !u.filters.metric.Disabled(); on != v.Uses(views.UsesMetric) {
+				t.Errorf("%s: metric choice enabled: %v", v.Kind, on)
 			}
 		})
 	}
 
 	// The metric switch reaches the agreement views.
 	u.sync(func() {
-		u.selectKind("agreement-rank")
-		u.filters.metric.SetSelected(metricLabels[1])
+		u.selectKind(views.AgreementRank)
+		u.filters.metric.SetSelected(metricLabel(compare.Voeten))
 	})
 	waitIdle(t, u)
 	u.sync(func() {
 		m := u.last.chart.Meta
-		if u.filter.Metric != "voeten" || !strings.Contains(strings.ToLower(m.Subtitle+m.Title), "voeten") {
+		if u.model.Get().Metric != "voeten" || !strings.Contains(strings.ToLower(m.Subtitle+m.Title), "voeten") {
 			t.Errorf("metric voeten not shown: %q / %q", m.Title, m.Subtitle)
 		}
 	})
@@ -304,44 +316,6 @@ func checkVotes(t *testing.T, rows []rowView, cols []string, path string) {
 		if checked > 400 {
 			break
 		}
-	}
-}
-
-func TestExportPNG(t *testing.T) {
-	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
-	var name string
-	var last *result
-	var banner bool
-	u.sync(func() { name, last, banner = u.exportName("png"), u.last, u.banner.Visible() })
-	path := filepath.Join(t.TempDir(), name)
-	if !strings.Contains(path, "ga-breakdown") {
-		t.Errorf("proposed name %q does not name the chart", filepath.Base(path))
-	}
-	for _, size := range [][2]int{{1200, 800}, {1920, 1080}} {
-		if err := writeExport(last, exportRequest{format: "png", width: size[0], height: size[1], scale: 1}, path); err != nil {
-			t.Fatal(err)
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if b := img.Bounds(); b.Dx() != size[0] || b.Dy() != size[1] {
-			t.Errorf("exported %v, want %v", b, size)
-		}
-	}
-	// A folder that does not exist: a clear error and no file.
-	bad := filepath.Join(t.TempDir(), "missing", "chart.png")
-	if err := writeExport(last, exportRequest{format: "png", width: 1200, height: 800, scale: 1}, bad); err == nil {
-		t.Error("export into a missing folder succeeded")
-	}
-	// The sample is shown with its banner.
-	if !banner {
-		t.Error("no sample banner while only the sample is loaded")
 	}
 }
 
@@ -441,7 +415,7 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 func TestPositionsAddEditDelete(t *testing.T) {
 	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
 	u.sync(func() {
-		u.selectKind("positions")
+		u.selectKind(views.PositionsTimeline)
 		u.filters.picker.clear()
 	})
 	waitIdle(t, u)
@@ -450,6 +424,15 @@ func TestPositionsAddEditDelete(t *testing.T) {
 		n := 0
 		u.sync(func() { n = len(p.shown) })
 		return n == 9
+	})
+	// The timeline is the positions-timeline view of the chosen topic,
+	// its subtitle in the words of every other chart's.
+	u.sync(func() {
+		topic := p.topic.Selected
+		want := "Filter: " + compare.Filter{Topics: []string{topic}}.DescribePositions()
+		if c := u.last.chart; topic == "" || c == nil || c.Kind != views.PositionsTimeline || !strings.HasPrefix(c.Meta.Subtitle, want) {
+			t.Errorf("timeline of %q: %+v, want a subtitle starting %q", topic, c, want)
+		}
 	})
 
 	// Add through the form; an invalid form is refused first.
@@ -590,7 +573,12 @@ func TestFocusRollCall(t *testing.T) {
 		})
 		return ok
 	})
-	u.sync(func() { u.selectKind("by-group") })
+	u.sync(func() {
+		if w := u.win.Content().MinSize().Width; w > 1400 {
+			t.Errorf("the roll call's detail makes the window at least %.0f wide", w)
+		}
+		u.selectKind(views.ByGroup)
+	})
 	waitIdle(t, u)
 	u.sync(func() {
 		if u.last.chart == nil || !strings.Contains(u.last.chart.Meta.Title, "A/RES/ES-11/7") {

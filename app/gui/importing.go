@@ -41,11 +41,11 @@ func (u *ui) chooseImport() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		u.rememberDir(prefImportDir, path)
+		u.files.rememberDir(prefImportDir, path)
 		u.startImport([]string{path})
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt"}))
-	u.startIn(d, prefImportDir)
+	u.files.startIn(d, prefImportDir)
 	d.Resize(fyne.NewSize(900, 620))
 	d.Show()
 }
@@ -63,7 +63,7 @@ func (u *ui) chooseImportFolder() {
 		u.app.Preferences().SetString(prefImportDir, l.Path())
 		u.startImport([]string{l.Path()})
 	}, u.win)
-	u.startIn(d, prefImportDir)
+	u.files.startIn(d, prefImportDir)
 	d.Resize(fyne.NewSize(900, 620))
 	d.Show()
 }

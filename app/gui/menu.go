@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"plenary/app/views"
 	"plenary/data/record"
 	"strings"
 
@@ -11,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -27,15 +27,32 @@ type shortcut struct {
 func (u *ui) shortcutList() []shortcut {
 	return []shortcut{
 		{fyne.KeyO, fyne.KeyModifierShortcutDefault, "Import a file", u.chooseImport},
-		{fyne.KeyE, fyne.KeyModifierShortcutDefault, "Export the current chart", u.showExport},
+		{fyne.KeyE, fyne.KeyModifierShortcutDefault, "Export the current chart", func() { u.showExport() }},
 		{fyne.KeyC, fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift, "Copy the chart image", u.copyChart},
 		{fyne.KeyF, fyne.KeyModifierShortcutDefault, "Find a country", func() { u.win.Canvas().Focus(u.filters.picker.search) }},
-		{fyne.KeyN, fyne.KeyModifierShortcutDefault, "New position", func() { u.tabs.SelectIndex(len(tabs) - 1); u.positions.edit(nil) }},
+		{fyne.KeyN, fyne.KeyModifierShortcutDefault, "New position", u.newPosition},
 		{fyne.KeyR, fyne.KeyModifierShortcutDefault, "Reload the database", func() { go u.reload() }},
-		{fyne.KeyPageDown, fyne.KeyModifierShortcutDefault, "Next view", func() { u.tabs.SelectIndex((u.tabs.SelectedIndex() + 1) % len(tabs)) }},
-		{fyne.KeyPageUp, fyne.KeyModifierShortcutDefault, "Previous view", func() { u.tabs.SelectIndex((u.tabs.SelectedIndex() + len(tabs) - 1) % len(tabs)) }},
+		{fyne.KeyPageDown, fyne.KeyModifierShortcutDefault, "Next view", func() { u.stepView(1) }},
+		{fyne.KeyPageUp, fyne.KeyModifierShortcutDefault, "Previous view", func() { u.stepView(-1) }},
 		{fyne.KeyQ, fyne.KeyModifierShortcutDefault, "Quit", func() { u.win.Close() }},
 	}
+}
+
+// newPosition opens the form of a new position on the positions view.
+func (u *ui) newPosition() {
+	for _, v := range u.views {
+		if v.Uses(views.UsesPositions) {
+			u.selectKind(v.Kind)
+			break
+		}
+	}
+	u.positions.edit(nil)
+}
+
+// stepView selects the next (1) or previous (-1) tab, round the end.
+func (u *ui) stepView(step int) {
+	n := len(u.views)
+	u.tabs.SelectIndex(((u.tabs.SelectedIndex()+step)%n + n) % n)
 }
 
 func (u *ui) shortcuts() {
@@ -50,7 +67,7 @@ func (u *ui) shortcuts() {
 func (u *ui) toolbar() fyne.CanvasObject {
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.FolderOpenIcon(), u.chooseImport),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.showExport),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), func() { u.showExport() }),
 		widget.NewToolbarAction(theme.ContentCopyIcon(), u.copyChart),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.DownloadIcon(), u.showGetData),
@@ -65,10 +82,10 @@ func (u *ui) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Import a folder…", u.chooseImportFolder),
 		fyne.NewMenuItem("Get official data…", u.showGetData),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Export chart…", u.showExport),
+		fyne.NewMenuItem("Export chart…", func() { u.showExport() }),
 		fyne.NewMenuItem("Copy chart image", u.copyChart),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Back up the database…", u.backup),
+		fyne.NewMenuItem("Back up the database…", func() { u.backup() }),
 		fyne.NewMenuItem("Remove the built-in data", u.removeSample),
 	)
 	for _, it := range file.Items {
@@ -80,9 +97,8 @@ func (u *ui) menu() *fyne.MainMenu {
 		}
 	}
 	viewMenu := fyne.NewMenu("View")
-	for i, v := range tabs {
-		i := i
-		viewMenu.Items = append(viewMenu.Items, fyne.NewMenuItem(v.title, func() { u.tabs.SelectIndex(i) }))
+	for _, v := range u.views {
+		viewMenu.Items = append(viewMenu.Items, fyne.NewMenuItem(v.Tab, func() { u.selectKind(v.Kind) }))
 	}
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", u.showShortcuts),
@@ -147,22 +163,6 @@ func (u *ui) showAbout() {
 
 func (u *ui) showError(err error) {
 	dialog.ShowError(err, u.win)
-}
-
-// rememberDir keeps the folder of a file the user chose, for next time.
-func (u *ui) rememberDir(key, file string) {
-	u.app.Preferences().SetString(key, filepath.Dir(file))
-}
-
-// startIn opens a file dialog in the folder last used for the same purpose.
-func (u *ui) startIn(d *dialog.FileDialog, key string) {
-	dir := u.app.Preferences().String(key)
-	if dir == "" {
-		return
-	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(l)
-	}
 }
 
 func (u *ui) removeSample() {

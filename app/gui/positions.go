@@ -3,40 +3,47 @@ package gui
 import (
 	"errors"
 	"fmt"
-	"image"
-	"io"
 	"net/url"
-	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"plenary/charts"
+	"plenary/data"
 	"plenary/data/countries"
 	"plenary/data/record"
-	"plenary/data/safefile"
 )
 
-// positionsView lists the recorded positions of the selected countries
-// (all countries when none is selected), with a form to add, edit and
-// delete them, and a timeline of the stances on one topic beside the list.
+// positionsView lists the recorded positions the filter selects (all
+// countries' when none is chosen), with a form to add, edit and delete
+// them, and beside the list the chart area, which on this view shows the
+// positions-timeline chart of one topic.
 type positionsView struct {
-	u        *ui
-	list     *widget.Table
-	all      []record.Position
-	shown    []record.Position
-	selected int
-	topic    *widget.Select
-	timeline *canvas.Image
-	redraw   *time.Timer
-	obj      fyne.CanvasObject
-	lastImg  *result
+	hooks     positionsHooks
+	model     *filterModel
+	list      *widget.Table
+	all       []record.Position // every recorded position, as last loaded
+	shown     []record.Position // those the filter selects, as the last chart did
+	selected  int
+	topic     *widget.Select
+	setting   bool            // the topic choice is being set from a result
+	chartSlot *fyne.Container // holds the window's chart area while this view shows
+	obj       fyne.CanvasObject
+}
+
+// positionsHooks are what the positions view asks of the window.
+type positionsHooks struct {
+	win       fyne.Window
+	store     func() *data.Store
+	do        func(func())
+	status    func(string)
+	importCSV func()
+	saveAs    func(saveTarget) *saveForm
+	changed   func() // the positions or the timeline's topic changed
 }
 
 var positionCols = []struct {
@@ -44,8 +51,8 @@ var positionCols = []struct {
 	width float32
 }{{"Date", 96}, {"Country", 110}, {"Topic", 180}, {"Stance", 80}, {"Summary", 380}, {"Source", 160}}
 
-func newPositionsView(u *ui) *positionsView {
-	p := &positionsView{u: u, selected: -1}
+func newPositionsView(m *filterModel, h positionsHooks) *positionsView {
+	p := &positionsView{model: m, hooks: h, selected: -1}
 	p.list = widget.NewTableWithHeaders(
 		func() (int, int) { return len(p.shown), len(positionCols) },
 		func() fyne.CanvasObject {
@@ -99,7 +106,13 @@ func newPositionsView(u *ui) *positionsView {
 	}
 	p.list.OnSelected = func(id widget.TableCellID) { p.selected = id.Row }
 	p.list.OnUnselected = func(widget.TableCellID) { p.selected = -1 }
+	p.obj = p.layout()
+	return p
+}
 
+// layout puts the buttons and the list on the left, the timeline's topic
+// and the chart slot on the right.
+func (p *positionsView) layout() fyne.CanvasObject {
 	add := widget.NewButton("Add…", func() { p.edit(nil) })
 	editBtn := widget.NewButton("Edit…", func() {
 		if p.selected >= 0 && p.selected < len(p.shown) {
@@ -108,21 +121,29 @@ func newPositionsView(u *ui) *positionsView {
 		}
 	})
 	del := widget.NewButton("Delete", p.deleteSelected)
-	imp := widget.NewButton("Import CSV…", u.chooseImport)
-	exp := widget.NewButton("Export CSV…", p.exportCSV)
-	p.topic = widget.NewSelect(nil, func(string) { p.drawTimeline() })
+	imp := widget.NewButton("Import CSV…", p.hooks.importCSV)
+	exp := widget.NewButton("Export CSV…", func() { p.exportCSV() })
+	p.topic = widget.NewSelect(nil, func(string) {
+		if !p.setting {
+			p.hooks.changed()
+		}
+	})
 	p.topic.PlaceHolder = "Topic for the timeline"
-	p.timeline = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
-	p.timeline.FillMode = canvas.ImageFillContain
+	p.chartSlot = container.NewStack()
 	bar := container.NewHBox(add, editBtn, del, widget.NewSeparator(), imp, exp)
 	left := container.NewBorder(bar, nil, nil, nil, p.list)
-	area := &sizeWatcher{content: p.timeline, onResize: func(fyne.Size) { p.redrawSoon() }}
-	area.ExtendBaseWidget(area)
-	right := container.NewBorder(p.topic, nil, nil, nil, area)
+	right := container.NewBorder(p.topic, nil, nil, nil, p.chartSlot)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
-	p.obj = split
-	return p
+	return split
+}
+
+// hold shows the window's chart area in this view, or takes it out (nil).
+func (p *positionsView) hold(chart fyne.CanvasObject) {
+	p.chartSlot.RemoveAll()
+	if chart != nil {
+		p.chartSlot.Add(chart)
+	}
 }
 
 func countryName(iso string) string {
@@ -135,19 +156,21 @@ func countryName(iso string) string {
 // reload reads the positions from the store (in the background).
 func (p *positionsView) reload() { p.reloadThen(nil) }
 
+// reloadThen reloads, then runs then (if not nil) on the UI goroutine once
+// the view has the new positions.
 func (p *positionsView) reloadThen(then func()) {
-	st := p.u.store
+	st := p.hooks.store()
 	if st == nil {
 		return
 	}
 	go func() {
 		all, err := st.Positions(ctxBackground)
-		p.u.do(func() {
+		p.hooks.do(func() {
 			if err != nil {
-				p.u.showError(err)
+				dialog.ShowError(err, p.hooks.win)
 			} else {
 				p.all = all
-				p.applyFilter()
+				p.hooks.changed()
 			}
 			if then != nil {
 				then()
@@ -156,40 +179,18 @@ func (p *positionsView) reloadThen(then func()) {
 	}()
 }
 
-// applyFilter shows the positions of the selected countries, in the date
-// range and matching the text, and offers their topics for the timeline.
-func (p *positionsView) applyFilter() {
-	f := p.u.filter
-	p.shown = p.shown[:0]
-	topics := map[string]bool{}
-	var topicList []string
-	for _, pos := range p.all {
-		if len(f.Countries) > 0 && !contains(f.Countries, pos.Country) {
-			continue
-		}
-		if (f.From != "" && pos.Date < f.From) || (f.To != "" && pos.Date > f.To) {
-			continue
-		}
-		if f.Text != "" && !strings.Contains(strings.ToLower(pos.Summary+" "+pos.Topic+" "+pos.Quote), strings.ToLower(f.Text)) {
-			continue
-		}
-		if f.Topic != "" && !strings.Contains(strings.ToLower(pos.Topic), strings.ToLower(f.Topic)) {
-			continue
-		}
-		p.shown = append(p.shown, pos)
-		if !topics[pos.Topic] {
-			topics[pos.Topic] = true
-			topicList = append(topicList, pos.Topic)
-		}
-	}
+// set shows what the last chart of this view selected: the positions of
+// the list, the topics they cover and the topic the timeline shows.
+func (p *positionsView) set(shown []record.Position, topics []string, topic string) {
+	p.shown = shown
 	p.selected = -1
 	p.list.UnselectAll()
 	p.list.Refresh()
-	p.topic.SetOptions(topicList)
-	if len(topicList) > 0 && !topics[p.topic.Selected] {
-		p.topic.SetSelected(topicList[0])
-	} else {
-		p.drawTimeline()
+	p.setting = true
+	defer func() { p.setting = false }()
+	p.topic.SetOptions(topics)
+	if topic != p.topic.Selected {
+		p.topic.SetSelected(topic)
 	}
 }
 
@@ -281,14 +282,13 @@ func (f *positionForm) position() record.Position {
 // edit opens the position form: a new position when pos is nil. Save is
 // enabled only while every field is valid.
 func (p *positionsView) edit(pos *record.Position) *positionForm {
-	u := p.u
-	if u.store == nil || u.store.ReadOnly() {
-		u.showError(errors.New("the database is not writable"))
+	if st := p.hooks.store(); st == nil || st.ReadOnly() {
+		dialog.ShowError(errors.New("the database is not writable"), p.hooks.win)
 		return nil
 	}
 	cur := record.Position{Date: time.Now().Format("2006-01-02"), Stance: record.Supports}
-	if len(u.filter.Countries) == 1 {
-		cur.Country = u.filter.Countries[0]
+	if c := p.model.Get().Countries; len(c) == 1 {
+		cur.Country = c[0]
 	}
 	if pos != nil {
 		cur = *pos
@@ -302,7 +302,7 @@ func (p *positionsView) edit(pos *record.Position) *positionForm {
 		if ok {
 			p.save(f.position())
 		}
-	}, u.win)
+	}, p.hooks.win)
 	d.Resize(fyne.NewSize(620, 520))
 	d.Show()
 	return f
@@ -322,14 +322,14 @@ func nonEmpty(what string) fyne.StringValidator {
 func (p *positionsView) save(pos record.Position) (done chan struct{}) {
 	done = make(chan struct{})
 	go func() {
-		_, err := p.u.store.SavePosition(ctxBackground, pos)
-		p.u.do(func() {
+		_, err := p.hooks.store().SavePosition(ctxBackground, pos)
+		p.hooks.do(func() {
 			if err != nil {
-				p.u.showError(fmt.Errorf("the position was not saved: %w", err))
+				dialog.ShowError(fmt.Errorf("the position was not saved: %w", err), p.hooks.win)
 				close(done)
 				return
 			}
-			p.u.setStatus("Position saved")
+			p.hooks.status("Position saved")
 			p.reloadThen(func() { close(done) })
 		})
 	}()
@@ -345,17 +345,17 @@ func (p *positionsView) deleteSelected() {
 		if ok {
 			p.remove(pos)
 		}
-	}, p.u.win)
+	}, p.hooks.win)
 }
 
 // remove deletes a position; done is closed when the list shows it gone.
 func (p *positionsView) remove(pos record.Position) (done chan struct{}) {
 	done = make(chan struct{})
 	go func() {
-		err := p.u.store.DeletePosition(ctxBackground, pos.ID)
-		p.u.do(func() {
+		err := p.hooks.store().DeletePosition(ctxBackground, pos.ID)
+		p.hooks.do(func() {
 			if err != nil {
-				p.u.showError(err)
+				dialog.ShowError(err, p.hooks.win)
 				close(done)
 				return
 			}
@@ -367,14 +367,15 @@ func (p *positionsView) remove(pos record.Position) (done chan struct{}) {
 
 // exportCSV writes the listed positions as a positions CSV, which Plenary
 // imports back.
-func (p *positionsView) exportCSV() {
-	shown := append([]record.Position(nil), p.shown...)
-	p.u.saveAs(saveTarget{
-		name: "plenary_positions.csv", exts: []string{".csv"}, dirKey: prefExportDir,
+func (p *positionsView) exportCSV() *saveForm {
+	shown := slices.Clone(p.shown)
+	return p.hooks.saveAs(saveTarget{
+		title: "Export positions", confirm: "Export",
+		name: "plenary_positions.csv", ext: ".csv", dirKey: prefExportDir,
 		failure: "the positions were not exported",
 		write:   func(path string) error { return writePositionsCSV(path, shown) },
 		done: func(path string) {
-			p.u.setStatus(fmt.Sprintf("Exported %d positions to %s", len(shown), path))
+			p.hooks.status(fmt.Sprintf("Exported %d positions to %s", len(shown), path))
 		},
 	})
 }
@@ -386,94 +387,4 @@ func sourceLink(s string) *url.URL {
 		}
 	}
 	return nil
-}
-
-// timelineChart is the positions timeline of the chosen topic.
-func (p *positionsView) timelineChart() charts.PositionsTimeline {
-	topic := p.topic.Selected
-	title := "Recorded positions"
-	if topic != "" {
-		title += ": " + topic
-	}
-	pt := charts.PositionsTimeline{Meta: charts.Meta{
-		Title:    title,
-		Subtitle: p.u.filter.describe(),
-		Version:  record.Version,
-	}}
-	sources := map[string]bool{}
-	var srcList []string
-	for _, pos := range p.shown {
-		if pos.Topic != topic {
-			continue
-		}
-		d, err := time.Parse("2006-01-02", pos.Date)
-		if err != nil {
-			continue
-		}
-		st := charts.StanceNeutral
-		switch pos.Stance {
-		case record.Supports:
-			st = charts.StanceSupports
-		case record.Opposes:
-			st = charts.StanceOpposes
-		}
-		pt.Positions = append(pt.Positions, charts.Position{Country: countryName(pos.Country), Date: d, Stance: st, Summary: pos.Summary})
-		if pos.Source != "" && !sources[pos.Source] && len(srcList) < 3 {
-			sources[pos.Source] = true
-			srcList = append(srcList, pos.Source)
-		}
-	}
-	pt.Meta.Source = strings.Join(srcList, "; ")
-	return pt
-}
-
-// redrawSoon redraws the timeline once resizing settles.
-func (p *positionsView) redrawSoon() {
-	if p.redraw != nil {
-		p.redraw.Stop()
-	}
-	p.redraw = time.AfterFunc(150*time.Millisecond, func() { p.u.do(p.drawTimeline) })
-}
-
-// drawTimeline renders the timeline at the size it is shown.
-func (p *positionsView) drawTimeline() {
-	pt := p.timelineChart()
-	s := p.timeline.Size()
-	scale := p.u.win.Canvas().Scale()
-	o := charts.Options{Width: int(s.Width * scale), Height: int(s.Height * scale), Scale: float64(scale)}
-	if p.u.app.Settings().ThemeVariant() == theme.VariantDark {
-		o.Theme = charts.Dark
-	}
-	go func() {
-		img, err := charts.RenderImage(pt, o)
-		p.u.do(func() {
-			if err != nil {
-				p.u.setStatus(err.Error())
-				return
-			}
-			p.timeline.Image = img
-			p.timeline.Refresh()
-		})
-	}()
-}
-
-// exportTimeline exports the timeline like every chart: PNG, SVG or CSV.
-func (p *positionsView) exportTimeline() {
-	pt := p.timelineChart()
-	p.u.saveAs(saveTarget{
-		name: "plenary_positions_timeline.png", dirKey: prefExportDir,
-		failure: "the timeline was not exported",
-		write: func(path string) error {
-			return safefile.Write(path, func(w io.Writer) error {
-				switch strings.ToLower(filepath.Ext(path)) {
-				case ".csv":
-					return charts.WriteCSV(w, pt)
-				case ".svg":
-					return charts.Render(w, pt, charts.Options{Format: charts.SVG})
-				}
-				return charts.Render(w, pt, charts.Options{})
-			})
-		},
-		done: func(path string) { p.u.setStatus("Exported " + path) },
-	})
 }

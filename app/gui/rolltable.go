@@ -30,7 +30,7 @@ type rowView struct {
 // sortable by clicking a column header, with one column per selected
 // country in the vote colours. Selecting a row focuses that roll call.
 type rollTable struct {
-	u         *ui
+	hooks     rollHooks
 	table     *widget.Table
 	rows      []rowView
 	cols      []string // selected countries
@@ -47,8 +47,16 @@ var fixedCols = []struct {
 	width float32
 }{{"Date", 96}, {"Body", 48}, {"Symbol", 140}, {"Title", 230}, {"Yes–No–Abst.", 108}}
 
-func newRollTable(u *ui) *rollTable {
-	r := &rollTable{u: u, sortDesc: true}
+// rollHooks are what the roll-call table asks of the window.
+type rollHooks struct {
+	focus    func(id int64)                             // make a roll call the subject of the views
+	showKind func(views.Kind)                           // switch to a view
+	votes    func(id int64) ([]data.CountryVote, error) // every country's vote; slow, called off the UI goroutine
+	do       func(func())                               // hand a result to the widgets
+}
+
+func newRollTable(h rollHooks) *rollTable {
+	r := &rollTable{hooks: h, sortDesc: true}
 	r.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(r.rows), len(fixedCols) + len(r.cols) },
 		func() fyne.CanvasObject {
@@ -215,8 +223,7 @@ func (r *rollTable) sort() {
 // votes and a link to its record — and makes it the subject of the
 // "By group" view.
 func (r *rollTable) focus(rc record.RollCall) {
-	u := r.u
-	u.filter.Focus = rc.ID
+	r.hooks.focus(rc.ID)
 	title := widget.NewLabel(rc.Label() + " — " + rc.Date)
 	title.TextStyle.Bold = true
 	title.Wrapping = fyne.TextWrapWord
@@ -229,17 +236,16 @@ func (r *rollTable) focus(rc record.RollCall) {
 			r.detail.Add(widget.NewHyperlink("Open the UN record", l))
 		}
 	}
-	byGroup := widget.NewButton("Breakdown by regional group", func() { u.selectKind("by-group") })
-	r.detail.Add(byGroup)
+	r.detail.Add(widget.NewButton("Breakdown by regional group", func() { r.hooks.showKind(views.ByGroup) }))
 	list := widget.NewLabel("loading…")
+	// Wrapped, or the lists of country names would widen the window past
+	// the screen.
+	list.Wrapping = fyne.TextWrapWord
 	r.detail.Add(list)
 	r.detail.Refresh()
-	if u.kind == "by-group" {
-		u.refreshNow()
-	}
 	go func() {
-		votes, err := u.store.Votes(ctxBackground, rc.ID)
-		u.do(func() {
+		votes, err := r.hooks.votes(rc.ID)
+		r.hooks.do(func() {
 			if err != nil {
 				list.SetText(err.Error())
 				return

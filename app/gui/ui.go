@@ -21,25 +21,9 @@ import (
 	"plenary/data/record"
 )
 
-// view is one tab of the window.
-type view struct {
-	kind  string // chart kind understood by compute, or "positions"
-	title string
-}
-
-var tabs = []view{
-	{"ga-breakdown", "Breakdown"},
-	{"by-group", "By group"},
-	{"sc-abstentions", "SC abstentions"},
-	{"sc-abstentions-by-year", "P5 by year"},
-	{"agreement-time", "Agreement"},
-	{"agreement-rank", "Ranking"},
-	{"agreement-matrix", "Matrix"},
-	{"vote-grid", "Vote grid"},
-	{"positions", "Positions"},
-}
-
-// ui is the main window and what it shows.
+// ui wires the window together: the filter model, the panels that edit
+// and show it, the tabs of the registered views and the background work
+// that turns a filter into a chart.
 type ui struct {
 	app   fyne.App
 	win   fyne.Window
@@ -49,8 +33,10 @@ type ui struct {
 	table *record.Table
 	info  *data.Info
 
-	filter filterState
-	kind   string // current tab's kind
+	model *filterModel
+	files *saver
+	views []views.View // one tab each, in registry order
+	view  views.View   // the selected tab's
 
 	filters   *filterPanel
 	tabs      *container.AppTabs
@@ -79,12 +65,53 @@ type ui struct {
 }
 
 func newUI(a fyne.App, w fyne.Window) *ui {
-	u := &ui{app: a, win: w, do: fyne.Do}
-	u.filter = u.loadFilter()
+	u := &ui{app: a, win: w, do: fyne.Do, views: views.Views()}
+	u.view = u.views[0]
+	u.model = newFilterModel(loadFilter(a.Preferences()))
+	u.files = &saver{win: w, prefs: a.Preferences(), do: func(f func()) { u.do(f) }}
+	u.newChartArea()
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
 	u.busy = widget.NewProgressBarInfinite()
 	u.busy.Hide()
+	u.rolls = newRollTable(rollHooks{
+		focus:    func(id int64) { u.model.Update(func(f *filterState) { f.Focus = id }) },
+		showKind: u.selectKind,
+		votes:    func(id int64) ([]data.CountryVote, error) { return u.store.Votes(ctxBackground, id) },
+		do:       func(f func()) { u.do(f) },
+	})
+	u.positions = newPositionsView(u.model, positionsHooks{
+		win:       w,
+		store:     func() *data.Store { return u.store },
+		do:        func(f func()) { u.do(f) },
+		status:    u.setStatus,
+		importCSV: u.chooseImport,
+		saveAs:    u.files.saveAs,
+		changed: func() {
+			if u.view.Uses(views.UsesPositions) {
+				u.refreshNow()
+			}
+		},
+	})
+	u.filters = newFilterPanel(u.model, func(preset string) (string, string) {
+		u.mu.Lock()
+		defer u.mu.Unlock()
+		return presetRange(u.table, preset)
+	})
+	u.listen(a.Preferences())
+	u.newTabs()
+	u.layout()
+	w.SetMainMenu(u.menu())
+	u.shortcuts()
+	w.SetOnDropped(u.dropped)
+	u.selectKind(savedKind(a.Preferences(), u.views))
+	u.tabChanged()
+	return u
+}
+
+// newChartArea builds the chart image, its message and the widget that
+// reports its size.
+func (u *ui) newChartArea() {
 	u.chart = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	u.chart.FillMode = canvas.ImageFillContain
 	u.chart.ScaleMode = canvas.ImageScaleFastest
@@ -92,27 +119,60 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	u.chartMsg.Alignment = fyne.TextAlignCenter
 	u.chartMsg.Hide()
 	u.chartBox = container.NewStack(u.chart, container.NewCenter(u.chartMsg))
-	u.rolls = newRollTable(u)
-	u.positions = newPositionsView(u)
-	u.filters = newFilterPanel(u)
-	u.filters.load(u.filter)
+	u.chartArea = &sizeWatcher{onResize: u.resized, content: u.chartBox}
+	u.chartArea.ExtendBaseWidget(u.chartArea)
+}
 
-	var items []*container.TabItem
-	for _, v := range tabs {
-		items = append(items, container.NewTabItem(v.title, layout.NewSpacer()))
+// listen registers the window's reactions to a filter change: keep it for
+// the next session, and redraw when the view shown depends on what
+// changed.
+func (u *ui) listen(prefs fyne.Preferences) {
+	prev := u.model.Get()
+	u.model.OnChange(func(f filterState) {
+		saveFilter(prefs, f)
+		if affects(u.view, prev, f) {
+			u.refresh()
+		}
+		prev = f
+	})
+}
+
+// affects reports whether a view must be redrawn after a filter change:
+// the focused roll call, the reference and the metric matter only to the
+// views that read them.
+func affects(v views.View, old, cur filterState) bool {
+	if !v.Uses(views.UsesSymbol) {
+		old.Focus, cur.Focus = 0, 0
+	}
+	if !v.Uses(views.UsesRef) {
+		old.Ref, cur.Ref = "", ""
+	}
+	if !v.Uses(views.UsesMetric) {
+		old.Metric, cur.Metric = "", ""
+	}
+	return !old.equal(cur)
+}
+
+// newTabs makes one tab per registered view. Every tab shows the same
+// split, moved to the selected tab; the views of recorded positions put
+// the positions list beside the chart.
+func (u *ui) newTabs() {
+	items := make([]*container.TabItem, len(u.views))
+	for i, v := range u.views {
+		items[i] = container.NewTabItem(v.Tab, layout.NewSpacer())
 	}
 	u.tabs = container.NewAppTabs(items...)
-	u.tabs.OnSelected = func(t *container.TabItem) { u.tabChanged() }
+	u.splitContent = container.NewVSplit(u.chartArea, u.rolls.obj)
+	u.splitContent.Offset = 0.62
+	u.tabs.Items[0].Content = u.splitContent
+	u.tabs.OnSelected = func(*container.TabItem) { u.tabChanged() }
+}
 
-	chartArea := &sizeWatcher{onResize: u.resized}
-	chartArea.ExtendBaseWidget(chartArea)
-	chartArea.content = u.chartBox
-	split := container.NewVSplit(chartArea, u.rolls.obj)
-	split.Offset = 0.62
-	u.tabs.Items[0].Content = split
+// layout puts the panels, the tabs, the toolbar and the status bar in the
+// window.
+func (u *ui) layout() {
 	main := container.NewHSplit(u.filters.obj, u.tabs)
 	main.Offset = 0.24
-
 	u.banner = container.NewHBox(
 		widget.NewIcon(theme.InfoIcon()),
 		widget.NewLabel("Showing the built-in history."),
@@ -120,21 +180,19 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	)
 	u.banner.Hide()
 	statusBar := container.NewBorder(nil, nil, u.banner, u.busy, u.status)
-	w.SetContent(container.NewBorder(u.toolbar(), statusBar, nil, nil, main))
-	w.SetMainMenu(u.menu())
-	u.shortcuts()
-	w.SetOnDropped(u.dropped)
+	u.win.SetContent(container.NewBorder(u.toolbar(), statusBar, nil, nil, main))
+}
 
-	// Every tab shows the same split; only the positions tab swaps the chart
-	// area for the positions view.
-	u.splitContent = split
-	u.chartArea = chartArea
-	idx := a.Preferences().IntWithFallback(prefTab, 0)
-	if idx >= 0 && idx < len(tabs) {
-		u.tabs.SelectIndex(idx)
+// savedKind is the view shown when the window last closed: saved by kind,
+// or by tab index as before views were registered.
+func savedKind(prefs fyne.Preferences, vs []views.View) views.Kind {
+	if v, ok := views.Lookup(views.Kind(prefs.String(prefView))); ok {
+		return v.Kind
 	}
-	u.tabChanged()
-	return u
+	if i := prefs.IntWithFallback(prefTab, 0); i >= 0 && i < len(vs) {
+		return vs[i].Kind
+	}
+	return vs[0].Kind
 }
 
 // setStatus shows a line in the status bar.
@@ -221,34 +279,31 @@ func thousands(n int) string {
 	return s
 }
 
+// tabChanged shows the selected tab's view: the shared split moves into
+// it, the chart area into the positions view or back, and the filter
+// panel enables the controls the view reads.
 func (u *ui) tabChanged() {
 	i := u.tabs.SelectedIndex()
 	if i < 0 {
 		return
 	}
-	u.kind = tabs[i].kind
-	u.app.Preferences().SetInt(prefTab, i)
-	if u.splitContent == nil {
-		return
-	}
+	u.view = u.views[i]
+	u.app.Preferences().SetString(prefView, string(u.view.Kind))
 	for _, it := range u.tabs.Items {
 		it.Content = layout.NewSpacer()
 	}
-	if u.kind == "positions" {
+	if u.view.Uses(views.UsesPositions) {
+		u.positions.hold(u.chartArea)
 		u.splitContent.Leading = u.positions.obj
 	} else {
+		u.positions.hold(nil)
 		u.splitContent.Leading = u.chartArea
 	}
+	u.filters.showFor(u.view)
 	u.tabs.Items[i].Content = u.splitContent
 	u.splitContent.Refresh()
 	u.tabs.Refresh()
 	u.refreshNow()
-}
-
-// filterChanged is called by every filter widget.
-func (u *ui) filterChanged() {
-	u.filter.Focus = 0
-	u.refresh()
 }
 
 func (u *ui) resized(s fyne.Size) {
@@ -273,16 +328,17 @@ func (u *ui) refresh() {
 // for in the meantime.
 func (u *ui) refreshNow() {
 	u.mu.Lock()
-	t := u.table
+	t, info := u.table, u.info
 	u.mu.Unlock()
 	if t == nil {
 		return
 	}
 	gen := u.gen.Add(1)
-	j := job{table: t, filter: u.filter, kind: u.kind, size: u.chartPixels(), scale: u.win.Canvas().Scale(), dark: u.app.Settings().ThemeVariant() == theme.VariantDark}
-	u.mu.Lock()
-	j.info = u.info
-	u.mu.Unlock()
+	j := job{table: t, info: info, filter: u.model.Get(), view: u.view, size: u.chartPixels(),
+		scale: u.win.Canvas().Scale(), dark: u.app.Settings().ThemeVariant() == theme.VariantDark}
+	if u.view.Uses(views.UsesPositions) {
+		j.positions, j.topic = u.positions.all, u.positions.topic.Selected
+	}
 	go func() {
 		r := compute(j)
 		u.do(func() {
@@ -307,9 +363,9 @@ func (u *ui) chartPixels() image.Point {
 
 func (u *ui) show(r *result) {
 	u.last = r
-	u.rolls.set(r.rows, u.filter.Countries)
-	if u.kind == "positions" {
-		u.positions.applyFilter()
+	u.rolls.set(r.rows, r.countries)
+	if u.view.Uses(views.UsesPositions) {
+		u.positions.set(r.positions, r.topics, r.topic)
 	}
 	if r.err != nil {
 		u.chartMsg.SetText(r.err.Error())
@@ -352,9 +408,9 @@ func (r *sizeRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObjec
 func (r *sizeRenderer) Destroy()                     {}
 
 // selectKind switches to the tab of a view.
-func (u *ui) selectKind(kind string) {
-	for i, v := range tabs {
-		if v.kind == kind {
+func (u *ui) selectKind(kind views.Kind) {
+	for i, v := range u.views {
+		if v.Kind == kind {
 			u.tabs.SelectIndex(i)
 		}
 	}
