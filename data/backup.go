@@ -107,10 +107,14 @@ func CheckBackup(path string) error {
 	if st.Size() == 0 {
 		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "the file is empty; it is not a backup"}
 	}
-	if err := probe(path); err != nil {
+	ro, err := readOnlyMode(path)
+	if err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
+	if err := probe(path, ro); err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+ro+"&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}
