@@ -206,6 +206,11 @@ func RestoreAside(backup, dbPath string) (aside string, err error) {
 	if err != nil {
 		return "", err
 	}
+	release, err := lockUnused(absDB)
+	if err != nil {
+		return "", &OpenError{Path: dbPath, Err: err, Hint: "close the Plenary window and wait for any import or other command on it to finish, then restore again; nothing was changed"}
+	}
+	defer release()
 	// Copy first: if the disk is full, nothing has been moved yet.
 	tmpName, err := copyBeside(backup, dbPath, absDB, mode)
 	if err != nil {
@@ -301,6 +306,9 @@ func moveAside(dbPath, absDB string) (string, error) {
 	os.Remove(absDB + "-shm")
 	return aside, nil
 }
+
+// errInUse says that another process has the database open.
+var errInUse = errors.New("another program has the database open")
 
 // asideName is where Restore keeps the database it replaces.
 func asideName(abs string) string {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -523,5 +524,43 @@ func TestBackupLeftoversCleaned(t *testing.T) {
 	}
 	if names := strings.Join(relDirNames(t, dir), " "); names != filepath.Base(busy.Name())+" next.db" {
 		t.Errorf("after the next backup the folder holds %q", names)
+	}
+}
+
+// TestRestoreWhileImporting starts an import of the full unvotes set in
+// another process and restores a backup meanwhile: the restore is refused,
+// saying another program has the database open, and changes nothing; the
+// import ends in the database, not in a file moved aside; once it is done
+// the restore goes through.
+func TestRestoreWhileImporting(t *testing.T) {
+	relSkipHeavy(t)
+	path := relBaseDB(t)
+	dir := t.TempDir()
+	backup := filepath.Join(dir, "backup.db")
+	s := relOpen(t, path)
+	if err := s.Backup(context.Background(), backup); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	full := relFullImport(t)
+	p := relChild(t, "TestHelperImport", "PLENARY_REL_CHILD=import", "PLENARY_REL_DB="+path, "PLENARY_REL_SRC="+relUnvotes(t))
+	if !p.waitFor("opened", 30*time.Second) {
+		t.Fatalf("the import did not start: %q %s", p.output(), p.errb.String())
+	}
+	aside, err := RestoreAside(backup, path)
+	if !errors.Is(err, errInUse) || aside != "" {
+		t.Errorf("restore during an import: %q, %v; want it refused", aside, err)
+	}
+	if err := p.wait(); err != nil || !slices.Contains(p.output(), "done") {
+		t.Fatalf("the import: %v %q\n%s", err, p.output(), p.errb.String())
+	}
+	if got := relDumpFile(t, path); got.Count["votes"] != full.votes[1] {
+		t.Errorf("after the import the database holds %d votes; want %d", got.Count["votes"], full.votes[1])
+	}
+	if names := relDirNames(t, filepath.Dir(path)); len(names) != 1 {
+		t.Errorf("beside the database: %q", names)
+	}
+	if _, err := RestoreAside(backup, path); err != nil {
+		t.Errorf("restore once the import is done: %v", err)
 	}
 }
