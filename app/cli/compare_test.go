@@ -387,6 +387,7 @@ func TestChartCommandMistakes(t *testing.T) {
 func TestCompareCommandMistakes(t *testing.T) {
 	db := comparetest.Sample(t)
 	empty := filepath.Join(t.TempDir(), "empty.db")
+	plenaryOK(t, "--db", empty, "sample", "--remove") // a database with no votes: read commands never create one
 	for _, c := range []struct {
 		args []string
 		code int
