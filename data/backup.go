@@ -34,12 +34,16 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := safefile.RefuseExisting(dest); err != nil {
 		return err
 	}
+	cleanLeftovers(filepath.Dir(abs))
 	tmp, err := safefile.CreateTemp(dest, abs)
 	if err != nil {
 		return err
 	}
 	name := tmp.Name()
-	tmp.Close()
+	// The lock tells a backup starting meanwhile that this temporary file
+	// is in use, not left over; it ends with the process.
+	lockFile(tmp)
+	defer tmp.Close()
 	published := false
 	defer func() {
 		if !published {
@@ -107,10 +111,14 @@ func CheckBackup(path string) error {
 	if st.Size() == 0 {
 		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "the file is empty; it is not a backup"}
 	}
-	if err := probe(path); err != nil {
+	ro, err := readOnlyMode(path)
+	if err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
+	if err := probe(path, ro); err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+ro+"&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}
@@ -198,6 +206,11 @@ func RestoreAside(backup, dbPath string) (aside string, err error) {
 	if err != nil {
 		return "", err
 	}
+	release, err := lockUnused(absDB)
+	if err != nil {
+		return "", &OpenError{Path: dbPath, Err: err, Hint: "close the Plenary window and wait for any import or other command on it to finish, then restore again; nothing was changed"}
+	}
+	defer release()
 	// Copy first: if the disk is full, nothing has been moved yet.
 	tmpName, err := copyBeside(backup, dbPath, absDB, mode)
 	if err != nil {
@@ -294,6 +307,9 @@ func moveAside(dbPath, absDB string) (string, error) {
 	return aside, nil
 }
 
+// errInUse says that another process has the database open.
+var errInUse = errors.New("another program has the database open")
+
 // asideName is where Restore keeps the database it replaces.
 func asideName(abs string) string {
 	base := abs + ".before-restore-" + time.Now().Format("20060102-150405")
@@ -338,4 +354,44 @@ func diskErr(err error) error {
 		return fmt.Errorf("the file could not be written (is the disk full?): %w", err)
 	}
 	return err
+}
+
+// cleanLeftovers removes what a backup killed mid-way left in dir: its
+// hidden temporary copy (".NAME.tmp-N") and the copy's journal. A
+// temporary file counts as left over only when it is an SQLite file or has
+// a journal beside it (an export's temporary file is neither) and no
+// running backup holds its lock.
+func cleanLeftovers(dir string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		name := e.Name()
+		if !strings.HasPrefix(name, ".") || !strings.Contains(name, ".tmp-") || !e.Type().IsRegular() ||
+			strings.HasSuffix(name, "-journal") || strings.HasSuffix(name, "-wal") || strings.HasSuffix(name, "-shm") {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if leftOver(path) {
+			removeDBFiles(path)
+		}
+	}
+}
+
+// leftOver reports whether a temporary file is a backup's that no process
+// is writing.
+func leftOver(path string) bool {
+	_, jerr := os.Lstat(path + "-journal")
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, _ := io.ReadFull(f, head)
+	if jerr != nil && string(head[:n]) != sqliteMagic {
+		return false
+	}
+	return tryLock(f)
 }

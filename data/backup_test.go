@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -446,5 +447,120 @@ func TestWriteFileAtomicDiskFull(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "old.csv")); string(b) != "old\n" {
 		t.Errorf("old.csv changed: %.20q", b)
+	}
+}
+
+// TestHelperBackup is the child of TestBackupLeftoversCleaned: it backs up
+// PLENARY_REL_DB to PLENARY_REL_DEST.
+func TestHelperBackup(t *testing.T) {
+	helperMode(t, "backup")
+	s, err := Open(os.Getenv("PLENARY_REL_DB"), Options{ReadOnly: true})
+	if err != nil {
+		say("ERR open: %v", err)
+		os.Exit(3)
+	}
+	defer s.Close()
+	say("started")
+	say("backup: %v", s.Backup(context.Background(), os.Getenv("PLENARY_REL_DEST")))
+}
+
+// TestBackupLeftoversCleaned kills a backup of the full unvotes set while
+// it writes: it leaves its hidden temporary copy (and journal) behind, and
+// the next backup into that folder removes them, while the temporary file
+// of a backup still running is left alone.
+func TestBackupLeftoversCleaned(t *testing.T) {
+	relSkipHeavy(t)
+	path := relBaseDB(t)
+	s := relOpen(t, path)
+	if _, err := s.Import(context.Background(), []string{relUnvotes(t)}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	dir := t.TempDir()
+	killed := false
+	for attempt := 0; attempt < 5 && !killed; attempt++ {
+		p := relChild(t, "TestHelperBackup", "PLENARY_REL_CHILD=backup", "PLENARY_REL_DB="+path,
+			"PLENARY_REL_DEST="+filepath.Join(dir, fmt.Sprintf("killed-%d.db", attempt)))
+		if !p.waitFor("started", 30*time.Second) {
+			t.Fatalf("the backup did not start: %q", p.output())
+		}
+		// Kill it once its temporary copy has grown past 1 MB.
+		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline) && !killed; time.Sleep(2 * time.Millisecond) {
+			for _, n := range relDirNames(t, dir) {
+				if st, err := os.Stat(filepath.Join(dir, n)); err == nil && strings.Contains(n, ".tmp-") && st.Size() > 1<<20 {
+					p.kill()
+					killed = true
+					break
+				}
+			}
+		}
+		if !killed {
+			p.wait()
+			for _, n := range relDirNames(t, dir) {
+				os.Remove(filepath.Join(dir, n))
+			}
+		}
+	}
+	if !killed {
+		t.Fatal("could not kill a backup while it wrote")
+	}
+	left := relDirNames(t, dir)
+	t.Logf("after the kill: %q", left)
+	if len(left) == 0 {
+		t.Fatal("the killed backup left nothing to clean")
+	}
+	// A temporary file in use by a running backup (locked) is kept.
+	s = relOpen(t, path)
+	defer s.Close()
+	busy, err := os.CreateTemp(dir, ".busy.db.tmp-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	busy.WriteString(sqliteMagic)
+	lockFile(busy)
+	if err := s.Backup(context.Background(), filepath.Join(dir, "next.db")); err != nil {
+		t.Fatal(err)
+	}
+	if names := strings.Join(relDirNames(t, dir), " "); names != filepath.Base(busy.Name())+" next.db" {
+		t.Errorf("after the next backup the folder holds %q", names)
+	}
+}
+
+// TestRestoreWhileImporting starts an import of the full unvotes set in
+// another process and restores a backup meanwhile: the restore is refused,
+// saying another program has the database open, and changes nothing; the
+// import ends in the database, not in a file moved aside; once it is done
+// the restore goes through.
+func TestRestoreWhileImporting(t *testing.T) {
+	relSkipHeavy(t)
+	path := relBaseDB(t)
+	dir := t.TempDir()
+	backup := filepath.Join(dir, "backup.db")
+	s := relOpen(t, path)
+	if err := s.Backup(context.Background(), backup); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	full := relFullImport(t)
+	p := relChild(t, "TestHelperImport", "PLENARY_REL_CHILD=import", "PLENARY_REL_DB="+path, "PLENARY_REL_SRC="+relUnvotes(t))
+	if !p.waitFor("opened", 30*time.Second) {
+		t.Fatalf("the import did not start: %q %s", p.output(), p.errb.String())
+	}
+	aside, err := RestoreAside(backup, path)
+	if !errors.Is(err, errInUse) || aside != "" {
+		t.Errorf("restore during an import: %q, %v; want it refused", aside, err)
+	}
+	if err := p.wait(); err != nil || !slices.Contains(p.output(), "done") {
+		t.Fatalf("the import: %v %q\n%s", err, p.output(), p.errb.String())
+	}
+	if got := relDumpFile(t, path); got.Count["votes"] != full.votes[1] {
+		t.Errorf("after the import the database holds %d votes; want %d", got.Count["votes"], full.votes[1])
+	}
+	if names := relDirNames(t, filepath.Dir(path)); len(names) != 1 {
+		t.Errorf("beside the database: %q", names)
+	}
+	if _, err := RestoreAside(backup, path); err != nil {
+		t.Errorf("restore once the import is done: %v", err)
 	}
 }

@@ -13,7 +13,10 @@
 // The files are grouped by job, and each group touches only what it says:
 //
 //   - store_*.go open, migrate and read. store_open.go refuses files that
-//     are not Plenary databases before anything could write to them;
+//     are not Plenary databases before anything could write to them, by
+//     their application id or exact schema (store_identity.go), and opens
+//     read-only files in folders that cannot be written (store_readonly*.go);
+//     store_errors.go explains engine errors with the way forward;
 //     store_migrate.go alone changes the schema (store_schema.go), at open;
 //     store_countries.go keeps the country table in step with the registry;
 //     store_read.go and store_ballots.go only read (RebuildBallots rewrites
@@ -32,6 +35,7 @@
 //   - positions.go reads and writes recorded positions (one by one, and as
 //     an import stores them); positions_csv.go writes them as CSV.
 //   - backup.go copies the database out (Backup, checked by CheckBackup) and
-//     puts a backup in its place (Restore); files it writes go through
+//     puts a backup in its place (Restore), refusing while another process
+//     has the database open (backup_lock_*.go); files it writes go through
 //     package safefile.
 package data

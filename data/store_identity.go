@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -62,25 +63,46 @@ func identify(ctx context.Context, db *sql.DB, path string) (identity, int, erro
 		Hint: "it is an SQLite file of another program; Plenary will not change it: choose another file with --db"}
 }
 
-// sameSchema checks that a Plenary database still has the tables its
-// schema version says: one dropped or changed is damage, which would
-// otherwise surface later as an engine error in the middle of a command.
+// sameSchema checks that a Plenary database still has every table its
+// schema version says: one dropped is damage, which would otherwise
+// surface later as "no such table" in the middle of a command. The
+// stamp vouches for the rest.
 func sameSchema(ctx context.Context, db *sql.DB, path string, v int) error {
 	if v < 1 {
 		return nil
 	}
-	have, err := schemaOf(ctx, db)
+	have, err := tablesOf(ctx, db)
 	if err != nil {
 		return openErr(path, err)
 	}
-	want, err := schemaAt(v)
+	want, err := tablesAt(v)
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}
-	if have != want {
-		return &OpenError{Path: path, Err: fmt.Errorf("%w: a table or index is missing or not the one Plenary made", ErrCorrupt), Hint: hintDamaged}
+	for _, t := range want {
+		if !slices.Contains(have, t) {
+			return &OpenError{Path: path, Err: fmt.Errorf("%w: its table %s is missing", ErrCorrupt, t), Hint: hintDamaged}
+		}
 	}
 	return nil
+}
+
+// tablesOf lists a database's tables.
+func tablesOf(ctx context.Context, q querier) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
 }
 
 func emptySchema(ctx context.Context, db *sql.DB) bool {
@@ -110,9 +132,16 @@ func schemaOf(ctx context.Context, q querier) (string, error) {
 	return b.String(), rows.Err()
 }
 
-// schemas are the schemas Plenary writes, by version (index 0 unused),
-// built once by running the migrations on an empty database in memory.
-var schemas = sync.OnceValues(func() ([]string, error) {
+// builtSchemas are the schemas Plenary writes and their tables, by
+// version (index 0 unused).
+type builtSchemas struct {
+	text   []string
+	tables [][]string
+}
+
+// schemas are built once by running the migrations on an empty database
+// in memory.
+var schemas = sync.OnceValues(func() (*builtSchemas, error) {
 	db, err := sql.Open("sqlite", ":memory:")
 	if err != nil {
 		return nil, err
@@ -124,12 +153,15 @@ var schemas = sync.OnceValues(func() ([]string, error) {
 		return nil, err
 	}
 	defer conn.Close()
-	out := make([]string, len(migrations)+1)
+	out := &builtSchemas{text: make([]string, len(migrations)+1), tables: make([][]string, len(migrations)+1)}
 	for v, m := range migrations {
 		if _, err := conn.ExecContext(ctx, m); err != nil {
 			return nil, fmt.Errorf("building schema version %d: %w", v+1, err)
 		}
-		if out[v+1], err = schemaOf(ctx, conn); err != nil {
+		if out.text[v+1], err = schemaOf(ctx, conn); err != nil {
+			return nil, err
+		}
+		if out.tables[v+1], err = tablesOf(ctx, conn); err != nil {
 			return nil, err
 		}
 	}
@@ -142,5 +174,14 @@ func schemaAt(v int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return all[v], nil
+	return all.text[v], nil
+}
+
+// tablesAt are the tables of version v.
+func tablesAt(v int) ([]string, error) {
+	all, err := schemas()
+	if err != nil {
+		return nil, err
+	}
+	return all.tables[v], nil
 }

@@ -89,7 +89,11 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := checkFile(path, opt.ReadOnly || opt.MustExist); err != nil {
 		return nil, err
 	}
-	if err := probe(path); err != nil {
+	ro, err := readOnlyMode(path)
+	if err != nil && fileExists(path) {
+		return nil, err
+	}
+	if err := probe(path, ro); err != nil {
 		return nil, err
 	}
 	if !opt.ReadOnly {
@@ -106,7 +110,7 @@ func Open(path string, opt Options) (*Store, error) {
 		"_txlock=immediate",
 	}
 	if opt.ReadOnly {
-		q = append(q, "mode=ro")
+		q = append(q, ro)
 	} else {
 		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)")
 	}
@@ -166,15 +170,21 @@ func checkFile(path string, mustExist bool) error {
 	return nil
 }
 
+// fileExists reports whether something is at path.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
 // probe looks at an existing file through a read-only connection without
 // any pragma that writes, so that a file of another program or of a newer
 // Plenary is refused before anything could change it (see identify).
-func probe(path string) error {
+func probe(path, ro string) error {
 	st, err := os.Stat(path)
 	if err != nil || st.Size() == 0 {
 		return nil
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_defensive=1&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+ro+"&_defensive=1&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}

@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"bytes"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,6 +72,51 @@ func TestFIFOAsDatabase(t *testing.T) {
 		}
 		if code != 1 || !strings.Contains(errs, "not a regular file") {
 			t.Errorf("plenary %s on a FIFO: exit %d, %q", strings.Join(args, " "), code, errs)
+		}
+	}
+}
+
+// TestForeignDatabaseUntouched: an SQLite file of another program that
+// has tables named like Plenary's (votes with a column of its own) and a
+// schema version Plenary used is refused by every command, and its bytes
+// stay as they were.
+func TestForeignDatabaseUntouched(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "other.db")
+	conn, err := sql.Open("sqlite", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE countries (id INTEGER PRIMARY KEY, iso3 TEXT)`,
+		`CREATE TABLE roll_calls (id INTEGER PRIMARY KEY, symbol TEXT)`,
+		`CREATE TABLE votes (roll_call_id INTEGER, country_id INTEGER, vote INTEGER, weight REAL)`,
+		`INSERT INTO votes VALUES (1, 1, 1, 0.5)`, `PRAGMA user_version = 2`,
+	} {
+		if _, err := conn.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conn.Close()
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	votes := filepath.Join(dir, "votes.csv")
+	os.WriteFile(votes, []byte("body,symbol,date,country,vote\nGA,A/RES/1/1,2020-01-01,FRA,Y\n"), 0o644)
+	for _, args := range [][]string{{"info"}, {"import", votes}, {"sample"}, {"backup", filepath.Join(dir, "b.db")}, {"--read-only", "info"}} {
+		code, _, errs := plenary(append([]string{"--db", db}, args...)...)
+		if code != 1 || !strings.Contains(errs, "not a Plenary database") {
+			t.Errorf("plenary %s: exit %d, %q", strings.Join(args, " "), code, errs)
+		}
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(before, after) {
+		t.Error("the file's bytes changed")
+	}
+	for _, ext := range []string{"-wal", "-shm", "-journal"} {
+		if _, err := os.Stat(db + ext); err == nil {
+			t.Errorf("%s was created", db+ext)
 		}
 	}
 }

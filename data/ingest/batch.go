@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"fmt"
+	"strconv"
+
 	"plenary/data/countries"
 	"plenary/data/record"
 )
@@ -47,7 +49,18 @@ type Batch struct {
 	// voted are the builders in the order of their first vote: the order
 	// of the batch's roll calls (see collect).
 	voted []*rollCallBuilder
+	// warned counts the warnings of each kind (their format), kinds in the
+	// order first met: beyond maxWarningsPerKind they are only counted.
+	warned map[string]int
+	kinds  []string
+	first  map[string]Warning
 }
+
+// maxWarningsPerKind is how many warnings of one kind a batch keeps; the
+// rest are counted and summed up in one line (summarizeWarnings), so that
+// a file of millions of duplicate rows grows neither the memory of the
+// import nor its log.
+const maxWarningsPerKind = 10
 
 // collect finishes the builders into the batch's roll calls: those with
 // votes in the order of their first vote in the file, which is the order
@@ -74,7 +87,42 @@ func (b *Batch) endRun() {
 }
 
 func (b *Batch) warn(file string, line int, format string, args ...any) {
-	b.Warnings = append(b.Warnings, Warning{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	if b.warned == nil {
+		b.warned, b.first = map[string]int{}, map[string]Warning{}
+	}
+	b.warned[format]++
+	n := b.warned[format]
+	if n > maxWarningsPerKind {
+		return
+	}
+	w := Warning{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	if n == 1 {
+		b.kinds = append(b.kinds, format)
+		b.first[format] = w
+	}
+	b.Warnings = append(b.Warnings, w)
+}
+
+// summarizeWarnings adds, for every kind of warning met more often than
+// was kept, one line that counts the others.
+func (b *Batch) summarizeWarnings() {
+	for _, k := range b.kinds {
+		if n := b.warned[k] - maxWarningsPerKind; n > 0 {
+			w := b.first[k]
+			b.Warnings = append(b.Warnings, Warning{File: w.File,
+				Msg: fmt.Sprintf("… and %s more like this: %s", thousands(n), w.Msg)})
+		}
+	}
+	b.warned, b.kinds, b.first = nil, nil, nil
+}
+
+// thousands writes n with a comma between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // countryIndex numbers the registry's countries in ISO3 order, so that a

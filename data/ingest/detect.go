@@ -180,7 +180,8 @@ func (pl *planner) visit(path string, explicit bool) error {
 	return pl.add(path, st.Size(), det, explicit)
 }
 
-// visitDir visits a folder's entries in name order, leaving hidden ones.
+// visitDir visits a folder's entries in name order, leaving hidden ones
+// and links to folders.
 func (pl *planner) visitDir(path string) error {
 	ents, err := os.ReadDir(path)
 	if err != nil {
@@ -191,7 +192,16 @@ func (pl *planner) visitDir(path string) error {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		if err := pl.visit(path+string(os.PathSeparator)+e.Name(), false); err != nil {
+		p := path + string(os.PathSeparator) + e.Name()
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A link to a folder may lead anywhere, up to the folder's own
+			// parent ("up -> .."): only folders the user named are walked.
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				pl.warn(p, "skipped: a link to a folder, which is not followed")
+				continue
+			}
+		}
+		if err := pl.visit(p, false); err != nil {
 			return err
 		}
 	}

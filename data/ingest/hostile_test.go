@@ -315,3 +315,49 @@ func TestHostileFormatsCrossed(t *testing.T) {
 		}
 	}
 }
+
+// TestHostilePlanFolderLinks: a link to a folder inside an imported folder
+// ("up -> ..") is not followed into the folders beside it, and is named in
+// a warning; a linked file is read, and a linked folder named by the user
+// is walked.
+func TestHostilePlanFolderLinks(t *testing.T) {
+	root := t.TempDir()
+	in := filepath.Join(root, "in")
+	beside := filepath.Join(root, "beside")
+	for _, d := range []string{in, beside} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	votes := "body,symbol,date,country,vote\nGA,A/RES/1/1,2020-01-01,FRA,Y\n"
+	os.WriteFile(filepath.Join(in, "mine.csv"), []byte(votes), 0o644)
+	os.WriteFile(filepath.Join(beside, "theirs.csv"), []byte(votes), 0o644)
+	os.Symlink("..", filepath.Join(in, "up"))
+	os.Symlink(beside, filepath.Join(in, "next"))
+	os.Symlink(filepath.Join(beside, "theirs.csv"), filepath.Join(in, "linked.csv"))
+	srcs, warns, err := ingest.Plan([]string{in}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, s := range srcs {
+		files = append(files, s.Files...)
+	}
+	want := []string{filepath.Join(in, "linked.csv"), filepath.Join(in, "mine.csv")}
+	if strings.Join(files, " ") != strings.Join(want, " ") {
+		t.Errorf("planned %q; want %q", files, want)
+	}
+	skipped := 0
+	for _, w := range warns {
+		if strings.Contains(w.Msg, "link to a folder") {
+			skipped++
+		}
+	}
+	if skipped != 2 {
+		t.Errorf("warnings %v; want the two folder links named", warns)
+	}
+	srcs, _, err = ingest.Plan([]string{filepath.Join(in, "next")}, "")
+	if err != nil || len(srcs) != 1 {
+		t.Errorf("a linked folder named by the user: %v, %v", srcs, err)
+	}
+}

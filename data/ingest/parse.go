@@ -180,6 +180,7 @@ func ParseStream(ctx context.Context, src Source, m *Meter, stream func(rc *Roll
 			b.warn(rc.File, rc.Line, "%s has no date", rc.Label())
 		}
 	}
+	b.summarizeWarnings()
 	return b, nil
 }
 
