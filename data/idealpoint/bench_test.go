@@ -2,6 +2,8 @@ package idealpoint_test
 
 import (
 	"context"
+	"syscall"
+	"time"
 	"testing"
 
 	"plenary/data/compare/comparetest"
@@ -29,9 +31,12 @@ func BenchmarkOneYear(b *testing.B) {
 	benchEstimate(b, t, rows, idealpoint.Options{})
 }
 
+// benchEstimate also reports the processor time per estimate, which unlike
+// the wall time does not grow when other programs share the cores.
 func benchEstimate(b *testing.B, t *record.Table, rows []int, opt idealpoint.Options) {
 	b.ReportAllocs()
 	var res *idealpoint.Result
+	cpu0 := cpuSeconds()
 	for b.Loop() {
 		var err error
 		res, err = idealpoint.Estimate(context.Background(), t, rows, opt, nil)
@@ -39,6 +44,16 @@ func benchEstimate(b *testing.B, t *record.Table, rows []int, opt idealpoint.Opt
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(res.Iterations), "iterations")
 	b.ReportMetric(float64(res.Votes), "votes")
+}
+
+// cpuSeconds is the processor time (user and system) the process has used.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }

@@ -146,25 +146,30 @@ func (m *model) chainStep(k int, s *chainScratch) (obj, moved float64) {
 }
 
 // chainVariances fills sd with the posterior standard deviation of each of
-// a chain's positions given the items: the diagonal of the inverse of the
-// tridiagonal precision, from the pivots of a forward and a backward
-// elimination.
+// a chain's positions given the items.
 func (m *model) chainVariances(k int, s *chainScratch, sd []float64) {
 	ch := &m.p.chains[k]
-	x := m.theta[ch.base : ch.base+ch.len]
-	m.chainDerivs(ch, x, s)
+	m.chainDerivs(ch, m.theta[ch.base:ch.base+ch.len], s)
 	m.precision(ch, s)
 	n := ch.len
-	fwd, bwd := s.step[:n], s.trial[:n]
-	fwd[0] = s.d[0]
+	diagInverse(s.d[:n], s.c[:n], s.step[:n], s.trial[:n], sd[:n])
+}
+
+// diagInverse fills sd with the square roots of the diagonal of the
+// inverse of a symmetric tridiagonal matrix (diagonal d, off-diagonal c),
+// from the pivots of a forward (fwd) and a backward (bwd) elimination:
+// (A⁻¹)tt = 1/(fwd[t] + bwd[t] - d[t]).
+func diagInverse(d, c, fwd, bwd, sd []float64) {
+	n := len(d)
+	fwd[0] = d[0]
 	for t := 1; t < n; t++ {
-		fwd[t] = s.d[t] - s.c[t-1]*s.c[t-1]/fwd[t-1]
+		fwd[t] = d[t] - c[t-1]*c[t-1]/fwd[t-1]
 	}
-	bwd[n-1] = s.d[n-1]
+	bwd[n-1] = d[n-1]
 	for t := n - 2; t >= 0; t-- {
-		bwd[t] = s.d[t] - s.c[t]*s.c[t]/bwd[t+1]
+		bwd[t] = d[t] - c[t]*c[t]/bwd[t+1]
 	}
 	for t := range n {
-		sd[t] = 1 / math.Sqrt(fwd[t]+bwd[t]-s.d[t])
+		sd[t] = 1 / math.Sqrt(fwd[t]+bwd[t]-d[t])
 	}
 }

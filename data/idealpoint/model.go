@@ -10,7 +10,7 @@ import (
 // the most extreme states still creep outwards along nearly flat ridges
 // (a bloc voting in perfect unison), by less than the tolerance per
 // iteration, while every other number is settled.
-const relGain = 1e-7
+const relGain = 1e-6
 
 // model is the problem with its current parameters.
 type model struct {

@@ -2,6 +2,7 @@ package idealpoint
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"plenary/data/record"
@@ -55,13 +56,16 @@ func category(v record.Vote) int {
 	return -1
 }
 
-// newProblem prepares the selected rows of t; nil rows means all.
+// newProblem prepares the selected rows of t; nil rows means all. The
+// rows are a set: their order and repetitions do not matter.
 func newProblem(t *record.Table, rows []int, opt Options) (*problem, error) {
 	if rows == nil {
 		rows = make([]int, len(t.RollCalls))
 		for i := range rows {
 			rows[i] = i
 		}
+	} else {
+		rows = slices.Compact(slices.Sorted(slices.Values(rows)))
 	}
 	if len(t.Votes) != len(t.RollCalls) {
 		return nil, fmt.Errorf("ideal points: the table has %d vote rows for %d roll calls", len(t.Votes), len(t.RollCalls))
