@@ -3,8 +3,8 @@ package idealpoint_test
 import (
 	"context"
 	"syscall"
-	"time"
 	"testing"
+	"time"
 
 	"plenary/data/compare/comparetest"
 	"plenary/data/idealpoint"
