@@ -2,6 +2,8 @@ package idealpoint_test
 
 import (
 	"context"
+	"errors"
+	"strconv"
 	"math"
 	"testing"
 
@@ -114,5 +116,55 @@ func TestFidelityBSV(t *testing.T) {
 	}
 	if f.usaRus < 0.9 {
 		t.Errorf("USA-Russia distance r = %.4f, want >= 0.9", f.usaRus)
+	}
+}
+
+// TestPerSessionFitsAreNotEnough estimates every session on its own (the
+// same model without the random walk linking them or any bridge): within
+// most sessions it matches the published positions as well, but thin
+// sessions fit worse and the sessions are on unrelated scales, so the
+// USA-Russia series is lost. This is what the dynamic model is for.
+func TestPerSessionFitsAreNotEnough(t *testing.T) {
+	db := comparetest.Unvotes(t)
+	pub := loadBSV(t)
+	bySession := map[int][]int{}
+	for _, r := range gaRows(db.Table) {
+		rc := db.Table.RollCalls[r]
+		n, err := strconv.Atoi(rc.Session)
+		if err != nil {
+			continue
+		}
+		bySession[n] = append(bySession[n], r)
+	}
+	merged := &idealpoint.Result{}
+	for _, rows := range bySession {
+		res, err := idealpoint.Estimate(context.Background(), db.Table, rows, idealpoint.Options{By: idealpoint.BySession}, nil)
+		if errors.Is(err, idealpoint.ErrNoVotes) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		merged.Estimates = append(merged.Estimates, res.Estimates...)
+	}
+	f := compareBSV(merged, pub)
+	lo := 1.0
+	for _, r := range f.perYear {
+		lo = min(lo, r)
+	}
+	t.Logf("separate sessions: within-session r median %.4f, min %.4f; pooled r %.4f; USA-Russia distance r %.4f",
+		median(f.perYear), lo, f.pooled, f.usaRus)
+	dyn, err := idealpoint.Estimate(context.Background(), db.Table, gaRows(db.Table), idealpoint.Options{By: idealpoint.BySession}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := compareBSV(dyn, pub)
+	dynLo := 1.0
+	for _, r := range g.perYear {
+		dynLo = min(dynLo, r)
+	}
+	if lo > dynLo-0.05 || f.pooled > g.pooled-0.01 || f.usaRus > g.usaRus-0.2 {
+		t.Errorf("separate sessions: min r %.4f, pooled %.4f, USA-Russia %.4f; dynamic model: %.4f, %.4f, %.4f: the link adds too little",
+			lo, f.pooled, f.usaRus, dynLo, g.pooled, g.usaRus)
 	}
 }
