@@ -1,0 +1,113 @@
+package idealpoint
+
+import (
+	"strings"
+	"unicode"
+
+	"plenary/data/record"
+)
+
+// The bridging rule. Bailey, Strezhnev and Voeten hold the parameters of
+// a resolution fixed when the identical text is voted again in a later
+// session; that is what places the sessions on one scale. Plenary finds
+// such re-votes by their text: two roll calls of the same body in
+// different periods are the same question when their normalized
+// descriptions (the title when there is no description) are equal. The
+// normalization ignores case, punctuation and spacing and drops the
+// Digital Library's "resolution / adopted by the General Assembly"
+// suffix. Amendments, separate votes on paragraphs, texts shorter than
+// minBridgeText letters ("DRAFT RESOLUTION") and texts voted more than
+// once in one period (parts A and B under one heading) are never
+// bridged, because equal wording there does not mean an equal question.
+
+// minBridgeText is the shortest normalized text that may bridge periods.
+const minBridgeText = 25
+
+// boilerplate is the normalized suffix the Digital Library adds to titles.
+const boilerplate = " RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY"
+
+// bridgeKey is the text that identifies a roll call across periods, or ""
+// when it must not be bridged.
+func bridgeKey(rc *record.RollCall) string {
+	if rc.Flags&(record.Amendment|record.Paragraph) != 0 {
+		return ""
+	}
+	text := rc.Description
+	if strings.TrimSpace(text) == "" {
+		text = rc.Title
+	}
+	k := normalizeText(text)
+	k = strings.TrimSuffix(k, boilerplate)
+	if len(k) < minBridgeText {
+		return ""
+	}
+	return string(rc.Body) + "|" + k
+}
+
+// normalizeText upper-cases letters and digits and turns every run of
+// anything else into one space.
+func normalizeText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToUpper(r))
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// bridgeGroups returns, for each roll call of rows (by position), the
+// group of roll calls that share its parameters: positions into rows.
+// Roll calls that are not bridged form a group of one.
+func bridgeGroups(t *record.Table, rows []int, period []int, enabled bool) [][]int {
+	byKey := map[string][]int{}
+	keys := make([]string, len(rows))
+	if enabled {
+		for k, r := range rows {
+			keys[k] = bridgeKey(&t.RollCalls[r])
+			if keys[k] != "" {
+				byKey[keys[k]] = append(byKey[keys[k]], k)
+			}
+		}
+	}
+	var groups [][]int
+	done := make([]bool, len(rows))
+	for k := range rows {
+		if done[k] {
+			continue
+		}
+		members := []int{k}
+		if g := byKey[keys[k]]; keys[k] != "" && bridges(g, period) {
+			members = g
+		}
+		for _, m := range members {
+			done[m] = true
+		}
+		groups = append(groups, members)
+	}
+	return groups
+}
+
+// bridges reports whether a set of roll calls with one text spans several
+// periods with at most one roll call in each.
+func bridges(g []int, period []int) bool {
+	if len(g) < 2 {
+		return false
+	}
+	seen := make(map[int]bool, len(g))
+	for _, k := range g {
+		if seen[period[k]] {
+			return false
+		}
+		seen[period[k]] = true
+	}
+	return true
+}
