@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"plenary/data/record"
 	"strings"
 	"testing"
 	"time"
@@ -113,9 +114,10 @@ func TestCSVEscapesFormulas(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("escaped %q, want %q", got, want)
 	}
-	for in, want := range map[string]string{"\tx": "'\tx", "\rx": "'\rx", "": "", "12": "12"} {
-		if got := escapeCell(in); got != want {
-			t.Errorf("escapeCell(%q) = %q, want %q", in, got, want)
+	// Negative numbers (ideal points) are data, not formulas.
+	for in, want := range map[string]string{"\tx": "'\tx", "\rx": "'\rx", "": "", "12": "12", "-1.25": "-1.25", "-1e3x": "'-1e3x"} {
+		if got := record.SafeCell(in); got != want {
+			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
 		}
 	}
 	// And in the header (roll call labels of a vote grid).

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"plenary/data/record"
 	"regexp"
 	"strconv"
 )
@@ -35,21 +36,9 @@ func WriteCSV(w io.Writer, c Chart) error {
 func escapeRow(r []string) []string {
 	out := make([]string, len(r))
 	for i, s := range r {
-		out[i] = escapeCell(s)
+		out[i] = record.SafeCell(s) // defuses spreadsheet formula injection (CWE-1236)
 	}
 	return out
-}
-
-// escapeCell defuses spreadsheet formula injection (CWE-1236).
-func escapeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
 }
 
 func itoa(v int) string { return strconv.Itoa(v) }

@@ -131,6 +131,17 @@ INSERT INTO votes_v3 (roll_call_id, country_id, vote) SELECT roll_call_id, count
 DROP TABLE votes;
 ALTER TABLE votes_v3 RENAME TO votes;
 `,
+	// 4: estimates, a cache of ideal-point estimations. A row is keyed by a
+	// hash of the model, its options and every vote it used, so that a
+	// change to the data or the selection never finds a stale result; the
+	// votes stay the record, and the cache may be emptied at any time.
+	`
+CREATE TABLE estimates (
+	key     TEXT PRIMARY KEY,
+	result  BLOB NOT NULL,
+	created TEXT NOT NULL
+) WITHOUT ROWID;
+`,
 }
 
 // rebuildBallots writes every ballot again from the votes table. Each vote

@@ -14,6 +14,7 @@ import (
 	"plenary/app/views"
 	"plenary/charts"
 	"plenary/data/compare"
+	"plenary/data/idealpoint"
 	"plenary/data/record"
 )
 
@@ -233,10 +234,11 @@ func kindHelp() string {
 
 // chartFlags are the flags of `chart`.
 type chartFlags struct {
-	filter                *filterFlags
-	ref, metric, theme, o string
-	minN, width, height   int
-	scale                 float64
+	filter                    *filterFlags
+	ref, metric, theme, o     string
+	by, poles                 string
+	minN, width, height, year int
+	scale                     float64
 }
 
 func addChartFlags(fs *flag.FlagSet) *chartFlags {
@@ -249,6 +251,9 @@ func addChartFlags(fs *flag.FlagSet) *chartFlags {
 	fs.Float64Var(&c.scale, "scale", 1, "text and line scale")
 	fs.StringVar(&c.theme, "theme", "light", "light or dark")
 	fs.StringVar(&c.o, "o", "", "output file")
+	fs.StringVar(&c.by, "by", "year", "ideal points by year or session")
+	fs.IntVar(&c.year, "year", 0, "the year of a one-period ideal-point chart")
+	fs.StringVar(&c.poles, "poles", "", "the two states of the alignment chart")
 	return c
 }
 
@@ -290,7 +295,18 @@ func (c *chartFlags) request(v views.View) (views.Request, error) {
 	if v.Uses(views.UsesPositions) && len(f.Topics) == 0 {
 		return views.Request{}, usagef("%s needs --topic: a timeline shows the stances on one topic", v.Kind)
 	}
-	return views.Request{Kind: v.Kind, Filter: f, Ref: c.ref, Metric: m, MinN: c.minN}, nil
+	req := views.Request{Kind: v.Kind, Filter: f, Ref: c.ref, Metric: m, MinN: c.minN, Year: c.year}
+	if req.By, err = idealpoint.ParseBy(c.by); err != nil {
+		return req, usagef("--by: %v", err)
+	}
+	if c.poles != "" {
+		toks, err := compare.ParseCountries(c.poles)
+		if err != nil || len(toks) != 2 || len(toks[0]) != 3 || len(toks[1]) != 3 {
+			return req, usagef("--poles names two countries, such as USA,CHN, not %q", c.poles)
+		}
+		req.Poles = [2]string{toks[0], toks[1]}
+	}
+	return req, nil
 }
 
 func runChart(ctx context.Context, env *Env, args []string) error {
@@ -323,6 +339,9 @@ func runChart(ctx context.Context, env *Env, args []string) error {
 		var imports []record.ImportInfo
 		t, imports, err = loadTable(ctx, env)
 		req.Provenance = views.ProvenanceOf(imports)
+	}
+	if err == nil && v.Uses(views.UsesIdeal) {
+		req.Ideal, err = idealFor(ctx, env, t, req)
 	}
 	if err != nil {
 		return err

@@ -4,10 +4,9 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"plenary/data/record"
 	"strings"
 	"text/tabwriter"
-
-	"plenary/data"
 )
 
 // output writes rows either as an aligned table for people or as CSV for
@@ -36,7 +35,7 @@ func (o *output) row(cells ...any) {
 	}
 	if o.csv != nil {
 		for i := range s {
-			s[i] = data.SafeCell(s[i])
+			s[i] = record.SafeCell(s[i])
 		}
 		o.csv.Write(s)
 		return

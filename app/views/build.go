@@ -8,6 +8,7 @@ import (
 	"plenary/charts"
 	"plenary/data/compare"
 	"plenary/data/countries"
+	"plenary/data/idealpoint"
 	"plenary/data/record"
 )
 
@@ -29,6 +30,18 @@ type Request struct {
 	// from (by the filter's countries, dates and topic); other kinds ignore
 	// them.
 	Positions []record.Position
+	// Ideal is the ideal-point estimation the ideal-point views draw; nil
+	// has Build estimate it (see EstimateIdeal), which takes seconds on the
+	// whole history: the window estimates beforehand, with progress.
+	Ideal *idealpoint.Result
+	// By groups the ideal points by calendar year or by session.
+	By idealpoint.By
+	// Year picks the period of the one-period ideal-point views; 0 means
+	// the last.
+	Year int
+	// Poles are the two states of the alignment view; empty means
+	// DefaultPoles.
+	Poles [2]string
 	// Provenance is printed in the footer; see ProvenanceOf.
 	Provenance Provenance
 }

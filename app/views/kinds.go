@@ -25,6 +25,7 @@ const (
 	PositionsTimeline   Kind = "positions-timeline"     // recorded stances on one topic over time
 	VoteMap             Kind = "vote-map"               // the world coloured by the votes on one roll call
 	AgreementMap        Kind = "agreement-map"          // the world coloured by agreement with a reference
+	IdealMap            Kind = "ideal-map"              // the world coloured by ideal points in one period
 )
 
 // Input says which request fields beyond the filter a kind reads, so that
@@ -39,6 +40,9 @@ const (
 	UsesSymbol                      // Request.Symbol, one roll call
 	UsesMinN                        // Request.MinN
 	UsesPositions                   // Request.Positions instead of the votes
+	UsesIdeal                       // the ideal points (Request.Ideal, By)
+	UsesYear                        // Request.Year, one period of the ideal points
+	UsesPoles                       // Request.Poles
 )
 
 // View is one registered chart kind: everything the window, the command
@@ -104,6 +108,9 @@ var registry = []View{
 	{Kind: AgreementMap, DefaultBody: record.GA, Label: "World map of agreement", Tab: "Agreement map", Inputs: UsesRef | UsesMetric | UsesMinN, EveryState: true,
 		Help:  "the world coloured by agreement with --ref over the selection (grey below --min-n roll calls; default 10)",
 		build: (*builder).agreementMap},
+	{Kind: IdealMap, Label: "World map of ideal points", Tab: "Ideal map", Inputs: UsesIdeal | UsesYear, EveryState: true, DefaultBody: record.GA,
+		Help:  "the world coloured by each state's ideal point in one year (--year Y; default the last) or session (--by session)",
+		build: (*builder).idealMap},
 	{Kind: PositionsTimeline, Label: "Recorded positions over time", Tab: "Positions", Inputs: UsesPositions,
 		Help:  "the recorded stances of the selected countries on --topic over time (recorded positions, not votes)",
 		build: (*builder).positions},

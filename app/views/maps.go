@@ -41,7 +41,7 @@ func (b *builder) voteMap() (charts.Chart, error) {
 	votes := map[string]charts.Vote{}
 	for c, iso := range t.Countries {
 		if v := t.Votes[row][c]; v != record.None {
-			votes[iso] = ChartVote(v)
+			votes[seatAt(iso, rc.Date)] = ChartVote(v)
 		}
 	}
 	title := rc.Label()
@@ -87,14 +87,16 @@ func (b *builder) agreementMap() (charts.Chart, error) {
 	m := charts.AgreementMap{Meta: b.meta, Ref: ref, RefName: name(ref), Metric: "Agreement (" + b.req.Metric.Label() + ")",
 		MinN: minN, Lineage: mapLineage(), Selected: b.selected(b.s.RollCall(b.s.Latest()).Date)}
 	m.States = append(m.States, charts.MapValue{ISO3: ref, Name: name(ref), Value: math.NaN()})
+	last := b.s.RollCall(b.s.Latest()).Date
 	shown := map[string]bool{ref: true}
 	for _, r := range ranked {
-		m.States = append(m.States, charts.MapValue{ISO3: r.ISO3, Name: name(r.ISO3), Value: r.Agreement, N: r.N})
-		shown[r.ISO3] = true
+		iso := seatAt(r.ISO3, last)
+		m.States = append(m.States, charts.MapValue{ISO3: iso, Name: name(iso), Value: r.Agreement, N: r.N})
+		shown[iso] = true
 	}
 	// Members of the latest selected day that share no roll call with the
 	// reference are shown too, as "too few", so that every member is there.
-	for _, iso := range countries.Members(b.s.RollCall(b.s.Latest()).Date) {
+	for _, iso := range countries.Members(last) {
 		if !shown[iso] {
 			m.States = append(m.States, charts.MapValue{ISO3: iso, Name: name(iso), Value: math.NaN()})
 		}
@@ -122,4 +124,28 @@ func (b *builder) outlinedNote() string {
 		return ""
 	}
 	return "outlined: " + strings.Join(b.req.Filter.Countries, ", ")
+}
+
+// Members is what a country token of a filter stands for: a state's own
+// code, or every state that was ever in the grouping it names.
+func Members(token string) []string {
+	if g, ok := countries.GroupingByName(token); ok {
+		return g.At("")
+	}
+	return []string{token}
+}
+
+// seatAt names the seat a state's votes belonged to on date, for the
+// maps: the store keeps the Soviet Union's votes under Russia, which
+// continues its seat, but a map of 1985 draws the Soviet Union, over all
+// its republics.
+func seatAt(iso, date string) string {
+	c, ok := countries.ByISO3(iso)
+	if !ok || c.Continues == "" {
+		return iso
+	}
+	if p, ok := countries.ByISO3(c.Continues); ok && p.Ended != "" && date < p.Ended {
+		return p.ISO3
+	}
+	return iso
 }
