@@ -302,6 +302,7 @@ func TestChartCommand(t *testing.T) {
 		views.PositionsTimeline:   {[]string{"--topic", "ukraine", "--countries", "P5,UKR"}, 0, 0, sample.Path},
 		views.VoteMap:             {[]string{"--symbol", "S/RES/2774"}, 1920, 1080, db.Path},
 		views.AgreementMap:        {[]string{"--ref", "CHN", "--body", "GA", "--metric", "voeten"}, 0, 0, db.Path},
+		views.IdealMap:            {[]string{"--countries", "P5", "--year", "2025"}, 0, 0, db.Path},
 	}
 	for _, v := range views.Views() {
 		c, ok := cases[v.Kind]
