@@ -11,6 +11,7 @@ import (
 
 	"plenary/data"
 	"plenary/data/compare"
+	"plenary/data/countries"
 	"plenary/data/record"
 )
 
@@ -172,6 +173,112 @@ func TestNoSilentGuesses(t *testing.T) {
 		t.Logf("case %d: %v", i, err)
 		if h := contentHash(t, path); h != before {
 			t.Errorf("case %d changed the database", i)
+		}
+	}
+}
+
+// mergedHistory imports unvotes and Voeten into a new database in the
+// order given, and returns the store, its table and the reports.
+func mergedHistory(t *testing.T, order ...string) (*data.Store, *record.Table, []*data.Report) {
+	t.Helper()
+	st, _ := openTemp(t)
+	ctx := context.Background()
+	var reps []*data.Report
+	for _, name := range order {
+		rep, err := st.Import(ctx, []string{filepath.Join(sharedData(t), name)}, data.ImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		reps = append(reps, rep)
+	}
+	tb, err := st.Table(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, tb, reps
+}
+
+// seatPairs lists the pairs of states that stand for one seat in the
+// voting data: a state and the one that carries on its seat, and a state
+// and a successor whose membership never overlapped its own (Yugoslavia
+// and Serbia and Montenegro). East and West Germany, members side by
+// side, are not a pair.
+func seatPairs() [][2]string {
+	var out [][2]string
+	for _, c := range countries.All() {
+		if c.Continues != "" {
+			out = append(out, [2]string{c.Continues, c.ISO3})
+		}
+		for _, s := range c.Successors {
+			sc, _ := countries.ByISO3(s)
+			if sc.Continues != c.ISO3 && (c.Ended == "" || sc.Admitted >= c.Ended) {
+				out = append(out, [2]string{c.ISO3, s})
+			}
+		}
+	}
+	return out
+}
+
+// unvotesTotals counts one unvotes roll call's votes from votes.csv.
+func unvotesTotals(t *testing.T, rcid string) record.Totals {
+	t.Helper()
+	var tot record.Totals
+	for _, r := range readRecords(t, filepath.Join(sharedData(t), "unvotes", "votes.csv")) {
+		if r[0] == rcid {
+			v, _ := record.ParseVote(r[3])
+			tot.Add(v)
+		}
+	}
+	return tot
+}
+
+// TestOneVotePerSeat imports unvotes and Voeten in both orders. A/RES/60/260
+// must read as unvotes counts it (121–50–2; Voeten adds its 18 absent
+// states as non-voting), and over the whole merged history no roll call
+// may hold two votes of one seat. North Yemen's 84 votes of November and
+// December 1990 go to Yemen, and the two rump-Yugoslav votes of 1992,
+// which no member state can take, are listed.
+func TestOneVotePerSeat(t *testing.T) {
+	want := unvotesTotals(t, "4592")
+	pairs := seatPairs()
+	for _, order := range [][]string{{"unvotes", "voeten"}, {"voeten", "unvotes"}} {
+		_, tb, reps := mergedHistory(t, order...)
+		col := map[string]int{}
+		for i, iso := range tb.Countries {
+			col[iso] = i
+		}
+		row := findRollCall(t, tb, "A/RES/60/260")
+		var got record.Totals
+		for _, v := range tb.Votes[row] {
+			got.Add(v)
+		}
+		if got.Yes != want.Yes || got.No != want.No || got.Abstain != want.Abstain {
+			t.Errorf("%v: A/RES/60/260 %v, unvotes counts %v", order, got, want)
+		}
+		twice := 0
+		for r, votes := range tb.Votes {
+			for _, p := range pairs {
+				a, okA := col[p[0]]
+				b, okB := col[p[1]]
+				if okA && okB && votes[a] != record.None && votes[b] != record.None {
+					if twice++; twice <= 5 {
+						t.Errorf("%v: %s holds votes of %s and %s", order, tb.RollCalls[r].Label(), p[0], p[1])
+					}
+				}
+			}
+			if yar, ok := col["YAR"]; ok && votes[yar] != record.None && tb.RollCalls[r].Date >= "1990-05-22" {
+				t.Errorf("%v: %s holds a vote of North Yemen", order, tb.RollCalls[r].Label())
+			}
+		}
+		var warnings []string
+		for _, rep := range reps {
+			warnings = append(warnings, rep.Warnings...)
+		}
+		all := strings.Join(warnings, "\n")
+		for _, w := range []string{"84 votes of North Yemen (YAR", "filed under YEM", "2 votes of Serbia and Montenegro (SCG"} {
+			if !strings.Contains(all, w) {
+				t.Errorf("%v: no warning %q", order, w)
+			}
 		}
 	}
 }
