@@ -232,53 +232,153 @@ func unvotesTotals(t *testing.T, rcid string) record.Totals {
 	return tot
 }
 
-// TestOneVotePerSeat imports unvotes and Voeten in both orders. A/RES/60/260
-// must read as unvotes counts it (121–50–2; Voeten adds its 18 absent
-// states as non-voting), and over the whole merged history no roll call
-// may hold two votes of one seat. North Yemen's 84 votes of November and
-// December 1990 go to Yemen, and the two rump-Yugoslav votes of 1992,
-// which no member state can take, are listed.
-func TestOneVotePerSeat(t *testing.T) {
-	want := unvotesTotals(t, "4592")
-	pairs := seatPairs()
+// TestMergedHistory imports unvotes and Voeten in both orders and checks
+// the merged history against the two files.
+func TestMergedHistory(t *testing.T) {
+	type merged struct {
+		order []string
+		tb    *record.Table
+		reps  []*data.Report
+	}
+	var runs []merged
 	for _, order := range [][]string{{"unvotes", "voeten"}, {"voeten", "unvotes"}} {
 		_, tb, reps := mergedHistory(t, order...)
-		col := map[string]int{}
-		for i, iso := range tb.Countries {
-			col[iso] = i
+		runs = append(runs, merged{order, tb, reps})
+	}
+	t.Run("OneVotePerSeat", func(t *testing.T) {
+		for _, r := range runs {
+			checkOneVotePerSeat(t, r.order, r.tb, r.reps)
 		}
-		row := findRollCall(t, tb, "A/RES/60/260")
-		var got record.Totals
-		for _, v := range tb.Votes[row] {
-			got.Add(v)
+	})
+	t.Run("TopicsUnion", func(t *testing.T) {
+		want := nuclearUnion(t, "2015-12-31")
+		for _, r := range runs {
+			checkTopics(t, r.order, r.tb, r.reps, want)
 		}
-		if got.Yes != want.Yes || got.No != want.No || got.Abstain != want.Abstain {
-			t.Errorf("%v: A/RES/60/260 %v, unvotes counts %v", order, got, want)
-		}
-		twice := 0
-		for r, votes := range tb.Votes {
-			for _, p := range pairs {
-				a, okA := col[p[0]]
-				b, okB := col[p[1]]
-				if okA && okB && votes[a] != record.None && votes[b] != record.None {
-					if twice++; twice <= 5 {
-						t.Errorf("%v: %s holds votes of %s and %s", order, tb.RollCalls[r].Label(), p[0], p[1])
-					}
+	})
+}
+
+// checkOneVotePerSeat: A/RES/60/260 must read as unvotes counts it
+// (121–50–2; Voeten adds its 18 absent states as non-voting), and over
+// the whole merged history no roll call may hold two votes of one seat.
+// North Yemen's 84 votes of November and December 1990 go to Yemen, and
+// the two rump-Yugoslav votes of 1992, which no member state can take, are
+// listed.
+func checkOneVotePerSeat(t *testing.T, order []string, tb *record.Table, reps []*data.Report) {
+	want := unvotesTotals(t, "4592")
+	col := map[string]int{}
+	for i, iso := range tb.Countries {
+		col[iso] = i
+	}
+	row := findRollCall(t, tb, "A/RES/60/260")
+	var got record.Totals
+	for _, v := range tb.Votes[row] {
+		got.Add(v)
+	}
+	if got.Yes != want.Yes || got.No != want.No || got.Abstain != want.Abstain {
+		t.Errorf("%v: A/RES/60/260 %v, unvotes counts %v", order, got, want)
+	}
+	twice := 0
+	for r, votes := range tb.Votes {
+		for _, p := range seatPairs() {
+			a, okA := col[p[0]]
+			b, okB := col[p[1]]
+			if okA && okB && votes[a] != record.None && votes[b] != record.None {
+				if twice++; twice <= 5 {
+					t.Errorf("%v: %s holds votes of %s and %s", order, tb.RollCalls[r].Label(), p[0], p[1])
 				}
 			}
-			if yar, ok := col["YAR"]; ok && votes[yar] != record.None && tb.RollCalls[r].Date >= "1990-05-22" {
-				t.Errorf("%v: %s holds a vote of North Yemen", order, tb.RollCalls[r].Label())
-			}
 		}
-		var warnings []string
-		for _, rep := range reps {
-			warnings = append(warnings, rep.Warnings...)
+		if yar, ok := col["YAR"]; ok && votes[yar] != record.None && tb.RollCalls[r].Date >= "1990-05-22" {
+			t.Errorf("%v: %s holds a vote of North Yemen", order, tb.RollCalls[r].Label())
 		}
-		all := strings.Join(warnings, "\n")
-		for _, w := range []string{"84 votes of North Yemen (YAR", "filed under YEM", "2 votes of Serbia and Montenegro (SCG"} {
-			if !strings.Contains(all, w) {
-				t.Errorf("%v: no warning %q", order, w)
-			}
+	}
+	var warnings []string
+	for _, rep := range reps {
+		warnings = append(warnings, rep.Warnings...)
+	}
+	all := strings.Join(warnings, "\n")
+	for _, w := range []string{"84 votes of North Yemen (YAR", "filed under YEM", "2 votes of Serbia and Montenegro (SCG"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("%v: no warning %q", order, w)
 		}
+	}
+}
+
+// nuclearUnion lists, straight from the two files, the roll calls until
+// to that either dataset puts under nuclear weapons: unvotes' issue "nu"
+// and Voeten's column nu.
+func nuclearUnion(t *testing.T, to string) map[string]bool {
+	dir := sharedData(t)
+	date := map[string]string{}
+	for _, r := range readRecords(t, filepath.Join(dir, "unvotes", "roll_calls.csv")) {
+		date[r[0]] = r[3]
+	}
+	out := map[string]bool{}
+	for _, r := range readRecords(t, filepath.Join(dir, "unvotes", "issues.csv")) {
+		if r[1] == "nu" && date[r[0]] <= to {
+			out[r[0]] = true
+		}
+	}
+	f, err := os.Open(filepath.Join(dir, "voeten", "votes.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rd := csv.NewReader(f)
+	rd.ReuseRecord = true
+	head, _ := rd.Read()
+	col := map[string]int{}
+	for i, h := range head {
+		col[h] = i
+	}
+	for {
+		rec, err := rd.Read()
+		if err != nil {
+			break
+		}
+		d := rec[col["date"]]
+		if d == "" {
+			d = date[rec[col["rcid"]]]
+		}
+		if rec[col["nu"]] == "1" && d <= to {
+			out[rec[col["rcid"]]] = true
+		}
+	}
+	return out
+}
+
+// checkTopics: the topics of a roll call are the union of its sources', so
+// --topic nuclear finds the roll calls either file puts under the topic,
+// whatever the order, and the second import lists the topics it added.
+func checkTopics(t *testing.T, order []string, tb *record.Table, reps []*data.Report, want map[string]bool) {
+	ix, err := compare.NewIndex(tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ix.Select(compare.Filter{Topics: []string{"nuclear"}, To: "2015-12-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, r := range s.Rows {
+		got[strconv.Itoa(tb.RollCalls[r].RCID)] = true
+	}
+	missing, extra := 0, 0
+	for id := range want {
+		if !got[id] {
+			missing++
+		}
+	}
+	for id := range got {
+		if !want[id] {
+			extra++
+		}
+	}
+	if missing+extra > 0 {
+		t.Errorf("%v: --topic nuclear finds %d roll calls, the files %d (%d missing, %d extra)", order, len(got), len(want), missing, extra)
+	}
+	if len(reps[1].Topics) == 0 {
+		t.Errorf("%v: the second import lists no topic it added", order)
 	}
 }

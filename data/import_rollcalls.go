@@ -43,10 +43,23 @@ func (w *writer) insertRollCall(in *ingest.RollCall, id int64) (*record.RollCall
 	if _, err := w.st.insRC.ExecContext(w.ctx, append(rollCallArgs(&rc), w.importID, id)...); err != nil {
 		return nil, fmt.Errorf("storing %s: %w", rc.Label(), err)
 	}
+	if err := w.creditTopics(id, rc.Topics, in.Source); err != nil {
+		return nil, err
+	}
 	w.idx.Add(&rc)
 	w.added[id] = true
 	w.rep.RollCalls.Added++
 	return &rc, nil
+}
+
+// creditTopics notes which dataset gave a roll call's topics.
+func (w *writer) creditTopics(id int64, topics []string, source string) error {
+	for _, t := range topics {
+		if _, err := w.st.insTopic.ExecContext(w.ctx, id, t, source); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeBallot stores a roll call's votes in the ballots cache.
@@ -61,6 +74,14 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 	old := w.idx.Get(id)
 	merged := merge.RollCall(old, &in.RollCall, w.opt.sample)
 	metaChanged := !merge.Same(old, &merged)
+	if err := w.creditTopics(id, in.Topics, in.Source); err != nil {
+		return err
+	}
+	if !w.added[id] {
+		for _, t := range merge.NewTopics(old.Topics, merged.Topics) {
+			w.rep.Topics = append(w.rep.Topics, TopicChange{RollCall: merged.Label(), Topic: t, Source: in.Source})
+		}
+	}
 	votesChanged, err := w.mergeVotes(id, merged.Label(), in.Votes)
 	if err != nil {
 		return err
