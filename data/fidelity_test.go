@@ -382,3 +382,66 @@ func checkTopics(t *testing.T, order []string, tb *record.Table, reps []*data.Re
 		t.Errorf("%v: the second import lists no topic it added", order)
 	}
 }
+
+// TestTotalsWarnings: importing the 2025 votes (191 members listed) over
+// the February file (193) leaves A/RES/ES-11/7 with 17 non-voting against
+// the 15 published; and a Library file whose total_ms says 193 while it
+// lists 191 members is flagged. Both warnings name the roll call.
+func TestTotalsWarnings(t *testing.T) {
+	st, _ := openTemp(t)
+	ctx := context.Background()
+	dir := sharedData(t)
+	if _, err := st.Import(ctx, []string{filepath.Join(dir, "feb2025")}, data.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := st.Import(ctx, []string{filepath.Join(dir, "unga2025")}, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var feb, y2025 record.Totals
+	for _, r := range readRecords(t, filepath.Join(dir, "feb2025", "votes.csv")) {
+		if r[1] == "A/RES/ES-11/7" {
+			v, _ := record.ParseVote(r[5])
+			feb.Add(v)
+		}
+	}
+	for _, r := range readRecords(t, filepath.Join(dir, "unga2025", "resolutions.csv")) {
+		if r[0] == "A/RES/ES-11/7" {
+			y2025.NonVoting, _ = strconv.Atoi(r[8])
+		}
+	}
+	want := []string{"A/RES/ES-11/7", strconv.Itoa(feb.NonVoting) + " non-voting, differ", strconv.Itoa(y2025.NonVoting) + " non-voting"}
+	if !anyWarning(rep.Warnings, want...) {
+		t.Errorf("no warning with %q in %q", want, rep.Warnings)
+	}
+
+	listed := 0
+	for _, r := range readRecords(t, filepath.Join(dir, "unga2025", "votes.csv")) {
+		if r[0] == "A/RES/ES-11/7" {
+			listed++
+		}
+	}
+	st2, _ := openTemp(t)
+	rep, err = st2.Import(ctx, []string{undl2026(t, nil, 193)}, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"A/RES/ES-11/7", strconv.Itoa(listed) + " member states listed, total_ms says 193"}
+	if !anyWarning(rep.Warnings, want...) {
+		t.Errorf("no warning with %q", want)
+	}
+}
+
+// anyWarning reports whether one warning contains every part.
+func anyWarning(warnings []string, parts ...string) bool {
+	for _, w := range warnings {
+		all := true
+		for _, p := range parts {
+			all = all && strings.Contains(w, p)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}

@@ -92,6 +92,9 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 		}
 		return nil
 	}
+	if err := w.checkMergedTotals(id, in, &merged); err != nil {
+		return err
+	}
 	merged.Source = in.Source
 	if _, err := w.st.updRC.ExecContext(w.ctx, append(rollCallArgs(&merged), w.importID, id)...); err != nil {
 		return fmt.Errorf("updating %s: %w", merged.Label(), err)
@@ -100,6 +103,38 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 	w.idx.Add(old)
 	if !w.added[id] {
 		w.rep.RollCalls.Updated++
+	}
+	return nil
+}
+
+// checkMergedTotals warns when the votes a roll call holds once merged
+// differ from its published totals: each source may agree with its own
+// totals (the 2025 file lists 191 members, the February one 193), and
+// only the merge shows that the counts no longer do.
+func (w *writer) checkMergedTotals(id int64, in *ingest.RollCall, rc *record.RollCall) error {
+	p := rc.Published
+	if p == nil {
+		return nil
+	}
+	if err := w.flush(); err != nil { // the votes just queued count too
+		return err
+	}
+	have, err := w.storedVotes(id)
+	if err != nil {
+		return err
+	}
+	if len(have) == 0 {
+		return nil
+	}
+	var c record.Totals
+	for _, v := range have {
+		c.Add(v)
+	}
+	// A published non-voting count of 0 is most often a column the source
+	// lacks, so it is compared only when given.
+	if c.Yes != p.Yes || c.No != p.No || c.Abstain != p.Abstain || p.NonVoting > 0 && c.NonVoting != p.NonVoting {
+		w.warn(in, "%s: the votes now stored, %d–%d–%d with %d non-voting, differ from the published totals %d–%d–%d with %d non-voting",
+			rc.Label(), c.Yes, c.No, c.Abstain, c.NonVoting, p.Yes, p.No, p.Abstain, p.NonVoting)
 	}
 	return nil
 }
