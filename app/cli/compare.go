@@ -351,8 +351,18 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 	}
 	w := newPairWriter(env.Stdout, *format, m, max(*minN, 1))
 	w.header()
+	if err := w.agreement(s, ref, *by == "year"); err != nil {
+		return err
+	}
+	return w.flush()
+}
+
+// agreement writes the pairs asked for: of ref with each selected country,
+// or of every two, over the whole selection or by year.
+func (w *pairWriter) agreement(s *compare.Selection, ref string, byYear bool) error {
+	m := w.metric
 	switch {
-	case ref != "" && *by == "year":
+	case ref != "" && byYear:
 		for _, other := range s.Countries {
 			if other == ref {
 				continue
@@ -366,14 +376,14 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 			}
 		}
 	case ref != "":
-		ranked, err := s.Ranking(ref, m, max(*minN, 1))
+		ranked, err := s.Ranking(ref, m, w.minN)
 		if err != nil {
 			return err
 		}
 		for _, r := range ranked {
 			w.row(ref, r.ISO3, "all", r.Score)
 		}
-	case *by == "year":
+	case byYear:
 		for _, ym := range s.AllPairsPerYear(m) {
 			w.matrix(&ym.Matrix, yearPeriod(ym.Year))
 		}
@@ -381,7 +391,7 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 		mx := s.Matrix(m)
 		w.matrix(&mx, "all")
 	}
-	return w.flush()
+	return nil
 }
 
 // pairWriter writes agreement rows. The CSV path appends bytes directly:
