@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,8 +19,9 @@ import (
 // undl2026 writes the votes of ../shared/data/unga2025 as a UN Digital
 // Library file of the 6 February 2026 layout (header as published, see
 // ../shared/data/undl-layouts.md), with notes[symbol] in vote_note and
-// totalMS in total_ms. It returns the file's path.
-func undl2026(t *testing.T, notes map[string]string, totalMS int) string {
+// totalMS in total_ms; the symbols in zero get published totals of 0. It
+// returns the file's path.
+func undl2026(t *testing.T, notes map[string]string, totalMS int, zero ...string) string {
 	t.Helper()
 	dir := filepath.Join(sharedData(t), "unga2025")
 	res := map[string][]string{}
@@ -35,7 +37,10 @@ func undl2026(t *testing.T, notes map[string]string, totalMS int) string {
 	w := csv.NewWriter(f)
 	w.Write(strings.Split("undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,committee_report,meeting,title,agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,total_non_voting,total_ms,undl_link", ","))
 	for _, v := range readRecords(t, filepath.Join(dir, "votes.csv")) {
-		r := res[v[0]]
+		r := slices.Clone(res[v[0]])
+		if slices.Contains(zero, v[0]) {
+			r[5], r[6], r[7], r[8] = "0", "0", "0", "0"
+		}
 		link := r[4]
 		id := link[strings.LastIndex(link, "/")+1:]
 		w.Write([]string{id, v[2], v[3], v[4], v[1], "", v[0], "", "", "", r[2], "", r[3], notes[v[0]],
@@ -78,11 +83,12 @@ func findRollCall(t *testing.T, tb *record.Table, symbol string) int {
 // TestNoteIsNotAModality imports the 2025 votes in the Library's 2026
 // layout with the note "Adopted without reference to a Main Committee" on
 // the recorded 93–18–65 vote of A/RES/ES-11/7: the vote stays a recorded,
-// contested vote.
+// contested vote. A/RES/ES-11/9 is given published totals of zero, which
+// do mean that no vote was taken.
 func TestNoteIsNotAModality(t *testing.T) {
 	st, _ := openTemp(t)
 	ctx := context.Background()
-	file := undl2026(t, map[string]string{"A/RES/ES-11/7": "Adopted without reference to a Main Committee (A/ES-11/L.10)"}, 191)
+	file := undl2026(t, map[string]string{"A/RES/ES-11/7": "Adopted without reference to a Main Committee (A/ES-11/L.10)"}, 191, "A/RES/ES-11/9")
 	if _, err := st.Import(ctx, []string{file}, data.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -93,6 +99,10 @@ func TestNoteIsNotAModality(t *testing.T) {
 	row := findRollCall(t, tb, "A/RES/ES-11/7")
 	if tb.RollCalls[row].Flags.Has(record.WithoutVote) {
 		t.Error("A/RES/ES-11/7 is flagged as adopted without a vote")
+	}
+	// Published totals of zero say that no vote was taken.
+	if r := findRollCall(t, tb, "A/RES/ES-11/9"); !tb.RollCalls[r].Flags.Has(record.WithoutVote) {
+		t.Error("A/RES/ES-11/9, published 0-0-0, is not flagged as adopted without a vote")
 	}
 	ix, err := compare.NewIndex(tb)
 	if err != nil {
