@@ -78,7 +78,7 @@ func (j job) request() views.Request {
 // chart at the size it is shown. It runs off the UI goroutine.
 func compute(j job) *result {
 	r := &result{}
-	sel, err := views.Select(j.table, views.FilterFor(views.Kind(j.kind), j.filter.compareFilter()))
+	sel, err := views.Select(j.table, j.filter.compareFilter())
 	if err != nil {
 		r.err = err
 		return r

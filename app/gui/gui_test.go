@@ -264,8 +264,11 @@ func TestFilterTabsTableAndStatus(t *testing.T) {
 		})
 	}
 
-	// The metric switch reaches the agreement views.
+	// The metric switch reaches the agreement views. They compare the
+	// General Assembly unless a body is chosen, and the period holds
+	// Security Council votes only.
 	u.sync(func() {
+		u.filters.body.SetSelected("SC")
 		u.selectKind("agreement-rank")
 		u.filters.metric.SetSelected(metricLabels[1])
 	})

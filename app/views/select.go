@@ -9,7 +9,8 @@ import (
 // comparisons look at the General Assembly unless a body is named (and
 // mix the two bodies only when Both is), the abstention charts at the
 // Security Council whatever the filter says (their subtitle says which
-// body was counted). A list shown beside a chart should use the same.
+// body was counted). Select with it lists exactly the roll calls a chart
+// of that kind counts.
 func FilterFor(k Kind, f compare.Filter) compare.Filter {
 	switch k {
 	case GABreakdown:
