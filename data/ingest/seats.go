@@ -3,7 +3,6 @@ package ingest
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"plenary/data/countries"
 )
@@ -19,11 +18,13 @@ var ownSpans, seatSpans = func() ([][]countries.Period, [][]countries.Period) {
 	for i, c := range all {
 		own[i] = c.Periods()
 		seat[i] = own[i]
-		for p, ok := countries.ByISO3(c.Continues); ok && c.Continues != ""; p, ok = countries.ByISO3(p.Continues) {
-			seat[i] = append(slices.Clip(seat[i]), p.Periods()...)
-			if p.Continues == "" {
+		for prev := c.Continues; prev != ""; {
+			p, ok := countries.ByISO3(prev)
+			if !ok {
 				break
 			}
+			seat[i] = append(slices.Clip(seat[i]), p.Periods()...)
+			prev = p.Continues
 		}
 	}
 	return own, seat
@@ -43,6 +44,7 @@ func inSpans(spans []countries.Period, date string) bool {
 // membership, by state and by where they went, for one warning each.
 type misfiled struct {
 	from, to    string // ISO3; to is "" when no state held the seat
+	dropped     bool   // the vote gave way to to's own
 	n           int
 	first, last string // dates
 	file        string
@@ -59,23 +61,23 @@ func (b *Batch) place(date, iso3 string, file string, line int) string {
 	if !ok {
 		to = ""
 	}
-	b.count(iso3, to, date, file, line)
+	b.count(iso3, to, false, date, file, line)
 	if to == "" {
 		return iso3
 	}
 	return to
 }
 
-// count notes a vote of from that went to to ("" when it stayed; "-" and
-// the holder's code when it was dropped for the holder's).
-func (b *Batch) count(from, to, date, file string, line int) {
-	key := from + ">" + to
+// count notes a vote of from that went to to ("" when it stayed), or that
+// was dropped for to's own.
+func (b *Batch) count(from, to string, dropped bool, date, file string, line int) {
+	key := fmt.Sprint(from, ">", to, dropped)
 	if b.misfiled == nil {
 		b.misfiled = map[string]*misfiled{}
 	}
 	m := b.misfiled[key]
 	if m == nil {
-		m = &misfiled{from: from, to: to, first: date, last: date, file: file, line: line}
+		m = &misfiled{from: from, to: to, dropped: dropped, first: date, last: date, file: file, line: line}
 		b.misfiled[key] = m
 		b.misfiledOrder = append(b.misfiledOrder, key)
 	}
@@ -99,7 +101,7 @@ func (b *Batch) dropShared(bl *rollCallBuilder, file string) {
 			continue
 		}
 		bl.votes[i] = 0
-		b.count(countryCodes[i], "-"+holder, bl.rc.Date, file, bl.rc.Line)
+		b.count(countryCodes[i], holder, true, bl.rc.Date, file, bl.rc.Line)
 	}
 }
 
@@ -113,9 +115,9 @@ func (b *Batch) warnMisfiled() {
 		}
 		c, _ := countries.ByISO3(m.from)
 		seat := fmt.Sprintf("%s (%s, a member %s)", c.Name, c.ISO3, membership(c))
-		if strings.HasPrefix(m.to, "-") {
+		if m.dropped {
 			b.warn(m.file, m.line, "%d %s of %s dated %s dropped: %s held the seat then and voted",
-				m.n, plural(m.n, "vote", "votes"), seat, span, m.to[1:])
+				m.n, plural(m.n, "vote", "votes"), seat, span, m.to)
 			continue
 		}
 		if m.to != "" {
