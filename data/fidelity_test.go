@@ -260,6 +260,20 @@ func TestMergedHistory(t *testing.T) {
 			checkOneVotePerSeat(t, r.order, r.tb, r.reps)
 		}
 	})
+	t.Run("DateFromAnotherSource", func(t *testing.T) {
+		// Voeten's rcid 4592 has no date; unvotes dates it.
+		var want string
+		for _, r := range readRecords(t, filepath.Join(sharedData(t), "unvotes", "roll_calls.csv")) {
+			if r[0] == "4592" {
+				want = r[3]
+			}
+		}
+		for _, r := range runs {
+			if got := r.tb.RollCalls[findRollCall(t, r.tb, "A/RES/60/260")].Date; got != want || want == "" {
+				t.Errorf("%v: A/RES/60/260 dated %q, unvotes says %q", r.order, got, want)
+			}
+		}
+	})
 	t.Run("TopicsUnion", func(t *testing.T) {
 		want := nuclearUnion(t, "2015-12-31")
 		for _, r := range runs {
