@@ -34,9 +34,9 @@ type table struct {
 	// the importers refuse (which of the two holds the data cannot be
 	// told); reading the table as CSV goes on regardless.
 	twice error
-	cols   map[string]int
-	rec    []string // the current record
-	line   int      // its line
+	cols  map[string]int
+	rec   []string // the current record
+	line  int      // its line
 
 	br       *bufio.Reader
 	r        *csv.Reader
