@@ -28,7 +28,8 @@
 //     stores the outcome (import_rollcalls.go, import_votes.go), with its
 //     statements, progress and log in files of their own; import_stream.go
 //     writes votes while a file is still read; import_sample.go loads and
-//     removes the sample. They write roll_calls, votes, ballots, positions,
+//     removes the sample. They write roll_calls, votes, ballots,
+//     roll_call_topics (each topic with the dataset that gave it), positions,
 //     imports and import_files, inside one transaction per import, so that
 //     a file that fails validation, a cancelled import or a crash leaves the
 //     database exactly as it was.

@@ -74,6 +74,15 @@ func (d Difference) String() string {
 	return fmt.Sprintf("%s: %s %s → %s", d.RollCall, d.Country, d.Old, d.New)
 }
 
+// TopicChange is a topic an import added to a stored roll call.
+type TopicChange struct {
+	RollCall, Topic, Source string
+}
+
+func (c TopicChange) String() string {
+	return fmt.Sprintf("%s: topic %q from %s", c.RollCall, c.Topic, c.Source)
+}
+
 // Report says what an import did.
 type Report struct {
 	Sources     []string // dataset names
@@ -83,6 +92,7 @@ type Report struct {
 	Votes       struct{ Added, Changed, Unchanged int }
 	Positions   struct{ Added, Updated, Unchanged int }
 	Differences []Difference
+	Topics      []TopicChange // topics added to roll calls already stored
 	Warnings    []string
 	Skipped     []string // files of a folder that were not imported, with the reason
 	ImportID    int64    // the imports row; 0 when nothing changed
@@ -117,6 +127,16 @@ func (r *Report) Summary() string {
 				break
 			}
 			fmt.Fprintf(&b, "  %s\n", d)
+		}
+	}
+	if n := len(r.Topics); n > 0 {
+		fmt.Fprintf(&b, "%d topics added to roll calls already stored (each dataset's topics are kept):\n", n)
+		for i, c := range r.Topics {
+			if i == 20 {
+				fmt.Fprintf(&b, "  … and %d more\n", n-20)
+				break
+			}
+			fmt.Fprintf(&b, "  %s\n", c)
 		}
 	}
 	if n := len(r.Warnings); n > 0 {

@@ -45,10 +45,23 @@ func (w *writer) insertRollCall(in *ingest.RollCall, id int64) (*record.RollCall
 	if _, err := w.st.insRC.ExecContext(w.ctx, append(rollCallArgs(&rc), w.importID, id)...); err != nil {
 		return nil, fmt.Errorf("storing %s: %w", rc.Label(), err)
 	}
+	if err := w.creditTopics(id, rc.Topics, in.Source); err != nil {
+		return nil, err
+	}
 	w.idx.Add(&rc)
 	w.added[id] = true
 	w.rep.RollCalls.Added++
 	return &rc, nil
+}
+
+// creditTopics notes which dataset gave a roll call's topics.
+func (w *writer) creditTopics(id int64, topics []string, source string) error {
+	for _, t := range topics {
+		if _, err := w.st.insTopic.ExecContext(w.ctx, id, t, source); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeBallot stores a roll call's votes in the ballots cache.
@@ -69,12 +82,23 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 	}
 	merged := merge.RollCall(old, &in.RollCall, w.opt.sample)
 	metaChanged := !merge.Same(old, &merged)
+	if err := w.creditTopics(id, in.Topics, in.Source); err != nil {
+		return err
+	}
+	if !w.added[id] {
+		for _, t := range merge.NewTopics(old.Topics, merged.Topics) {
+			w.rep.Topics = append(w.rep.Topics, TopicChange{RollCall: merged.Label(), Topic: t, Source: in.Source})
+		}
+	}
 	votesChanged, err := w.mergeVotes(id, merged.Label(), in.Votes)
 	if err != nil {
 		return err
 	}
 	if !metaChanged && !votesChanged && !claims(old, &merged) {
 		return nil
+	}
+	if err := w.checkMergedTotals(id, in, &merged); err != nil {
+		return err
 	}
 	if votesChanged {
 		w.votesChanged[id] = true
@@ -111,6 +135,38 @@ func (w *writer) writeRollCalls() error {
 		}
 	}
 	w.orig = map[int64]record.RollCall{}
+	return nil
+}
+
+// checkMergedTotals warns when the votes a roll call holds once merged
+// differ from its published totals: each source may agree with its own
+// totals (the 2025 file lists 191 members, the February one 193), and
+// only the merge shows that the counts no longer do.
+func (w *writer) checkMergedTotals(id int64, in *ingest.RollCall, rc *record.RollCall) error {
+	p := rc.Published
+	if p == nil {
+		return nil
+	}
+	if err := w.flush(); err != nil { // the votes just queued count too
+		return err
+	}
+	have, err := w.storedVotes(id)
+	if err != nil {
+		return err
+	}
+	if len(have) == 0 {
+		return nil
+	}
+	var c record.Totals
+	for _, v := range have {
+		c.Add(v)
+	}
+	// A published non-voting count of 0 is most often a column the source
+	// lacks, so it is compared only when given.
+	if c.Yes != p.Yes || c.No != p.No || c.Abstain != p.Abstain || p.NonVoting > 0 && c.NonVoting != p.NonVoting {
+		w.warn(in, "%s: the votes now stored, %d–%d–%d with %d non-voting, differ from the published totals %d–%d–%d with %d non-voting",
+			rc.Label(), c.Yes, c.No, c.Abstain, c.NonVoting, p.Yes, p.No, p.Abstain, p.NonVoting)
+	}
 	return nil
 }
 

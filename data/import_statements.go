@@ -8,7 +8,7 @@ import (
 // statements are the prepared statements of an import, on its transaction.
 // Votes are inserted apart, through the driver (voteInserter).
 type statements struct {
-	insRC, updRC, selVotes, updVote, selPos, insPos, updPos, putBallot *sql.Stmt
+	insRC, updRC, selVotes, updVote, selPos, insPos, updPos, putBallot, insTopic *sql.Stmt
 }
 
 // prepareStatements prepares every statement of an import, or none.
@@ -35,6 +35,7 @@ func prepareStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
 		VALUES (?,?,?,?,?,?,?,?,?,?,?)`),
 		updPos:    prep(`UPDATE positions SET stance=?, quote=?, source=?, import_id=?, updated=? WHERE id=?`),
 		putBallot: prep(`INSERT OR REPLACE INTO ballots (roll_call_id, votes) VALUES (?, ?)`),
+		insTopic:  prep(`INSERT OR IGNORE INTO roll_call_topics (roll_call_id, topic, source) VALUES (?, ?, ?)`),
 	}
 	if err != nil {
 		s.close()
@@ -44,7 +45,7 @@ func prepareStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
 }
 
 func (s *statements) close() {
-	for _, st := range []*sql.Stmt{s.insRC, s.updRC, s.selVotes, s.updVote, s.selPos, s.insPos, s.updPos, s.putBallot} {
+	for _, st := range []*sql.Stmt{s.insRC, s.updRC, s.selVotes, s.updVote, s.selPos, s.insPos, s.updPos, s.putBallot, s.insTopic} {
 		if st != nil {
 			st.Close()
 		}

@@ -131,7 +131,25 @@ INSERT INTO votes_v3 (roll_call_id, country_id, vote) SELECT roll_call_id, count
 DROP TABLE votes;
 ALTER TABLE votes_v3 RENAME TO votes;
 `,
-	// 4: estimates, a cache of ideal-point estimations. A row is keyed by a
+	// 4: each topic of a roll call with the dataset that gave it. The
+	// topics column holds their union, which the filters read; the topics
+	// already stored are credited to the roll call's last source, the only
+	// one known.
+	`
+CREATE TABLE roll_call_topics (
+	roll_call_id INTEGER NOT NULL REFERENCES roll_calls(id) ON DELETE CASCADE,
+	topic        TEXT NOT NULL,
+	source       TEXT NOT NULL,
+	PRIMARY KEY (roll_call_id, topic, source)
+) WITHOUT ROWID;
+WITH RECURSIVE split(id, source, topic, rest) AS (
+	SELECT id, source, '', topics || '; ' FROM roll_calls WHERE topics != ''
+	UNION ALL
+	SELECT id, source, substr(rest, 1, instr(rest, '; ') - 1), substr(rest, instr(rest, '; ') + 2) FROM split WHERE rest != ''
+)
+INSERT OR IGNORE INTO roll_call_topics (roll_call_id, topic, source) SELECT id, topic, source FROM split WHERE topic != '';
+`,
+	// 5: estimates, a cache of ideal-point estimations. A row is keyed by a
 	// hash of the model, its options and every vote it used, so that a
 	// change to the data or the selection never finds a stale result; the
 	// votes stay the record, and the cache may be emptied at any time.

@@ -440,8 +440,18 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 	}
 	w := newPairWriter(env.Stdout, *format, m, max(*minN, 1))
 	w.header()
+	if err := w.agreement(s, ref, *by == "year"); err != nil {
+		return err
+	}
+	return w.flush()
+}
+
+// agreement writes the pairs asked for: of ref with each selected country,
+// or of every two, over the whole selection or by year.
+func (w *pairWriter) agreement(s *compare.Selection, ref string, byYear bool) error {
+	m := w.metric
 	switch {
-	case ref != "" && *by == "year":
+	case ref != "" && byYear:
 		for _, other := range s.Countries {
 			if other == ref {
 				continue
@@ -451,26 +461,26 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 				return err
 			}
 			for _, y := range years {
-				w.row(ref, other, y.Year, y.Score)
+				w.row(ref, other, yearPeriod(y.Year), y.Score)
 			}
 		}
 	case ref != "":
-		ranked, err := s.Ranking(ref, m, max(*minN, 1))
+		ranked, err := s.Ranking(ref, m, w.minN)
 		if err != nil {
 			return err
 		}
 		for _, r := range ranked {
-			w.row(ref, r.ISO3, 0, r.Score)
+			w.row(ref, r.ISO3, "all", r.Score)
 		}
-	case *by == "year":
+	case byYear:
 		for _, ym := range s.AllPairsPerYear(m) {
-			w.matrix(&ym.Matrix, ym.Year)
+			w.matrix(&ym.Matrix, yearPeriod(ym.Year))
 		}
 	default:
 		mx := s.Matrix(m)
-		w.matrix(&mx, 0)
+		w.matrix(&mx, "all")
 	}
-	return w.flush()
+	return nil
 }
 
 // pairWriter writes agreement rows. The CSV path appends bytes directly:
@@ -503,20 +513,25 @@ func (p *pairWriter) header() {
 	p.table.row("a", "b", "period", "metric", "agreement", "n")
 }
 
-// row writes one pair; year 0 is the whole period. A pair without a
+// yearPeriod names a year of a result by year: the undated roll calls
+// are counted as "undated", not left out.
+func yearPeriod(y int) string {
+	if y == compare.Undated {
+		return "undated"
+	}
+	return strconv.Itoa(y)
+}
+
+// row writes one pair for a period: a year, "undated" or "all". A pair without a
 // vote in common over the whole period is written with n = 0 and an empty
 // agreement, as in the matrix chart's CSV, so that no pair asked for
 // vanishes; per year, only the years in which the pair voted together
 // are listed.
-func (p *pairWriter) row(a, b string, year int, sc compare.Score) {
-	if sc.N < p.minN && (year != 0 || sc.N != 0) {
+func (p *pairWriter) row(a, b, period string, sc compare.Score) {
+	if sc.N < p.minN && (period != "all" || sc.N != 0) {
 		return
 	}
 	if p.csv == nil {
-		period := "all"
-		if year != 0 {
-			period = strconv.Itoa(year)
-		}
 		agreement := ""
 		if sc.N > 0 {
 			agreement = strconv.FormatFloat(sc.Agreement, 'f', 3, 64)
@@ -528,11 +543,7 @@ func (p *pairWriter) row(a, b string, year int, sc compare.Score) {
 	buf = append(buf, ',')
 	buf = append(buf, b...)
 	buf = append(buf, ',')
-	if year != 0 {
-		buf = strconv.AppendInt(buf, int64(year), 10)
-	} else {
-		buf = append(buf, "all"...)
-	}
+	buf = append(buf, period...)
 	buf = append(buf, ',')
 	buf = append(buf, p.metric.String()...)
 	buf = append(buf, ',')
@@ -547,10 +558,10 @@ func (p *pairWriter) row(a, b string, year int, sc compare.Score) {
 }
 
 // matrix writes every pair i < j of a matrix.
-func (p *pairWriter) matrix(mx *compare.Matrix, year int) {
+func (p *pairWriter) matrix(mx *compare.Matrix, period string) {
 	for i, a := range mx.Countries {
 		for j := i + 1; j < len(mx.Countries); j++ {
-			p.row(a, mx.Countries[j], year, mx.Score(i, j))
+			p.row(a, mx.Countries[j], period, mx.Score(i, j))
 		}
 	}
 }

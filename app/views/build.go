@@ -1,6 +1,7 @@
 package views
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"sync"
@@ -252,11 +253,15 @@ func plural(n int, what string) string {
 
 // period is the span of years of the selected roll calls, for titles.
 func (b *builder) period() string {
-	rows := b.s.Rows
-	if len(rows) == 0 {
-		return ""
+	// Undated roll calls sort first and have no year to give.
+	first, last := 0, 0
+	for _, r := range b.s.Rows {
+		if y := b.s.RollCall(r).Year(); y != 0 {
+			first = cmp.Or(first, y)
+			last = y
+		}
 	}
-	return yearSpan(b.s.RollCall(rows[0]).Year(), b.s.RollCall(rows[len(rows)-1]).Year())
+	return yearSpan(first, last)
 }
 
 // yearSpan writes a span of years as a title suffix: ", 1990–2019".

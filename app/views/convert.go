@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"plenary/charts"
@@ -145,16 +146,25 @@ func (b *builder) overTime() (charts.Chart, error) {
 		others = others[:MaxSeries]
 	}
 	var series []charts.AgreementSeries
+	undated := 0
 	for _, iso := range others {
 		years, err := b.s.PairOverTime(ref, iso, b.req.Metric)
 		if err != nil {
 			return nil, err
 		}
-		pts := make([]charts.AgreementPoint, len(years))
-		for i, y := range years {
-			pts[i] = charts.AgreementPoint{Year: y.Year, Agreement: y.Agreement, N: y.N}
+		var pts []charts.AgreementPoint
+		for _, y := range years {
+			if y.Year == compare.Undated {
+				// No place on a time axis; the subtitle counts them.
+				undated = max(undated, y.N)
+				continue
+			}
+			pts = append(pts, charts.AgreementPoint{Year: y.Year, Agreement: y.Agreement, N: y.N})
 		}
 		series = append(series, charts.AgreementSeries{Country: name(iso), Points: pts})
+	}
+	if undated > 0 {
+		note = strings.TrimPrefix(note+" · ", " · ") + plural(undated, "undated roll call") + " not drawn"
 	}
 	b.setText("Agreement with "+name(ref)+" by year"+b.period(), "metric: "+b.req.Metric.Label(), note)
 	if len(series) == 0 {

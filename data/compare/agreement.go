@@ -91,14 +91,20 @@ type yearWindow struct {
 }
 
 // yearWindows splits the selection by calendar year; roll calls without a
-// date are left out, as they belong to no year.
-func (s *Selection) yearWindows() []yearWindow { return s.ix.yearWindows(s.sel) }
+// date make a window of year 0 (Undated), so that no vote is dropped from
+// a count by year unseen.
+func (s *Selection) yearWindows() []yearWindow { return s.ix.yearWindows(s.sel, true) }
 
-// yearWindows splits the rows of a bitset by calendar year.
-func (ix *Index) yearWindows(sel bitset) []yearWindow {
+// Undated is the year of the roll calls that have no date in the results
+// by year (YearScore, YearMatrix): they are counted there, apart.
+const Undated = 0
+
+// yearWindows splits the rows of a bitset by calendar year, with the
+// undated ones as year 0 or left out.
+func (ix *Index) yearWindows(sel bitset, undated bool) []yearWindow {
 	var out []yearWindow
 	for _, run := range ix.runs {
-		if run.year == 0 {
+		if run.year == 0 && !undated {
 			continue
 		}
 		w0, w1 := run.from>>6, words(run.to)
@@ -212,7 +218,8 @@ type YearScore struct {
 }
 
 // PairOverTime is the agreement of two countries in each year of the
-// selection in which both voted (years with n = 0 are left out).
+// selection in which both voted (years with n = 0 are left out), the
+// undated roll calls first as year Undated.
 func (s *Selection) PairOverTime(a, b string, m Metric) ([]YearScore, error) {
 	ma, mb, err := s.pair(a, b)
 	if err != nil {

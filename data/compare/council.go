@@ -119,7 +119,7 @@ func (s *Selection) Council() Council {
 // votes per year.
 func (s *Selection) permanentByYear(mask bitset) []YearAbstentions {
 	var out []YearAbstentions
-	wins := s.ix.yearWindows(mask)
+	wins := s.ix.yearWindows(mask, false) // abstentions are counted by member too; a year needs a date
 	for _, m := range s.members {
 		if !slices.Contains(Permanent, m.iso) {
 			continue

@@ -14,6 +14,10 @@
 //
 // # Agreement metrics
 //
+// Comparisons look at the General Assembly unless the filter names a body
+// (Filter.ForComparison); the Security Council is compared on its own, and
+// the two are mixed only when Both is asked for.
+//
 // Each agreement figure comes with n, the number of roll calls it rests on.
 // A roll call counts for a pair only if both countries have a vote row on
 // it, and non-voting (absent) is never a vote:
@@ -26,4 +30,13 @@
 //   - Coincidence: the US State Department's "voting coincidence": only
 //     the roll calls where both voted yes or no, and the share where they
 //     voted the same (abstentions are left out entirely).
+//
+// # Groups and seats
+//
+// A grouping counts a state only while it belonged, and the regional
+// groups are dated too (countries.Grouping): the group filters and ByGroup
+// use the same memberships, so a chart by group and a filter by group
+// always agree. A historical state asked for by name finds its votes where
+// the datasets file them (the USSR's under Russia's code, for the Soviet
+// years).
 package compare

@@ -58,7 +58,8 @@ type YearMatrix struct {
 // countries in every year of the selection: the heaviest computation
 // Plenary offers (about 20,000 pairs in each of 75 years for the full
 // General Assembly history). Years without any roll call selected are
-// left out; pairs that never met in a year have n = 0 there.
+// left out; pairs that never met in a year have n = 0 there. Undated roll
+// calls come first, as year Undated.
 func (s *Selection) AllPairsPerYear(m Metric) []YearMatrix {
 	wins := s.yearWindows()
 	var years []int

@@ -471,6 +471,36 @@ func continues(a, b string) bool {
 	return false
 }
 
+// Holder returns the state that held code's seat on date: the state
+// itself while it was a member, else the state before or after it along
+// the seat's chain (YEM for a vote filed under YAR after the unification
+// of 1990). It is false when no state of the chain held a seat that day.
+func Holder(code, date string) (string, bool) {
+	c, ok := byISO3[strings.ToUpper(strings.TrimSpace(code))]
+	if !ok {
+		return "", false
+	}
+	if c.MemberOn(date) {
+		return c.ISO3, true
+	}
+	for p, i := c, 0; p.Continues != "" && i < len(table); i++ { // back along the chain
+		if p, ok = byISO3[p.Continues]; !ok {
+			break
+		}
+		if p.MemberOn(date) {
+			return p.ISO3, true
+		}
+	}
+	n, ok := Continuer(c.ISO3)
+	for i := 0; ok && i < len(table); i++ { // forward
+		if n.MemberOn(date) {
+			return n.ISO3, true
+		}
+		n, ok = Continuer(n.ISO3)
+	}
+	return "", false
+}
+
 // Members lists the ISO3 codes of the states that held a UN seat on date
 // (YYYY-MM-DD), sorted: admission <= date < end, with continued seats
 // counted once and gaps left out.

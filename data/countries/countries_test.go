@@ -376,3 +376,26 @@ func TestISOCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestHolder follows seats that passed from one state to another: a vote
+// dated after the Yemeni unification belongs to Yemen, a Soviet-era date
+// to the USSR, and the rump Yugoslavia of 1992 to no member state.
+func TestHolder(t *testing.T) {
+	for _, c := range []struct{ iso, date, want string }{
+		{"YAR", "1990-11-03", "YEM"},
+		{"YEM", "1980-01-01", "YAR"},
+		{"RUS", "1970-01-01", "SUN"},
+		{"TWN", "1971-11-01", "CHN"},
+		{"USA", "1990-01-01", "USA"},
+		{"SCG", "1992-08-03", ""},
+		{"ISR", "1949-05-02", ""},
+	} {
+		got, ok := Holder(c.iso, c.date)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("Holder(%s, %s) = %q, %v; want %q", c.iso, c.date, got, ok, c.want)
+		}
+	}
+	if !SameSeat("SUN", "RUS") || !SameSeat("SRB", "SCG") || SameSeat("DDR", "DEU") {
+		t.Error("SameSeat: SUN and RUS, SRB and SCG are one seat; DDR and DEU are not")
+	}
+}

@@ -54,6 +54,10 @@ type Batch struct {
 	warned map[string]int
 	kinds  []string
 	first  map[string]Warning
+	// misfiled counts the votes dated outside their state's membership
+	// (see place), in the order first met.
+	misfiled      map[string]*misfiled
+	misfiledOrder []string
 }
 
 // maxWarningsPerKind is how many warnings of one kind a batch keeps; the
@@ -68,6 +72,7 @@ const maxWarningsPerKind = 10
 // votes in the order given.
 func (b *Batch) collect(builders []*rollCallBuilder) {
 	for _, bl := range b.voted {
+		b.dropShared(bl, bl.rc.File)
 		b.RollCalls = append(b.RollCalls, bl.finish())
 	}
 	for _, bl := range builders {
@@ -152,6 +157,9 @@ type rollCallBuilder struct {
 	votes []record.Vote // by countryIndex; None = not listed
 	lines []int32       // line of each listed vote, for the twice-listed warning
 	voted bool          // has had a vote
+	// inherited are the countries whose votes fall in the years of the
+	// seat they carry on, not their own (see dropShared).
+	inherited []int
 }
 
 func newBuilder(rc *RollCall) *rollCallBuilder {
@@ -164,6 +172,13 @@ func (b *rollCallBuilder) add(batch *Batch, file string, line int, iso3 string, 
 	i, ok := countryIndex[iso3]
 	if !ok {
 		return // resolvers only return registry codes
+	}
+	inherited := false
+	if d := b.rc.Date; d != "" && !inSpans(ownSpans[i], d) {
+		if inherited = inSpans(seatSpans[i], d); !inherited {
+			iso3 = batch.place(d, iso3, file, line)
+			i = countryIndex[iso3]
+		}
 	}
 	if !b.voted {
 		b.voted = true
@@ -181,6 +196,12 @@ func (b *rollCallBuilder) add(batch *Batch, file string, line int, iso3 string, 
 	}
 	b.votes[i] = v
 	b.lines[i] = int32(line)
+	if inherited {
+		// Whether it stays depends on the rest of the roll call (see
+		// dropShared): it is not streamed, and goes in with the batch.
+		b.inherited = append(b.inherited, i)
+		return
+	}
 	if batch.stream != nil {
 		if batch.runOf != b {
 			batch.endRun()

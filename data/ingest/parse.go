@@ -175,6 +175,7 @@ func ParseStream(ctx context.Context, src Source, m *Meter, stream func(rc *Roll
 	b.Format = src.Format
 	b.Files = src.Files
 	b.checkTotals()
+	b.warnMisfiled()
 	for _, rc := range b.RollCalls {
 		if rc.Date == "" && !rc.MetaOnly {
 			b.warn(rc.File, rc.Line, "%s has no date", rc.Label())

@@ -24,6 +24,9 @@ func eachRow(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch, n
 		return 0, err
 	}
 	defer done()
+	if t.twice != nil {
+		return 0, t.twice
+	}
 	if err := t.require(need...); err != nil {
 		return 0, err
 	}

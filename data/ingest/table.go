@@ -30,9 +30,13 @@ const maxColumns = 2000
 type table struct {
 	file   string
 	header []string
-	cols   map[string]int
-	rec    []string // the current record
-	line   int      // its line
+	// twice is the error for a column named twice in the header, which
+	// the importers refuse (which of the two holds the data cannot be
+	// told); reading the table as CSV goes on regardless.
+	twice error
+	cols  map[string]int
+	rec   []string // the current record
+	line  int      // its line
 
 	br       *bufio.Reader
 	r        *csv.Reader
@@ -155,8 +159,10 @@ func openTable(file string, rd io.Reader) (*table, error) {
 		t.header[i] = h
 		k := normName(h)
 		if j, dup := t.cols[k]; dup && k != "" {
-			// Which of the two holds the data cannot be told.
-			return nil, errorf(file, 1, i+1, "column %q appears twice in the header (columns %d and %d)", h, j+1, i+1)
+			if t.twice == nil {
+				t.twice = errorf(file, 1, i+1, "column %q appears twice in the header (columns %d and %d)", h, j+1, i+1)
+			}
+			continue
 		}
 		if k != "" {
 			t.cols[k] = i

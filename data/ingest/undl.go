@@ -34,6 +34,7 @@ var (
 	undlNo       = []string{"total_no", "no"}
 	undlAbst     = []string{"total_abstentions", "abstentions", "total_abstain"}
 	undlNV       = []string{"total_non_voting", "non_voting"}
+	undlMS       = []string{"total_ms"}
 )
 
 // withoutVote reports whether a modality says, in so many words, that the
@@ -62,7 +63,7 @@ func noVoteTotals(p *record.Totals) bool {
 // undlCols are the positions of the columns of a Library file (-1 when
 // absent).
 type undlCols struct {
-	id, descr, code, name, vote, res, date, session, title, draft, meeting, agenda, subjects, note, modality, perm, link, yes, no, abst, nv int
+	id, descr, code, name, vote, res, date, session, title, draft, meeting, agenda, subjects, note, modality, perm, link, yes, no, abst, nv, ms int
 }
 
 func findUNDLCols(t *table) undlCols {
@@ -70,7 +71,7 @@ func findUNDLCols(t *table) undlCols {
 		t.col(undlID...), t.col(undlDescr...), t.col(undlCode...), t.col(undlName...), t.col(undlVote...), t.col(undlRes...), t.col(undlDate...),
 		t.col(undlSession...), t.col(undlTitle...), t.col(undlDraft...), t.col(undlMeeting...), t.col(undlAgenda...),
 		t.col(undlSubjects...), t.col(undlNote...), t.col(undlModality...), t.col(undlPerm...), t.col(undlLink...),
-		t.col(undlYes...), t.col(undlNo...), t.col(undlAbst...), t.col(undlNV...),
+		t.col(undlYes...), t.col(undlNo...), t.col(undlAbst...), t.col(undlNV...), t.col(undlMS...),
 	}
 }
 
@@ -85,10 +86,13 @@ type undlReader struct {
 	builders map[string]*rollCallBuilder
 	order    []string
 	allYes   map[string]bool
+	// members is each roll call's total_ms: how many member states the
+	// Library counts for it, against which the rows listed are checked.
+	members map[string]int
 }
 
 func parseUNDL(ctx context.Context, fsys fs.FS, file string, m *Meter, b *Batch) error {
-	r := &undlReader{file: file, b: b, res: newResolver(), builders: map[string]*rollCallBuilder{}, allYes: map[string]bool{}}
+	r := &undlReader{file: file, b: b, res: newResolver(), builders: map[string]*rollCallBuilder{}, allYes: map[string]bool{}, members: map[string]int{}}
 	b.Dataset = "UN Digital Library voting data " + shortName(file)
 	if _, err := eachRow(ctx, fsys, file, m, b, [][]string{undlVote, undlRes, undlDate}, r.setup); err != nil {
 		return err
@@ -134,6 +138,11 @@ func (r *undlReader) row(t *table) error {
 		r.builders[key] = bl
 		r.order = append(r.order, key)
 		r.allYes[key] = true
+		if n, known, err := parseCount(t.field(c.ms)); err != nil {
+			return t.errf(c.ms, "%v", err)
+		} else if known {
+			r.members[key] = n
+		}
 	}
 	if v != record.Yes {
 		r.allYes[key] = false
@@ -229,6 +238,12 @@ func (r *undlReader) finish() error {
 		}
 	}
 	r.b.collect(all)
+	for i, k := range r.order {
+		rc := all[i].rc
+		if n, ok := r.members[k]; ok && len(rc.Votes) != n {
+			r.b.warn(rc.File, rc.Line, "%s: %d member states listed, total_ms says %d", rc.Label(), len(rc.Votes), n)
+		}
+	}
 	return nil
 }
 

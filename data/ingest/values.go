@@ -52,6 +52,17 @@ func slashDate(s string) (a, b, y int, ok bool) {
 	return a, b, y, err[0] == nil && err[1] == nil && err[2] == nil
 }
 
+// sessionMiddle is a day in the middle of regular General Assembly session
+// s, which opens in September 1945+s: 1 March of the year after. It is ""
+// for a session that is not a plain number (special and emergency ones).
+func sessionMiddle(s string) string {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > 150 {
+		return ""
+	}
+	return fmt.Sprintf("%d-03-01", 1946+n)
+}
+
 // parseCount reads a published total; the UN files write them as floats
 // ("120.0"). An empty cell is "unknown".
 func parseCount(s string) (n int, known bool, err error) {

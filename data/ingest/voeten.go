@@ -88,7 +88,13 @@ func (r *voetenReader) row(t *table) error {
 	if v == record.None {
 		return nil // 9: not a member, no vote row
 	}
-	iso, err := r.country(t, bl.rc.Date)
+	date := bl.rc.Date
+	if date == "" {
+		// An undated roll call (rcid 4592) still belongs to a session,
+		// which tells which state held the Yugoslav seat.
+		date = sessionMiddle(bl.rc.Session)
+	}
+	iso, err := r.country(t, date)
 	if err != nil {
 		return err
 	}

@@ -148,9 +148,7 @@ func RollCall(old, in *record.RollCall, sample bool) record.RollCall {
 	set(&m.Draft, in.Draft)
 	set(&m.Meeting, in.Meeting)
 	set(&m.Link, in.Link)
-	if len(in.Topics) > 0 {
-		m.Topics = in.Topics
-	}
+	m.Topics = Topics(old.Topics, in.Topics)
 	if in.Published != nil {
 		p := *in.Published
 		m.Published = &p
@@ -166,6 +164,34 @@ func RollCall(old, in *record.RollCall, sample bool) record.RollCall {
 		m.Flags &^= record.Sample
 	}
 	return m
+}
+
+// Topics is the union of the topics two sources give a roll call: each
+// dataset classifies by its own scheme, and none is more right than
+// another, so no import takes away what an earlier one gave. When the
+// import adds topics to others the union is sorted, so that it is the
+// same whatever the order of the imports.
+func Topics(old, in []string) []string {
+	switch {
+	case len(NewTopics(old, in)) == 0:
+		return old
+	case len(old) == 0:
+		return in
+	}
+	out := append(slices.Clone(old), in...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// NewTopics lists the topics of after that before lacks.
+func NewTopics(before, after []string) []string {
+	var out []string
+	for _, t := range after {
+		if !slices.Contains(before, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Same reports whether two roll calls hold the same stored content; the
