@@ -18,6 +18,7 @@ import (
 	"plenary/app/views"
 	"plenary/charts"
 	"plenary/data/compare/comparetest"
+	"plenary/data/countries"
 	"plenary/data/record"
 )
 
@@ -116,6 +117,52 @@ func TestMapHoverAndClick(t *testing.T) {
 		test.TapCanvas(u.win.Canvas(), at)
 		if u.pointer.tipBox.Visible() || !u.model.Get().equal(before) {
 			t.Errorf("over a bar chart: label %q shown %v, filter %+v", u.pointer.tip.Text, u.pointer.tipBox.Visible(), u.model.Get())
+		}
+	})
+}
+
+// TestMapTogglesFormerState clicks the German Democratic Republic, shown
+// by a circle beside the Federal Republic on a 1975 vote: its code joins
+// the countries although it is no member today, and the map outlines it.
+func TestMapTogglesFormerState(t *testing.T) {
+	db := comparetest.Unvotes(t)
+	u := startUI(t, copyDB(t, db.Path))
+	var rc record.RollCall
+	col := db.Table.Column("DDR")
+	for i, r := range db.Table.RollCalls {
+		if r.Date >= "1975-01-01" && r.Date <= "1975-12-31" && col >= 0 && db.Table.Votes[i][col].Cast() {
+			rc = r
+		}
+	}
+	if rc.ID == 0 {
+		t.Fatal("no vote of the German Democratic Republic in 1975")
+	}
+	u.sync(func() {
+		u.model.Update(func(f *filterState) { f.Countries, f.Focus = []string{"USA"}, rc.ID })
+		u.selectKind(views.VoteMap)
+	})
+	waitIdle(t, u)
+	var hits *charts.MapHits
+	var b image.Rectangle
+	u.sync(func() { hits, b = u.last.hits, u.last.img.Bounds() })
+	ddr := centreOf(t, hits, b, "DDR")
+	gdr, _ := countries.ByISO3("DDR")
+	want := gdr.Name + ": " + storedVote(t, db.Path, rc.ID, "DDR")
+	u.sync(func() {
+		at := widgetPos(u, b, ddr)
+		test.MoveMouse(u.win.Canvas(), at)
+		if got := u.pointer.tip.Text; got != want {
+			t.Errorf("hovering the GDR's circle shows %q, want %q", got, want)
+		}
+		test.TapCanvas(u.win.Canvas(), at)
+	})
+	waitIdle(t, u)
+	u.sync(func() {
+		if got := u.model.Get().Countries; !slices.Equal(got, []string{"USA", "DDR"}) {
+			t.Errorf("countries after a click on the GDR: %v", got)
+		}
+		if !slices.Contains(selectedOf(t, u.last.chart), "DDR") {
+			t.Errorf("the map does not outline the GDR: %v", selectedOf(t, u.last.chart))
 		}
 	})
 }
@@ -240,6 +287,28 @@ func interior(t *testing.T, h *charts.MapHits, b image.Rectangle, iso3 string) i
 	}
 	t.Fatalf("%s is nowhere on the map", iso3)
 	return image.Point{}
+}
+
+// centreOf is the middle of where a state answers, which for the circle
+// of a small state is its centre.
+func centreOf(t *testing.T, h *charts.MapHits, b image.Rectangle, iso3 string) image.Point {
+	t.Helper()
+	var sx, sy, n int
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if got, ok := h.At(float64(x)+0.5, float64(y)+0.5); ok && got == iso3 {
+				sx, sy, n = sx+x, sy+y, n+1
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatalf("%s is nowhere on the map", iso3)
+	}
+	c := image.Pt(sx/n, sy/n)
+	if got, _ := h.At(float64(c.X)+0.5, float64(c.Y)+0.5); got != iso3 {
+		t.Fatalf("the middle of %s is %q", iso3, got)
+	}
+	return c
 }
 
 // seaWestOf walks west from a pixel to the middle of the first stretch of
