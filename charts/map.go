@@ -44,7 +44,11 @@ const (
 type mapItem struct {
 	iso3, name string
 	value      string // the CSV's value column
-	fill       drawing.Color
+	// hover is what the window's label says after the name when the
+	// pointer is over the state ("32% over 6100 roll calls"); "" says
+	// the value.
+	hover string
+	fill  drawing.Color
 }
 
 // mapSpec is what a map kind hands to the drawing core.

@@ -1,7 +1,9 @@
 package charts
 
 import (
+	"fmt"
 	"image/color"
+	"math"
 	"testing"
 )
 
@@ -99,4 +101,59 @@ func nearest(c color.RGBA, list []color.RGBA) color.RGBA {
 		}
 	}
 	return best
+}
+
+// TestMapHitLabels checks what the window's label says over the states of
+// the value maps, on real data: the agreement as a whole percentage with
+// the roll calls it rests on, the reference as such, too few roll calls as
+// such, and an ideal point to two decimals with a true minus sign.
+func TestMapHitLabels(t *testing.T) {
+	am := agreementUSA2025(t)
+	_, hits, err := RenderImageHits(am, Options{Width: 1200, Height: 800})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, v := range am.States {
+		want := v.Name + ": the reference"
+		switch {
+		case v.ISO3 == am.Ref:
+		case math.IsNaN(v.Value) || v.N < am.MinN:
+			want = v.Name + ": fewer than 10 roll calls"
+		default:
+			want = fmt.Sprintf("%s: %d%% over %d roll calls", v.Name, int(math.Round(100*v.Value)), v.N)
+		}
+		if got := hits.Label(v.ISO3); got != want {
+			t.Errorf("label of %s %q, want %q", v.ISO3, got, want)
+		}
+		checked++
+	}
+	if checked < 190 {
+		t.Errorf("%d states labelled", checked)
+	}
+
+	im := ideal2012(t)
+	_, hits, err = RenderImageHits(im, Options{Width: 1200, Height: 800})
+	if err != nil {
+		t.Fatal(err)
+	}
+	negative := 0
+	seen := map[string]bool{}
+	for _, v := range im.States {
+		if seen[v.ISO3] {
+			continue // a state listed twice keeps its first entry
+		}
+		seen[v.ISO3] = true
+		want := fmt.Sprintf("%s: %.2f", v.Name, v.Value)
+		if v.Value < 0 {
+			want = fmt.Sprintf("%s: −%.2f", v.Name, -v.Value)
+			negative++
+		}
+		if got := hits.Label(v.ISO3); got != want {
+			t.Errorf("label of %s %q, want %q", v.ISO3, got, want)
+		}
+	}
+	if negative == 0 {
+		t.Error("no negative ideal point checked")
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
@@ -118,11 +119,12 @@ func (m AgreementMap) spec(p palette) mapSpec {
 		it := mapItem{iso3: v.ISO3, name: v.Name, value: ftoa(v.Value)}
 		switch {
 		case v.ISO3 == m.Ref:
-			it.fill = p.text
+			it.fill, it.hover = p.text, "the reference"
 		case math.IsNaN(v.Value) || math.IsInf(v.Value, 0) || v.N < m.MinN:
-			it.fill = colTooFew
+			it.fill, it.hover = colTooFew, fmt.Sprintf("fewer than %d roll calls", max(m.MinN, 1))
 		default:
 			it.fill = heat(v.Value)
+			it.hover = fmt.Sprintf("%s over %d %s", percentLabel(v.Value), v.N, plural(v.N, "roll call", "roll calls"))
 		}
 		s.items = append(s.items, it)
 	}
@@ -199,11 +201,12 @@ func (m IdealMap) spec(p palette) mapSpec {
 	col := func(t float64) drawing.Color { return diverging(t) }
 	noData := false
 	for _, v := range m.States {
-		it := mapItem{iso3: v.ISO3, name: v.Name, value: ftoa(v.Value), fill: colTooFew}
+		it := mapItem{iso3: v.ISO3, name: v.Name, value: ftoa(v.Value), fill: colTooFew, hover: "no estimate"}
 		if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
 			noData = true
 		} else {
 			it.fill = col((v.Value/e + 1) / 2)
+			it.hover = strings.Replace(strconv.FormatFloat(v.Value, 'f', 2, 64), "-", "−", 1)
 		}
 		s.items = append(s.items, it)
 	}

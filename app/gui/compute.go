@@ -37,7 +37,8 @@ type result struct {
 	topics    []string
 	topic     string
 	img       image.Image
-	chart     *views.Chart // nil on error
+	hits      *charts.MapHits // where each state lies in img; nil unless a map
+	chart     *views.Chart    // nil on error
 	err       error
 }
 
@@ -92,12 +93,14 @@ func compute(j job) *result {
 	if j.dark {
 		o.Theme = charts.Dark
 	}
-	img, err := c.Image(o)
+	// The hits come from the same drawing as the image, so that hovering
+	// names what the image shows under the pointer.
+	img, hits, err := charts.RenderImageHits(c.Chart, o)
 	if err != nil {
 		r.err = err
 		return r
 	}
-	r.img = img
+	r.img, r.hits = img, hits
 	return r
 }
 

@@ -7,7 +7,9 @@
 // registered in package views, in their order, and every chart — the
 // recorded positions' timeline too — is built by views.Build and exported
 // through the same dialog and package safefile, so a new view needs no
-// code here.
+// code here. Over a map the pointer names the state under it and a click
+// toggles that state in the filter (mappointer.go), from where each state
+// was drawn in the image shown.
 //
 // The window never waits on the database or on a chart: filtering,
 // rendering and imports run on background goroutines and hand their

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -41,6 +42,7 @@ type ui struct {
 	filters   *filterPanel
 	tabs      *container.AppTabs
 	chart     *canvas.Image
+	pointer   *mapPointer // over the chart: names and toggles a map's states
 	chartMsg  *widget.Label
 	chartBox  *fyne.Container
 	rolls     *rollTable
@@ -118,7 +120,8 @@ func (u *ui) newChartArea() {
 	u.chartMsg = widget.NewLabel("")
 	u.chartMsg.Alignment = fyne.TextAlignCenter
 	u.chartMsg.Hide()
-	u.chartBox = container.NewStack(u.chart, container.NewCenter(u.chartMsg))
+	u.pointer = newMapPointer(u.toggleCountry)
+	u.chartBox = container.NewStack(u.chart, u.pointer, container.NewCenter(u.chartMsg))
 	u.chartArea = &sizeWatcher{onResize: u.resized, content: u.chartBox}
 	u.chartArea.ExtendBaseWidget(u.chartArea)
 }
@@ -368,6 +371,7 @@ func (u *ui) show(r *result) {
 		u.positions.set(r.positions, r.topics, r.topic)
 	}
 	if r.err != nil {
+		u.pointer.setHits(nil, image.Point{})
 		u.chartMsg.SetText(r.err.Error())
 		u.chartMsg.Show()
 		u.chart.Hide()
@@ -378,7 +382,22 @@ func (u *ui) show(r *result) {
 		u.chart.Image = r.img
 		u.chart.Show()
 		u.chart.Refresh()
+		u.pointer.setHits(r.hits, r.img.Bounds().Size())
 	}
+}
+
+// toggleCountry adds a state clicked on the map to the chosen countries,
+// or removes it, through the model, so that the panel, the table and the
+// chart follow; the redrawn map outlines the chosen states. A historical
+// state's code is toggled like any other.
+func (u *ui) toggleCountry(iso3 string) {
+	u.model.Update(func(f *filterState) {
+		if i := slices.Index(f.Countries, iso3); i >= 0 {
+			f.Countries = slices.Delete(f.Countries, i, i+1)
+		} else {
+			f.Countries = append(f.Countries, iso3)
+		}
+	})
 }
 
 // sizeWatcher reports its size whenever the layout changes it, so that
