@@ -761,6 +761,7 @@ func TestMigrateInPlace(t *testing.T) {
 	schema1 := []string{
 		`DROP TABLE ballots`,
 		`DROP TABLE roll_call_topics`,
+		`DROP TABLE estimates`,
 		// the first release's votes table, whose CHECK used IN
 		`CREATE TABLE votes_v1 (
 			roll_call_id INTEGER NOT NULL REFERENCES roll_calls(id) ON DELETE CASCADE,

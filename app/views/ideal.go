@@ -72,6 +72,12 @@ func EstimateIdeal(ctx context.Context, t *record.Table, req Request, cache Idea
 	}
 	key := idealpoint.Key(t, rows, opt)
 	if r := memoGet(key); r != nil {
+		// Another database may hold the same votes without the result.
+		if cache != nil {
+			if _, ok := cache.Load(key); !ok {
+				saveIdeal(cache, key, r)
+			}
+		}
 		return r, nil
 	}
 	if cache != nil {
@@ -89,11 +95,17 @@ func EstimateIdeal(ctx context.Context, t *record.Table, req Request, cache Idea
 	}
 	memoPut(key, r)
 	if cache != nil {
-		if b, err := json.Marshal(r); err == nil {
-			cache.Save(key, b)
-		}
+		saveIdeal(cache, key, r)
 	}
 	return r, nil
+}
+
+// saveIdeal keeps a result in the cache; one that cannot be encoded (a
+// number JSON cannot hold) is simply not kept.
+func saveIdeal(cache IdealCache, key string, r *idealpoint.Result) {
+	if b, err := json.Marshal(r); err == nil {
+		cache.Save(key, b)
+	}
 }
 
 func memoGet(key string) *idealpoint.Result {
