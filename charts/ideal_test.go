@@ -1,0 +1,131 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/csv"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"testing"
+)
+
+// idealSample is three states' positions, with a gap, a flagged estimate
+// and a point without a value.
+func idealSample() IdealTime {
+	line := func(from, to int, base, slope float64) []IdealPoint {
+		var out []IdealPoint
+		for y := from; y <= to; y++ {
+			v := base + slope*float64(y-from) + 0.2*math.Sin(float64(y))
+			out = append(out, IdealPoint{Year: y, Ideal: v, Lo: v - 0.25, Hi: v + 0.25, N: 80})
+		}
+		return out
+	}
+	usa := line(1970, 2012, 1.8, 0.02)
+	rus := append(line(1970, 1984, -2.1, 0.01), line(1990, 2012, -0.2, -0.02)...) // 1985-1989 missing
+	zaf := line(1970, 2012, 0.5, -0.03)
+	zaf[10].Flag, zaf[10].N, zaf[10].Lo, zaf[10].Hi = true, 3, zaf[10].Ideal-1.96, zaf[10].Ideal+1.96
+	zaf[20].Ideal = math.NaN()
+	m := Meta{Title: "Ideal points", Subtitle: "General Assembly, by session", Source: "unvotes", Imported: feb24, Version: "test"}
+	return IdealTime{Meta: m, Series: []IdealSeries{
+		{Country: "United States", Points: usa}, {Country: "Russia", Points: rus}, {Country: "South Africa", Points: zaf},
+	}}
+}
+
+func TestIdealRunsBreakAtGaps(t *testing.T) {
+	s := IdealSeries{Points: []IdealPoint{
+		{Year: 2003, Ideal: 1, Lo: 0, Hi: 2}, {Year: 2001, Ideal: 1, Lo: 0, Hi: 2}, {Year: 2002, Ideal: 1, Lo: 0, Hi: 2},
+		{Year: 2002, Ideal: 5, Lo: 4, Hi: 6}, // duplicate year: the first stays
+		{Year: 2006, Ideal: 1, Lo: 0, Hi: 2}, {Year: 2007, Ideal: math.Inf(1), Lo: 0, Hi: 2}, {Year: 2008, Ideal: 1, Lo: 0, Hi: 2},
+	}}
+	runs := s.runs()
+	want := [][]int{{2001, 2002, 2003}, {2006}, {2008}}
+	if len(runs) != len(want) {
+		t.Fatalf("runs %v, want years %v", runs, want)
+	}
+	for i, r := range runs {
+		if len(r) != len(want[i]) {
+			t.Fatalf("run %d: %v, want years %v", i, r, want[i])
+		}
+		for k, p := range r {
+			if p.Year != want[i][k] || p.Ideal != 1 {
+				t.Errorf("run %d point %d: %+v, want year %d at 1", i, k, p, want[i][k])
+			}
+		}
+	}
+}
+
+// TestIdealTimeGapLeftEmpty renders a single series with a five-year gap
+// and checks that no pixel of the series colour lies in the gap.
+func TestIdealTimeGapLeftEmpty(t *testing.T) {
+	a := idealSample()
+	a.Series = a.Series[1:2] // Russia alone, missing 1985-1989
+	img := pngOf(t, a, Options{})
+	col := paletteFor(Light).series[0]
+	// Year x positions are linear between the first and the last dot, so
+	// the gap's middle (1987) is found from the dots' extreme columns.
+	left, right := math.MaxInt, math.MinInt
+	b := img.Bounds()
+	match := func(x, y int) bool {
+		r, g, bl, _ := img.At(x, y).RGBA()
+		return uint8(r>>8) == col.R && uint8(g>>8) == col.G && uint8(bl>>8) == col.B
+	}
+	for y := b.Min.Y + b.Dy()/8; y < b.Max.Y-b.Dy()/6; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if match(x, y) {
+				left, right = min(left, x), max(right, x)
+			}
+		}
+	}
+	if left >= right {
+		t.Fatal("the series colour is nowhere in the plot")
+	}
+	perYear := float64(right-left) / float64(2012-1970+1)
+	mid := left + int(perYear*(1987-1970+0.5))
+	for y := b.Min.Y + b.Dy()/8; y < b.Max.Y-b.Dy()/6; y++ {
+		for x := mid - int(perYear); x <= mid+int(perYear); x++ {
+			if match(x, y) {
+				t.Fatalf("series colour at (%d,%d), inside the 1985-1989 gap", x, y)
+			}
+		}
+	}
+}
+
+func TestIdealTimeOutput(t *testing.T) {
+	a := idealSample()
+	img := pngOf(t, a, Options{})
+	checkMargins(t, img, Options{})
+	checkSVG(t, svgOf(t, a, Options{}), Options{})
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 43 + 38 + 42 plotted points (one without a value) and the header.
+	if len(rows) != 1+43+38+42 {
+		t.Errorf("%d CSV rows, want %d", len(rows), 1+43+38+42)
+	}
+	if got := rows[0]; len(got) != 7 || got[2] != "ideal" || got[6] != "flagged" {
+		t.Errorf("CSV header %v", got)
+	}
+	if empty := pngOf(t, IdealTime{Meta: meta24, Series: []IdealSeries{{Country: "France"}}}, Options{}); !sameImage(empty, pngOf(t, Empty{Meta: meta24}, Options{})) {
+		t.Error("IdealTime without points does not draw the empty image")
+	}
+	if dir := os.Getenv("PLENARY_CHART_DIR"); dir != "" {
+		writePNG(t, dir+"/ideal_time.png", img)
+	}
+}
+
+func writePNG(t *testing.T, path string, img image.Image) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}
