@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"strconv"
 	"testing"
 )
 
@@ -127,5 +128,75 @@ func writePNG(t *testing.T, path string, img image.Image) {
 	defer f.Close()
 	if err := png.Encode(f, img); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// idealDistributionSample is 190 states spread over the scale, five of
+// them selected, one with too few votes.
+func idealDistributionSample() IdealDistribution {
+	var states []IdealState
+	for i := range 190 {
+		v := 2.2*math.Sin(float64(i)*1.7) + 0.3*math.Cos(float64(i)*0.3)
+		states = append(states, IdealState{Country: "State " + strconv.Itoa(i), Ideal: v, Lo: v - 0.2, Hi: v + 0.2, N: 90})
+	}
+	names := []string{"United States", "Russia", "China", "India", "Brazil"}
+	for i, n := range names {
+		states[i*7].Country = n
+	}
+	states[21].Flag, states[21].Lo, states[21].Hi = true, states[21].Ideal-1.96, states[21].Ideal+1.96
+	states = append(states, IdealState{Country: "No value", Ideal: math.NaN()})
+	m := Meta{Title: "Ideal points, 2019", Subtitle: "General Assembly", Source: "unvotes", Imported: feb24, Version: "test"}
+	return IdealDistribution{Meta: m, States: states, Selected: names}
+}
+
+func TestIdealDistributionOutput(t *testing.T) {
+	a := idealDistributionSample()
+	img := pngOf(t, a, Options{})
+	checkMargins(t, img, Options{})
+	checkSVG(t, svgOf(t, a, Options{}), Options{})
+	small := pngOf(t, a, Options{Width: 640, Height: 400})
+	checkMargins(t, small, Options{Width: 640, Height: 400})
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+190 {
+		t.Fatalf("%d CSV rows, want 191 (the state without a value left out)", len(rows))
+	}
+	selected := 0
+	for _, r := range rows[1:] {
+		if r[6] == "true" {
+			selected++
+		}
+	}
+	if selected != 5 {
+		t.Errorf("%d selected rows, want 5", selected)
+	}
+	// The selected states' colour is in the image.
+	col := paletteFor(Light).series[0]
+	found := false
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y && !found; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if uint8(r>>8) == col.R && uint8(g>>8) == col.G && uint8(bl>>8) == col.B {
+				found = true
+				break
+			}
+		}
+	}
+	if !found {
+		t.Error("the first selected state's colour is not drawn")
+	}
+	if empty := pngOf(t, IdealDistribution{Meta: meta24}, Options{}); !sameImage(empty, pngOf(t, Empty{Meta: meta24}, Options{})) {
+		t.Error("IdealDistribution without states does not draw the empty image")
+	}
+	if dir := os.Getenv("PLENARY_CHART_DIR"); dir != "" {
+		writePNG(t, dir+"/ideal_distribution.png", img)
+		writePNG(t, dir+"/ideal_distribution_small.png", small)
 	}
 }
