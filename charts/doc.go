@@ -4,7 +4,7 @@
 // renderer that knows nothing of Fyne or SQL: callers fill in a chart value
 // (GABreakdown, ByGroup, SCAbstentions, SCAbstentionsByYear,
 // AgreementOverTime, AgreementRanking, AgreementMatrix, VoteGrid, PositionsTimeline,
-// IdealTime, IdealDistribution or Empty)
+// IdealTime, IdealDistribution, IdealDistance, Alignment or Empty)
 // and get a PNG, an SVG, an *image.RGBA or a CSV of the plotted numbers.
 //
 // Everything is drawn through go-chart's Renderer, so PNG and SVG come from

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -199,4 +200,76 @@ func TestIdealDistributionOutput(t *testing.T) {
 		writePNG(t, dir+"/ideal_distribution.png", img)
 		writePNG(t, dir+"/ideal_distribution_small.png", small)
 	}
+}
+
+func TestIdealDistanceAndAlignment(t *testing.T) {
+	s := idealSample()
+	var dist []IdealPoint
+	rus := map[int]IdealPoint{}
+	for _, p := range s.Series[1].Points {
+		rus[p.Year] = p
+	}
+	for _, p := range s.Series[0].Points {
+		if r, ok := rus[p.Year]; ok {
+			d := math.Abs(p.Ideal - r.Ideal)
+			dist = append(dist, IdealPoint{Year: p.Year, Ideal: d, Lo: d, Hi: d, N: p.N})
+		}
+	}
+	d := IdealDistance{Meta: s.Meta, Pairs: []IdealSeries{{Country: "United States – Russia", Points: dist}}}
+	states := idealDistributionSample().States
+	var al []AlignmentState
+	a, b := states[0].Ideal, states[7].Ideal // United States, Russia
+	for _, st := range states {
+		al = append(al, AlignmentState{Country: st.Country, Alignment: (2*st.Ideal - a - b) / (a - b)})
+	}
+	align := Alignment{Meta: s.Meta, PoleA: "United States", PoleB: "Russia", States: al, Selected: []string{"United States", "Russia", "China", "India", "Brazil"}}
+	for name, c := range map[string]Chart{"ideal_distance": d, "alignment": align} {
+		img := pngOf(t, c, Options{})
+		checkMargins(t, img, Options{})
+		checkSVG(t, svgOf(t, c, Options{}), Options{})
+		var buf bytes.Buffer
+		if err := WriteCSV(&buf, c); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(&buf).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]int{"ideal_distance": 1 + 15 + 23, "alignment": 1 + 190}[name]
+		if len(rows) != want {
+			t.Errorf("%s: %d CSV rows, want %d", name, len(rows), want)
+		}
+		if dir := os.Getenv("PLENARY_CHART_DIR"); dir != "" {
+			writePNG(t, dir+"/"+name+".png", img)
+		}
+	}
+	rows, _ := csv.NewReader(bytes.NewReader(must(t, align))).ReadAll()
+	poles := map[string]string{}
+	for k, r := range rows[1:] {
+		if r[0] != strconv.Itoa(k+1) {
+			t.Errorf("row %d ranked %s", k+1, r[0])
+		}
+		poles[r[1]] = r[2]
+	}
+	num := func(s string) float64 { // cells starting with "-" carry the CSV's formula guard
+		v, _ := strconv.ParseFloat(strings.TrimPrefix(s, "'"), 64)
+		return v
+	}
+	if math.Abs(num(poles["United States"])-1) > 1e-9 || math.Abs(num(poles["Russia"])+1) > 1e-9 {
+		t.Errorf("poles at %s and %s, want 1 and -1", poles["United States"], poles["Russia"])
+	}
+	for _, c := range []Chart{IdealDistance{Meta: meta24}, Alignment{Meta: meta24, States: []AlignmentState{{"France", math.NaN()}}}} {
+		if !sameImage(pngOf(t, c, Options{}), pngOf(t, Empty{Meta: meta24}, Options{})) {
+			t.Errorf("%T without data does not draw the empty image", c)
+		}
+	}
+}
+
+// must is the CSV of a chart.
+func must(t *testing.T, c Chart) []byte {
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
