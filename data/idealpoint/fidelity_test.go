@@ -3,8 +3,8 @@ package idealpoint_test
 import (
 	"context"
 	"errors"
-	"strconv"
 	"math"
+	"strconv"
 	"testing"
 
 	"plenary/data/compare/comparetest"
