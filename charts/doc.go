@@ -4,7 +4,8 @@
 // renderer that knows nothing of Fyne or SQL: callers fill in a chart value
 // (GABreakdown, ByGroup, SCAbstentions, SCAbstentionsByYear,
 // AgreementOverTime, AgreementRanking, AgreementMatrix, VoteGrid, PositionsTimeline,
-// the world maps VoteMap, AgreementMap and IdealMap, or Empty)
+// the ideal-point charts IdealTime, IdealDistribution, IdealDistance and
+// Alignment, the world maps VoteMap, AgreementMap and IdealMap, or Empty)
 // and get a PNG, an SVG, an *image.RGBA or a CSV of the plotted numbers.
 //
 // The maps draw Natural Earth boundaries in the Equal Earth projection

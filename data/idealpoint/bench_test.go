@@ -33,6 +33,19 @@ func BenchmarkOneYear(b *testing.B) {
 
 // benchEstimate also reports the processor time per estimate, which unlike
 // the wall time does not grow when other programs share the cores.
+// BenchmarkPeerSlice estimates the General Assembly votes of 2009-2010 by
+// year: the slice scripts/bench_peers/idealpoints.sh gives MCMCpack.
+func BenchmarkPeerSlice(b *testing.B) {
+	t := comparetest.Unvotes(b).Table
+	var rows []int
+	for _, r := range gaRows(t) {
+		if y := t.RollCalls[r].Year(); y >= 2009 && y <= 2010 {
+			rows = append(rows, r)
+		}
+	}
+	benchEstimate(b, t, rows, idealpoint.Options{})
+}
+
 func benchEstimate(b *testing.B, t *record.Table, rows []int, opt idealpoint.Options) {
 	b.ReportAllocs()
 	var res *idealpoint.Result

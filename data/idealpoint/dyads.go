@@ -31,8 +31,21 @@ type Dyad struct {
 // rows (nil for all; the same selection res was estimated from), sorted
 // by period, then by the first state's column and the second's. Agreement
 // counts every selected roll call of the period, unanimous ones included,
-// as the authors' file does.
+// as the authors' file does. The whole General Assembly history gives
+// about 1.6 million pairs; EachDyad streams them instead.
 func Dyads(t *record.Table, rows []int, res *Result) []Dyad {
+	var out []Dyad
+	EachDyad(t, rows, res, func(d Dyad) bool {
+		out = append(out, d)
+		return true
+	})
+	return out
+}
+
+// EachDyad calls yield with each pair Dyads would list, in the same order,
+// until yield returns false; it keeps one period's votes in memory, not
+// the pairs.
+func EachDyad(t *record.Table, rows []int, res *Result, yield func(Dyad) bool) {
 	byPeriod := rowsByPeriod(t, rows, res.Options.By)
 	ideal := map[key]float64{}
 	for _, e := range res.Estimates {
@@ -44,11 +57,11 @@ func Dyads(t *record.Table, rows []int, res *Result) []Dyad {
 			cow[c] = info.COW
 		}
 	}
-	var out []Dyad
 	for _, p := range res.Periods {
-		out = periodDyads(out, t, byPeriod[p.Year], p, ideal, cow)
+		if !periodDyads(t, byPeriod[p.Year], p, ideal, cow, yield) {
+			return
+		}
 	}
-	return out
 }
 
 // key is a state in the period beginning in a year.
@@ -80,8 +93,9 @@ func rowsByPeriod(t *record.Table, rows []int, by By) map[int][]int {
 	return out
 }
 
-// periodDyads appends the pairs of one period.
-func periodDyads(out []Dyad, t *record.Table, rows []int, p Period, ideal map[key]float64, cow []int) []Dyad {
+// periodDyads yields the pairs of one period; false means yield asked to
+// stop.
+func periodDyads(t *record.Table, rows []int, p Period, ideal map[key]float64, cow []int, yield func(Dyad) bool) bool {
 	var cols []int
 	var pos []float64
 	for c, iso := range t.Countries {
@@ -103,13 +117,15 @@ func periodDyads(out []Dyad, t *record.Table, rows []int, p Period, ideal map[ke
 				continue
 			}
 			a, b := cols[i], cols[j]
-			out = append(out, Dyad{
+			if !yield(Dyad{
 				CCode1: cow[a], CCode2: cow[b], ISO3a: t.Countries[a], ISO3b: t.Countries[b], Period: p,
 				Agree: float64(same) / float64(n), Distance: math.Abs(pos[i] - pos[j]), N: n,
-			})
+			}) {
+				return false
+			}
 		}
 	}
-	return out
+	return true
 }
 
 // agreement counts the roll calls where both voted and those where they

@@ -122,3 +122,19 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+// TestEachDyadStops checks that streaming ends when asked and gives the
+// pairs in Dyads' order.
+func TestEachDyadStops(t *testing.T) {
+	s := drawSynthetic(synthParams{states: 12, years: 3, perYear: 20, drift: 0.1, seed: 6})
+	res := estimate(t, s.table, nil, idealpoint.Options{})
+	all := idealpoint.Dyads(s.table, nil, res)
+	var got []idealpoint.Dyad
+	idealpoint.EachDyad(s.table, nil, res, func(d idealpoint.Dyad) bool {
+		got = append(got, d)
+		return len(got) < 10
+	})
+	if len(got) != 10 || !slices.Equal(got, all[:10]) {
+		t.Errorf("streamed %d pairs, want the first 10 of %d", len(got), len(all))
+	}
+}

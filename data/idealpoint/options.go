@@ -56,9 +56,13 @@ type Options struct {
 	// period is reported in Result.Thin. Default 10.
 	MinContested int
 	// Tolerance ends the iterations once no position moves by more than
-	// it. Default 1e-4.
+	// it in an iteration. They also end once an iteration raises the
+	// log-posterior by less than a millionth of it, which is what usually
+	// happens first (see docs/idealpoints.md). Default 1e-4.
 	Tolerance float64
-	// MaxIter bounds the iterations. Default 500.
+	// MaxIter bounds the iterations; it is also the total given to the
+	// progress callback, which receives it as done at the end however
+	// early the estimate converged. Default 500.
 	MaxIter int
 	// Anchor is the state placed on the positive side. Default "USA";
 	// when it has no votes in the selection, the first of the United
