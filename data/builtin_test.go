@@ -153,8 +153,20 @@ func csvCounts(t testing.TB, dir string) map[int]yearCount {
 	})
 	name := map[string]string{}
 	readCSV(t, filepath.Join(dir, "voeten", "ccode_crosswalk.csv"), func(r map[string]string) { name[r["ccode"]] = r["unvotes_country"] })
+	rocSeat := map[string]bool{}
+	readCSV(t, filepath.Join(dir, "voeten", "votes.csv"), func(r map[string]string) {
+		if r["ccode"] == "713" && r["vote"] != "9" {
+			rocSeat[r["rcid"]] = true
+		}
+	})
 	readCSV(t, filepath.Join(dir, "voeten", "votes.csv"), func(r map[string]string) {
 		if r["vote"] != "8" || voted[[2]string{r["rcid"], name[r["ccode"]]}] {
+			return
+		}
+		// One seat, one vote: the People's Republic of China is coded
+		// absent on roll calls of 1971 on which the Republic of China,
+		// which held the seat then, took part.
+		if r["ccode"] == "710" && rocSeat[r["rcid"]] {
 			return
 		}
 		y, ok := year[r["rcid"]]

@@ -108,6 +108,13 @@ func (b *Batch) warn(file string, line int, format string, args ...any) {
 	b.Warnings = append(b.Warnings, w)
 }
 
+// warnEach adds a warning that is never folded into a count: for the
+// summaries of place, already one per state and seat, so bounded by the
+// registry rather than by the file, and each one names a different state.
+func (b *Batch) warnEach(file string, line int, format string, args ...any) {
+	b.Warnings = append(b.Warnings, Warning{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
 // summarizeWarnings adds, for every kind of warning met more often than
 // was kept, one line that counts the others.
 func (b *Batch) summarizeWarnings() {

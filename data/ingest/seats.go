@@ -116,16 +116,16 @@ func (b *Batch) warnMisfiled() {
 		c, _ := countries.ByISO3(m.from)
 		seat := fmt.Sprintf("%s (%s, a member %s)", c.Name, c.ISO3, membership(c))
 		if m.dropped {
-			b.warn(m.file, m.line, "%d %s of %s dated %s dropped: %s held the seat then and voted",
+			b.warnEach(m.file, m.line, "%d %s of %s dated %s dropped: %s held the seat then and voted",
 				m.n, plural(m.n, "vote", "votes"), seat, span, m.to)
 			continue
 		}
 		if m.to != "" {
-			b.warn(m.file, m.line, "%d %s of %s dated %s, outside its membership, filed under %s, which held the seat then",
+			b.warnEach(m.file, m.line, "%d %s of %s dated %s, outside its membership, filed under %s, which held the seat then",
 				m.n, plural(m.n, "vote", "votes"), seat, span, m.to)
 			continue
 		}
-		b.warn(m.file, m.line, "%d %s of %s dated %s, outside its membership and no state held its seat then: kept as the file has them",
+		b.warnEach(m.file, m.line, "%d %s of %s dated %s, outside its membership and no state held its seat then: kept as the file has them",
 			m.n, plural(m.n, "vote", "votes"), seat, span)
 	}
 }
