@@ -303,6 +303,10 @@ func TestChartCommand(t *testing.T) {
 		views.VoteMap:             {[]string{"--symbol", "S/RES/2774"}, 1920, 1080, db.Path},
 		views.AgreementMap:        {[]string{"--ref", "CHN", "--body", "GA", "--metric", "voeten"}, 0, 0, db.Path},
 		views.IdealMap:            {[]string{"--countries", "P5", "--year", "2025"}, 0, 0, db.Path},
+		views.IdealTime:           {[]string{"--countries", "USA,RUS,CHN"}, 0, 0, db.Path},
+		views.IdealDistribution:   {[]string{"--countries", "BRICS"}, 0, 0, db.Path},
+		views.IdealDistance:       {[]string{"--countries", "USA,CHN,RUS"}, 0, 0, db.Path},
+		views.Alignment:           {[]string{"--countries", "IND,BRA", "--poles", "USA,CHN"}, 0, 0, db.Path},
 	}
 	for _, v := range views.Views() {
 		c, ok := cases[v.Kind]

@@ -210,3 +210,155 @@ func periodName(r *idealpoint.Result, p idealpoint.Period) string {
 	}
 	return p.Label
 }
+
+// MaxIdealSeries is how many states ideal-time draws, and MaxPairs how
+// many pairs ideal-distance draws: more lines cannot be told apart.
+const (
+	MaxIdealSeries = 8
+	MaxPairs       = 6
+)
+
+// chosen are the states an ideal-point view draws: the filter's
+// countries, groups expanded to their members at the end of the period.
+func (b *builder) chosen(r *idealpoint.Result) []string {
+	date := ""
+	if n := len(r.Periods); n > 0 {
+		date = fmt.Sprintf("%04d-12-31", r.Periods[n-1].Year)
+	}
+	var out []string
+	for _, iso := range b.selected(date) {
+		if !slices.Contains(out, iso) {
+			out = append(out, iso)
+		}
+	}
+	return out
+}
+
+// idealPoints are a state's estimates as the charts take them.
+func idealPoints(ps []idealpoint.Point) []charts.IdealPoint {
+	out := make([]charts.IdealPoint, len(ps))
+	for i, p := range ps {
+		out[i] = charts.IdealPoint{Year: p.Period.Year, Ideal: p.Ideal, Lo: p.Lo, Hi: p.Hi, N: p.N, Flag: p.Flag}
+	}
+	return out
+}
+
+// idealTime draws the chosen states' positions over time, with intervals.
+func (b *builder) idealTime() (charts.Chart, error) {
+	r, err := b.ideal(b.s.Index().Table())
+	if err != nil {
+		return nil, err
+	}
+	isos, note := b.chosen(r), ""
+	if len(isos) > MaxIdealSeries {
+		note = fmt.Sprintf("first %d of %d countries", MaxIdealSeries, len(isos))
+		isos = isos[:MaxIdealSeries]
+	}
+	b.setText("Ideal points over time", idealNote(r), note)
+	var series []charts.IdealSeries
+	for _, iso := range isos {
+		if ps := r.Series(iso); len(ps) > 0 {
+			series = append(series, charts.IdealSeries{Country: name(iso), Points: idealPoints(ps)})
+		}
+	}
+	if len(series) == 0 {
+		return b.empty("Select the countries to follow (for example USA, RUS, CHN)"), nil
+	}
+	return charts.IdealTime{Meta: b.meta, Series: series}, nil
+}
+
+// idealDistance draws the distance between the chosen states, pair by
+// pair, with an interval from both estimates' (independent) errors.
+func (b *builder) idealDistance() (charts.Chart, error) {
+	r, err := b.ideal(b.s.Index().Table())
+	if err != nil {
+		return nil, err
+	}
+	isos := b.chosen(r)
+	var pairs []charts.IdealSeries
+	for i := 0; i < len(isos) && len(pairs) < MaxPairs; i++ {
+		for j := i + 1; j < len(isos) && len(pairs) < MaxPairs; j++ {
+			pairs = append(pairs, charts.IdealSeries{Country: name(isos[i]) + " – " + name(isos[j]), Points: distances(r, isos[i], isos[j])})
+		}
+	}
+	b.setText("Distance between ideal points", idealNote(r))
+	if len(pairs) == 0 {
+		return b.empty("Select two countries or more (for example USA, CHN, RUS)"), nil
+	}
+	return charts.IdealDistance{Meta: b.meta, Pairs: pairs}, nil
+}
+
+// distances is |a − b| in every period both were estimated.
+func distances(r *idealpoint.Result, a, b string) []charts.IdealPoint {
+	var out []charts.IdealPoint
+	for _, pa := range r.Series(a) {
+		pb, ok := r.Lookup(b, pa.Period.Year)
+		if !ok {
+			continue
+		}
+		d := math.Abs(pa.Ideal - pb.Ideal)
+		e := 1.959964 * math.Hypot(pa.SD, pb.SD)
+		out = append(out, charts.IdealPoint{Year: pa.Period.Year, Ideal: d, Lo: math.Max(0, d-e), Hi: d + e,
+			N: min(pa.N, pb.N), Flag: pa.Flag || pb.Flag})
+	}
+	return out
+}
+
+// idealDistribution places every state of one period on the scale.
+func (b *builder) idealDistribution() (charts.Chart, error) {
+	r, err := b.ideal(b.s.Index().Table())
+	if err != nil {
+		return nil, err
+	}
+	p, err := b.idealYear(r)
+	if err != nil {
+		return nil, err
+	}
+	d := charts.IdealDistribution{}
+	for _, e := range r.Year(p.Year) {
+		d.States = append(d.States, charts.IdealState{Country: name(e.ISO3), Ideal: e.Ideal, Lo: e.Lo, Hi: e.Hi, N: e.N, Flag: e.Flag})
+	}
+	for _, iso := range b.chosen(r) {
+		d.Selected = append(d.Selected, name(iso))
+	}
+	b.setText("Ideal points, "+periodName(r, p), idealNote(r))
+	if len(d.States) == 0 {
+		return b.empty("No state has an estimate in " + p.Label), nil
+	}
+	d.Meta = b.meta
+	return d, nil
+}
+
+// alignment ranks every state of one period by its place between two
+// poles: 1 at the first, −1 at the second.
+func (b *builder) alignment() (charts.Chart, error) {
+	r, err := b.ideal(b.s.Index().Table())
+	if err != nil {
+		return nil, err
+	}
+	p, err := b.idealYear(r)
+	if err != nil {
+		return nil, err
+	}
+	poles := b.req.Poles
+	if poles[0] == "" || poles[1] == "" {
+		poles = DefaultPoles
+	}
+	pa, okA := r.Lookup(poles[0], p.Year)
+	pb, okB := r.Lookup(poles[1], p.Year)
+	if !okA || !okB || pa.Ideal == pb.Ideal {
+		return nil, fmt.Errorf("the poles %s and %s need distinct estimates in %s", poles[0], poles[1], p.Label)
+	}
+	a := charts.Alignment{PoleA: name(poles[0]), PoleB: name(poles[1])}
+	for _, e := range r.Year(p.Year) {
+		a.States = append(a.States, charts.AlignmentState{Country: name(e.ISO3),
+			Alignment: (2*e.Ideal - pa.Ideal - pb.Ideal) / (pa.Ideal - pb.Ideal)})
+	}
+	for _, iso := range b.chosen(r) {
+		a.Selected = append(a.Selected, name(iso))
+	}
+	b.setText(fmt.Sprintf("Between %s and %s, %s", name(poles[0]), name(poles[1]), periodName(r, p)),
+		fmt.Sprintf("1 = %s, −1 = %s", name(poles[0]), name(poles[1])), idealNote(r))
+	a.Meta = b.meta
+	return a, nil
+}

@@ -26,6 +26,10 @@ const (
 	VoteMap             Kind = "vote-map"               // the world coloured by the votes on one roll call
 	AgreementMap        Kind = "agreement-map"          // the world coloured by agreement with a reference
 	IdealMap            Kind = "ideal-map"              // the world coloured by ideal points in one period
+	IdealTime           Kind = "ideal-time"             // ideal points of the selected countries over time
+	IdealDistribution   Kind = "ideal-distribution"     // every state on the scale in one period
+	IdealDistance       Kind = "ideal-distance"         // the distance between pairs over time
+	Alignment           Kind = "alignment"              // each state's place between two poles
 )
 
 // Input says which request fields beyond the filter a kind reads, so that
@@ -108,6 +112,18 @@ var registry = []View{
 	{Kind: AgreementMap, DefaultBody: record.GA, Label: "World map of agreement", Tab: "Agreement map", Inputs: UsesRef | UsesMetric | UsesMinN, EveryState: true,
 		Help:  "the world coloured by agreement with --ref over the selection (grey below --min-n roll calls; default 10)",
 		build: (*builder).agreementMap},
+	{Kind: IdealTime, Label: "Ideal points over time", Tab: "Ideal points", Inputs: UsesIdeal, EveryState: true, DefaultBody: record.GA,
+		Help:  "the selected countries' ideal points per year (or --by session), with their 95% intervals; gaps where no votes were held",
+		build: (*builder).idealTime},
+	{Kind: IdealDistribution, Label: "Ideal points of every state", Tab: "Scale", Inputs: UsesIdeal | UsesYear, EveryState: true, DefaultBody: record.GA,
+		Help:  "every state on the ideal-point scale in one year (--year Y; default the last), the selected ones named",
+		build: (*builder).idealDistribution},
+	{Kind: IdealDistance, Label: "Distance between ideal points", Tab: "Distance", Inputs: UsesIdeal, EveryState: true, DefaultBody: record.GA,
+		Help:  "the distance between the ideal points of each pair of the selected countries over time",
+		build: (*builder).idealDistance},
+	{Kind: Alignment, Label: "Alignment between two poles", Tab: "Alignment", Inputs: UsesIdeal | UsesYear | UsesPoles, EveryState: true, DefaultBody: record.GA,
+		Help:  "each state's place between two poles in one year: 1 at the first, -1 at the second (--poles USA,CHN by default)",
+		build: (*builder).alignment},
 	{Kind: IdealMap, Label: "World map of ideal points", Tab: "Ideal map", Inputs: UsesIdeal | UsesYear, EveryState: true, DefaultBody: record.GA,
 		Help:  "the world coloured by each state's ideal point in one year (--year Y; default the last) or session (--by session)",
 		build: (*builder).idealMap},
