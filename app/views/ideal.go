@@ -218,6 +218,20 @@ const (
 	MaxPairs       = 6
 )
 
+// DefaultIdealCountries are followed by the ideal-point views when the
+// filter names no country: the permanent members, the usual reference
+// points of the scale.
+var DefaultIdealCountries = []string{"USA", "CHN", "RUS", "GBR", "FRA"}
+
+// chosenOrDefault is chosen, or DefaultIdealCountries (the first n) with a
+// note saying so when the filter names none.
+func (b *builder) chosenOrDefault(r *idealpoint.Result, n int) ([]string, string) {
+	if isos := b.chosen(r); len(isos) > 0 {
+		return isos, ""
+	}
+	return DefaultIdealCountries[:n], "no countries chosen: the permanent members shown"
+}
+
 // chosen are the states an ideal-point view draws: the filter's
 // countries, groups expanded to their members at the end of the period.
 func (b *builder) chosen(r *idealpoint.Result) []string {
@@ -249,7 +263,7 @@ func (b *builder) idealTime() (charts.Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	isos, note := b.chosen(r), ""
+	isos, note := b.chosenOrDefault(r, len(DefaultIdealCountries))
 	if len(isos) > MaxIdealSeries {
 		note = fmt.Sprintf("first %d of %d countries", MaxIdealSeries, len(isos))
 		isos = isos[:MaxIdealSeries]
@@ -274,14 +288,14 @@ func (b *builder) idealDistance() (charts.Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	isos := b.chosen(r)
+	isos, note := b.chosenOrDefault(r, 3)
 	var pairs []charts.IdealSeries
 	for i := 0; i < len(isos) && len(pairs) < MaxPairs; i++ {
 		for j := i + 1; j < len(isos) && len(pairs) < MaxPairs; j++ {
 			pairs = append(pairs, charts.IdealSeries{Country: name(isos[i]) + " – " + name(isos[j]), Points: distances(r, isos[i], isos[j])})
 		}
 	}
-	b.setText("Distance between ideal points", idealNote(r))
+	b.setText("Distance between ideal points", idealNote(r), note)
 	if len(pairs) == 0 {
 		return b.empty("Select two countries or more (for example USA, CHN, RUS)"), nil
 	}
