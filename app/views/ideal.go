@@ -140,6 +140,16 @@ func (b *builder) ideal(t *record.Table) (*idealpoint.Result, error) {
 	return EstimateIdeal(context.Background(), t, b.req, nil, nil)
 }
 
+// idealPeriod is the estimation and the period a one-period view shows.
+func (b *builder) idealPeriod() (*idealpoint.Result, idealpoint.Period, error) {
+	r, err := b.ideal(b.s.Index().Table())
+	if err != nil {
+		return nil, idealpoint.Period{}, err
+	}
+	p, err := b.idealYear(r)
+	return r, p, err
+}
+
 // idealYear is the period a one-period view shows: the request's year, or
 // the last estimated.
 func (b *builder) idealYear(r *idealpoint.Result) (idealpoint.Period, error) {
@@ -176,11 +186,7 @@ func idealNote(r *idealpoint.Result) string {
 
 // idealMap colours every state by its ideal point in one period.
 func (b *builder) idealMap() (charts.Chart, error) {
-	r, err := b.ideal(b.s.Index().Table())
-	if err != nil {
-		return nil, err
-	}
-	p, err := b.idealYear(r)
+	r, p, err := b.idealPeriod()
 	if err != nil {
 		return nil, err
 	}
@@ -320,11 +326,7 @@ func distances(r *idealpoint.Result, a, b string) []charts.IdealPoint {
 
 // idealDistribution places every state of one period on the scale.
 func (b *builder) idealDistribution() (charts.Chart, error) {
-	r, err := b.ideal(b.s.Index().Table())
-	if err != nil {
-		return nil, err
-	}
-	p, err := b.idealYear(r)
+	r, p, err := b.idealPeriod()
 	if err != nil {
 		return nil, err
 	}
@@ -346,11 +348,7 @@ func (b *builder) idealDistribution() (charts.Chart, error) {
 // alignment ranks every state of one period by its place between two
 // poles: 1 at the first, −1 at the second.
 func (b *builder) alignment() (charts.Chart, error) {
-	r, err := b.ideal(b.s.Index().Table())
-	if err != nil {
-		return nil, err
-	}
-	p, err := b.idealYear(r)
+	r, p, err := b.idealPeriod()
 	if err != nil {
 		return nil, err
 	}
