@@ -65,6 +65,7 @@ func Run(dbPath string, readOnly bool) int {
 		sz := w.Canvas().Size()
 		prefs.SetFloat(prefWidth, float64(sz.Width))
 		prefs.SetFloat(prefHeight, float64(sz.Height))
+		u.stopIdeal()
 		if u.store != nil {
 			u.store.Close()
 		}
