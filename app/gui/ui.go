@@ -177,15 +177,18 @@ func affects(v views.View, old, cur filterState) bool {
 	return !old.equal(cur)
 }
 
-// newTabs makes one tab per registered view. Every tab shows the same
-// split, moved to the selected tab; the views of recorded positions put
-// the positions list beside the chart.
+// newTabs makes one tab per registered view, listed down the side of the
+// chart. Every tab shows the same split, moved to the selected tab; the
+// views of recorded positions put the positions list beside the chart.
 func (u *ui) newTabs() {
 	items := make([]*container.TabItem, len(u.views))
 	for i, v := range u.views {
 		items[i] = container.NewTabItem(v.Tab, layout.NewSpacer())
 	}
 	u.tabs = container.NewAppTabs(items...)
+	// Along the top, more than ten views overflow into a menu where the
+	// view shown is not marked; down the side every one is in sight.
+	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.splitContent = container.NewVSplit(u.chartArea, u.rolls.obj)
 	u.splitContent.Offset = 0.62
 	u.tabs.Items[0].Content = u.splitContent
