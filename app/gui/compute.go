@@ -29,6 +29,9 @@ type job struct {
 	scale     float32
 	dark      bool
 	ideal     *idealRun // the estimation the ideal-point views wait for; nil for the others
+	// listed, when set, is handed the table's rows before compute waits
+	// for an estimation, so that the roll calls show meanwhile.
+	listed func(rows []rowView, countries []string)
 }
 
 // result is what a job computed: the table rows and the chart, and for the
@@ -91,7 +94,14 @@ func compute(j job) *result {
 		}
 	}
 	if j.ideal != nil {
-		<-j.ideal.done
+		select {
+		case <-j.ideal.done:
+		default:
+			if j.listed != nil {
+				j.listed(r.rows, r.countries)
+			}
+			<-j.ideal.done
+		}
 		if err := j.ideal.err; err != nil {
 			r.err, r.cancelled = err, errors.Is(err, context.Canceled)
 			return r

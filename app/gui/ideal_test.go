@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -138,7 +139,8 @@ func checkIdealChart(t *testing.T, c charts.Chart, want *idealpoint.Result) {
 }
 
 // TestIdealCancel starts an estimation on the whole history and cancels
-// it: the chart area says so, no dialog opens and the estimation stops.
+// it: meanwhile the table lists the roll calls; then the chart area says
+// it was cancelled, no dialog opens and the estimation stops.
 // Started again, it is cancelled by a change of the filter instead, and
 // the new filter's estimation is drawn.
 func TestIdealCancel(t *testing.T) {
@@ -148,7 +150,16 @@ func TestIdealCancel(t *testing.T) {
 		u.selectKind(views.IdealTime)
 	})
 	run := waitEstimating(t, u)
-	u.sync(func() { test.Tap(u.estimate.cancel) })
+	u.sync(func() {
+		// Meanwhile the table lists the roll calls of the new filter.
+		if got := strings.Join(u.rolls.cols, ","); got != "USA,CHN" || len(u.rolls.rows) < 6000 {
+			t.Errorf("while estimating the table lists %d roll calls for %q", len(u.rolls.rows), got)
+		}
+		if u.estimate.label.Text != estimatingText || !strings.HasPrefix(u.estimate.bar.TextFormatter(), "Iteration ") {
+			t.Errorf("the progress says %q, %q", u.estimate.label.Text, u.estimate.bar.TextFormatter())
+		}
+		test.Tap(u.estimate.cancel)
+	})
 	<-run.done
 	if !errors.Is(run.err, context.Canceled) {
 		t.Fatalf("the cancelled estimation ended with %v", run.err)

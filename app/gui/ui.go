@@ -370,6 +370,13 @@ func (u *ui) refreshNow() {
 	// taking the cores from the charts that are wanted.
 	if u.view.Uses(views.UsesIdeal) {
 		j.ideal = u.idealRunFor(j)
+		j.listed = func(rows []rowView, countries []string) {
+			u.do(func() {
+				if u.gen.Load() == gen {
+					u.rolls.set(rows, countries)
+				}
+			})
+		}
 	} else {
 		u.stopIdeal()
 	}
