@@ -3,7 +3,9 @@ package gui
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -12,6 +14,7 @@ import (
 
 	"plenary/app/views"
 	"plenary/charts"
+	"plenary/data"
 	"plenary/data/compare/comparetest"
 	"plenary/data/idealpoint"
 	"plenary/data/record"
@@ -27,6 +30,19 @@ func idealRows(tb *record.Table, from, to string) []int {
 		}
 	}
 	return rows
+}
+
+// shown says in a line what a result holds, for a failure's message.
+func shown(r *result) string {
+	switch {
+	case r == nil:
+		return "nothing"
+	case r.err != nil:
+		return "the error " + r.err.Error()
+	case r.chart == nil:
+		return "no chart"
+	}
+	return fmt.Sprintf("a %s chart titled %q (empty: %v)", r.chart.Kind, r.chart.Meta.Title, r.chart.Empty)
 }
 
 // countEstimates counts the rows of the database's estimates table under
@@ -72,7 +88,8 @@ func TestIdealTimeEstimatesWithProgress(t *testing.T) {
 	u.sync(func() {
 		run = u.run
 		if u.last.err != nil || u.last.chart == nil || u.last.chart.Kind != views.IdealTime {
-			t.Fatalf("the window shows %+v", u.last)
+			t.Errorf("the window shows %s", shown(u.last))
+			return
 		}
 		chart = u.last.chart.Chart
 	})
@@ -113,22 +130,27 @@ func TestIdealTimeEstimatesWithProgress(t *testing.T) {
 			t.Errorf("the second visit estimated again: progress %v", u.run.progress)
 		}
 		if c := u.last.chart; c == nil || c.Kind != views.IdealDistance || c.Empty {
-			t.Errorf("the distance view shows %+v", c)
+			t.Errorf("the distance view shows %s", shown(u.last))
 		}
 	})
 }
 
-// checkIdealChart compares the drawn series with the estimator's.
+// checkIdealChart compares the drawn series with the estimator's. It
+// runs on the tests' event loop too, so it reports without stopping the
+// test there: a Fatal would end the loop, and every later hand-over would
+// wait for it.
 func checkIdealChart(t *testing.T, c charts.Chart, want *idealpoint.Result) {
 	t.Helper()
 	it, ok := c.(charts.IdealTime)
 	if !ok || len(it.Series) != 2 {
-		t.Fatalf("the chart is %T with %+v", c, c)
+		t.Errorf("the chart is a %T, not two states over time", c)
+		return
 	}
 	for k, iso := range []string{"USA", "CHN"} {
 		s, ps := it.Series[k], want.Series(iso)
 		if len(s.Points) != len(ps) || len(ps) != 5 {
-			t.Fatalf("%s: %d points drawn, %d estimated", iso, len(s.Points), len(ps))
+			t.Errorf("%s: %d points drawn, %d estimated", iso, len(s.Points), len(ps))
+			continue
 		}
 		for i, p := range ps {
 			if s.Points[i].Year != p.Period.Year || s.Points[i].Ideal != p.Ideal {
@@ -190,7 +212,7 @@ func TestIdealCancel(t *testing.T) {
 	waitIdle(t, u)
 	u.sync(func() {
 		if u.run == again || u.last.err != nil || u.last.chart == nil || u.last.chart.Empty {
-			t.Errorf("after the filter change the window shows %+v", u.last)
+			t.Errorf("after the filter change the window shows %s", shown(u.last))
 		}
 	})
 }
@@ -237,7 +259,8 @@ func TestIdealControls(t *testing.T) {
 		}
 		a, ok := u.last.chart.Chart.(charts.Alignment)
 		if !ok || a.PoleA != "France" || a.PoleB != "Russia" || !containsAll(u.last.chart.Meta.Title, "2017") {
-			t.Fatalf("the window shows %T %q", u.last.chart.Chart, u.last.chart.Meta.Title)
+			t.Errorf("the window shows %T %q", u.last.chart.Chart, u.last.chart.Meta.Title)
+			return
 		}
 		at := map[string]float64{}
 		for _, s := range a.States {
@@ -284,4 +307,47 @@ func TestIdealControls(t *testing.T) {
 		})
 		waitIdle(t, u)
 	}
+}
+
+// TestIdealFromDatabaseCache opens a database whose cache already holds
+// the estimation of 2010–2014 (as a previous run of Plenary leaves it,
+// made here by the estimator directly so that this process's memory does
+// not have it): the window draws it without estimating.
+func TestIdealFromDatabaseCache(t *testing.T) {
+	db := comparetest.Unvotes(t)
+	path := copyDB(t, db.Path)
+	rows := idealRows(db.Table, "2010-01-01", "2014-12-31")
+	want, err := idealpoint.Estimate(context.Background(), db.Table, rows, idealpoint.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := data.Open(path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.SaveEstimate(context.Background(), idealpoint.Key(db.Table, rows, idealpoint.Options{}), b)
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	u := startUI(t, path)
+	u.sync(func() {
+		u.model.Update(func(f *filterState) {
+			f.Countries, f.Body, f.From, f.To = []string{"USA", "CHN"}, "", "2010-01-01", "2014-12-31"
+		})
+		u.selectKind(views.IdealTime)
+	})
+	waitIdle(t, u)
+	u.sync(func() {
+		if len(u.run.progress) != 0 || u.last.chart == nil {
+			t.Errorf("the window estimated (progress %v) or shows %s", u.run.progress, shown(u.last))
+			return
+		}
+		checkIdealChart(t, u.last.chart.Chart, want)
+	})
 }
