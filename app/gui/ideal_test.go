@@ -236,9 +236,9 @@ func waitEstimating(t *testing.T, u *ui) *idealRun {
 
 // TestIdealControls sets the year, the poles and sessions in the filter
 // panel: they reach the request (France at 1 and Russia at −1 between the
-// poles France and Russia), are enabled only for the views that read
-// them, and a pole that is not a country, or equals the other, is
-// refused.
+// poles France and Russia), are remembered, are enabled only for the
+// views that read them, and a pole that is not a country, or equals the
+// other, is refused.
 func TestIdealControls(t *testing.T) {
 	u := startUI(t, copyDB(t, comparetest.Unvotes(t).Path))
 	p := u.filters
@@ -288,6 +288,24 @@ func TestIdealControls(t *testing.T) {
 		if !containsAll(u.last.chart.Meta.Title, "session 72") {
 			t.Errorf("by session the title is %q", u.last.chart.Meta.Title)
 		}
+	})
+
+	// The choices are remembered: a new window's panel shows them.
+	var saved filterState
+	if err := json.Unmarshal([]byte(u.app.Preferences().String(prefFilter)), &saved); err != nil {
+		t.Fatal(err)
+	}
+	if saved.Poles != [2]string{"FRA", "RUS"} || saved.Year != 2017 || saved.By != "session" {
+		t.Errorf("saved poles %v, year %d, by %q", saved.Poles, saved.Year, saved.By)
+	}
+	u.sync(func() {
+		w := u.app.NewWindow("Plenary")
+		u2 := newUI(u.app, w)
+		q := u2.filters
+		if q.poles[0].Text != "FRA" || q.poles[1].Text != "RUS" || q.year.Text != "2017" || q.by.Selected != bySessionLabel {
+			t.Errorf("a new window shows poles %q %q, year %q, %q", q.poles[0].Text, q.poles[1].Text, q.year.Text, q.by.Selected)
+		}
+		w.Close()
 	})
 
 	// Each control is enabled for the views that read it only.
