@@ -56,6 +56,9 @@ func idealSelection(f filterState) filterState {
 		Important: f.Important, Contested: f.Contested, By: f.By}
 }
 
+// showAfter is how long an estimation runs before its progress shows.
+const showAfter = 150 * time.Millisecond
+
 // idealRunFor returns the estimation a job of the ideal-point views waits
 // for: the running (or finished, or cancelled) one when the selection is
 // the same, else a new one, the old one cancelled.
@@ -73,11 +76,17 @@ func (u *ui) idealRunFor(j job) *idealRun {
 		cache = storeCache{u.store}
 	}
 	req := j.request()
+	started := time.Now()
 	progress := func(done, total int) {
 		f := float64(done) / float64(total)
 		u.do(func() {
-			if u.run == r {
-				r.progress = append(r.progress, f)
+			if u.run != r {
+				return
+			}
+			r.progress = append(r.progress, f)
+			// An estimation over in a blink shows no bar that would
+			// flash over the chart.
+			if u.estimate.box.Visible() || time.Since(started) >= showAfter {
 				u.estimate.show(f, done, total)
 			}
 		})
@@ -90,7 +99,7 @@ func (u *ui) idealRunFor(j job) *idealRun {
 	// Found in memory or in the database, the result comes at once: the
 	// bar appears only for an estimation that takes a moment, before its
 	// first iteration reports.
-	time.AfterFunc(150*time.Millisecond, func() {
+	time.AfterFunc(showAfter, func() {
 		u.do(func() {
 			select {
 			case <-r.done:
