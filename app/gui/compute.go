@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"image"
 	"io"
@@ -26,6 +28,10 @@ type job struct {
 	size      image.Point
 	scale     float32
 	dark      bool
+	ideal     *idealRun // the estimation the ideal-point views wait for; nil for the others
+	// listed, when set, is handed the table's rows before compute waits
+	// for an estimation, so that the roll calls show meanwhile.
+	listed func(rows []rowView, countries []string)
 }
 
 // result is what a job computed: the table rows and the chart, and for the
@@ -40,6 +46,7 @@ type result struct {
 	hits      *charts.MapHits // where each state lies in img; nil unless a map
 	chart     *views.Chart    // nil on error
 	err       error
+	cancelled bool // the ideal points' estimation was cancelled: err says so
 }
 
 // request turns the state into a chart request.
@@ -50,6 +57,9 @@ func (j job) request() views.Request {
 		Ref:       j.filter.Ref,
 		Metric:    j.filter.metric(),
 		Positions: j.positions,
+		By:        j.filter.by(),
+		Year:      j.filter.Year,
+		Poles:     j.filter.poles(),
 	}
 	if j.info != nil {
 		req.Provenance = views.ProvenanceOf(j.info.Imports)
@@ -82,6 +92,21 @@ func compute(j job) *result {
 		if r.topic != "" {
 			req.Filter.Topics = []string{r.topic}
 		}
+	}
+	if j.ideal != nil {
+		select {
+		case <-j.ideal.done:
+		default:
+			if j.listed != nil {
+				j.listed(r.rows, r.countries)
+			}
+			<-j.ideal.done
+		}
+		if err := j.ideal.err; err != nil {
+			r.err, r.cancelled = err, errors.Is(err, context.Canceled)
+			return r
+		}
+		req.Ideal = j.ideal.result
 	}
 	c, err := views.Build(j.table, req)
 	if err != nil {

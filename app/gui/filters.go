@@ -1,7 +1,9 @@
 package gui
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,6 +14,7 @@ import (
 	"plenary/app/views"
 	"plenary/data/compare"
 	"plenary/data/countries"
+	"plenary/data/idealpoint"
 	"plenary/data/record"
 )
 
@@ -31,9 +34,12 @@ type filterPanel struct {
 	contested *widget.Check
 	ref       *widget.SelectEntry
 	metric    *widget.RadioGroup
-	loading   bool        // widgets are being set from the model
-	editing   bool        // the model is being changed from the widgets
-	shown     filterState // what the widgets show
+	year      *widget.Entry          // the one-period ideal-point views' year; empty = the last
+	poles     [2]*widget.SelectEntry // the alignment view's poles
+	by        *widget.RadioGroup     // ideal points by year or by session
+	loading   bool                   // widgets are being set from the model
+	editing   bool                   // the model is being changed from the widgets
+	shown     filterState            // what the widgets show
 	obj       fyne.CanvasObject
 }
 
@@ -65,6 +71,7 @@ func newFilterPanel(m *filterModel, presetRange func(string) (from, to string)) 
 	p.important = widget.NewCheck("Important votes only", func(b bool) { p.change(func(f *filterState) { f.Important = b }) })
 	p.contested = widget.NewCheck("Contested votes only", func(b bool) { p.change(func(f *filterState) { f.Contested = b }) })
 	p.newAgreement()
+	p.newIdeal()
 
 	form := container.NewVBox(
 		heading("Countries"), p.picker.box, p.quickPicks(),
@@ -72,6 +79,8 @@ func newFilterPanel(m *filterModel, presetRange func(string) (from, to string)) 
 		heading("Period"), p.preset, container.NewGridWithColumns(2, p.from, p.to),
 		heading("Topic and text"), p.topic, p.text, p.important, p.contested,
 		heading("Agreement"), widget.NewLabel("Reference country"), p.ref, p.metric,
+		heading("Ideal points"), p.by, widget.NewLabel("Year (empty: the last)"), p.year,
+		widget.NewLabel("Poles of the alignment"), container.NewGridWithColumns(2, p.poles[0], p.poles[1]),
 	)
 	p.obj = container.NewVScroll(container.NewPadded(form))
 	p.load(m.Get())
@@ -167,6 +176,82 @@ func (p *filterPanel) newAgreement() {
 	p.metric.Required = true
 }
 
+// The choices of the ideal points' periods.
+const (
+	byYearLabel    = "By year"
+	bySessionLabel = "By session"
+)
+
+// newIdeal builds the ideal-point views' choices: periods by year or by
+// session, the year of the one-period views and the alignment's poles.
+// A year or a pole reaches the model only once it reads as one, so that
+// typing "Fr" on the way to "France" redraws nothing.
+func (p *filterPanel) newIdeal() {
+	p.by = widget.NewRadioGroup([]string{byYearLabel, bySessionLabel}, func(s string) {
+		by := idealpoint.ByYear
+		if s == bySessionLabel {
+			by = idealpoint.BySession
+		}
+		p.change(func(f *filterState) { f.By = by.String() })
+	})
+	p.by.Horizontal = true
+	p.by.Required = true
+	p.year = widget.NewEntry()
+	p.year.SetPlaceHolder("e.g. 2019")
+	p.year.Validator = func(s string) error {
+		_, err := parseYear(s)
+		return err
+	}
+	p.year.OnChanged = func(s string) {
+		if y, err := parseYear(s); err == nil {
+			p.change(func(f *filterState) { f.Year = y })
+		}
+	}
+	for i := range p.poles {
+		e := widget.NewSelectEntry(nil)
+		e.SetPlaceHolder(views.DefaultPoles[i])
+		e.Validator = func(s string) error {
+			_, err := p.pole(i, s)
+			return err
+		}
+		e.OnChanged = func(s string) {
+			if iso, err := p.pole(i, s); err == nil {
+				p.change(func(f *filterState) {
+					f.Poles = f.poles()
+					f.Poles[i] = iso
+				})
+			}
+		}
+		p.poles[i] = e
+	}
+}
+
+// parseYear reads the year entry: empty for the last period.
+func parseYear(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 1900 || y > 2999 {
+		return 0, fmt.Errorf("a year such as 2019, or empty for the last")
+	}
+	return y, nil
+}
+
+// pole resolves the text of pole entry i to a state, which must differ
+// from the other pole: the alignment measures between two.
+func (p *filterPanel) pole(i int, s string) (string, error) {
+	iso, ok := countries.Lookup(s)
+	if !ok {
+		return "", fmt.Errorf("%q is not a country", s)
+	}
+	if other := p.model.Get().poles()[1-i]; iso == other {
+		return "", fmt.Errorf("the two poles must differ")
+	}
+	return iso, nil
+}
+
 // metricLabel is a metric's caption, capitalised for a choice.
 func metricLabel(m compare.Metric) string {
 	l := m.Label()
@@ -203,6 +288,17 @@ func (p *filterPanel) load(f filterState) {
 		p.contested.SetChecked(f.Contested)
 		p.ref.SetText(f.Ref)
 		p.metric.SetSelected(metricLabel(f.metric()))
+		p.by.SetSelected(byYearLabel)
+		if f.by() == idealpoint.BySession {
+			p.by.SetSelected(bySessionLabel)
+		}
+		p.year.SetText("")
+		if f.Year != 0 {
+			p.year.SetText(strconv.Itoa(f.Year))
+		}
+		poles := f.poles()
+		p.poles[0].SetText(poles[0])
+		p.poles[1].SetText(poles[1])
 	})
 	p.updateRefChoices(f.Countries)
 }
@@ -212,6 +308,10 @@ func (p *filterPanel) load(f filterState) {
 func (p *filterPanel) showFor(v views.View) {
 	enable(p.ref, v.Uses(views.UsesRef))
 	enable(p.metric, v.Uses(views.UsesMetric))
+	enable(p.year, v.Uses(views.UsesYear))
+	enable(p.poles[0], v.Uses(views.UsesPoles))
+	enable(p.poles[1], v.Uses(views.UsesPoles))
+	enable(p.by, v.Uses(views.UsesIdeal))
 }
 
 func enable(w fyne.Disableable, on bool) {
@@ -230,6 +330,8 @@ func (p *filterPanel) updateRefChoices(chosen []string) {
 		}
 	}
 	p.ref.SetOptions(opts)
+	p.poles[0].SetOptions(opts)
+	p.poles[1].SetOptions(opts)
 }
 
 func (p *filterPanel) setTopics(topics []string) {

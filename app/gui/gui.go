@@ -13,7 +13,10 @@
 //
 // The window never waits on the database or on a chart: filtering,
 // rendering and imports run on background goroutines and hand their
-// results to the widgets through fyne.Do. All SQL stays in package data;
+// results to the widgets through fyne.Do. The ideal-point views wait for
+// an estimation (estimating.go) that shows its progress in the chart
+// area, can be cancelled, is shared by every view of the same selection,
+// stops when the filter moves on, and is kept in the database's cache. All SQL stays in package data;
 // the numbers come from data/compare and the pictures from charts.
 package gui
 
@@ -65,6 +68,7 @@ func Run(dbPath string, readOnly bool) int {
 		sz := w.Canvas().Size()
 		prefs.SetFloat(prefWidth, float64(sz.Width))
 		prefs.SetFloat(prefHeight, float64(sz.Height))
+		u.stopIdeal()
 		if u.store != nil {
 			u.store.Close()
 		}

@@ -4,7 +4,9 @@ import (
 	"slices"
 	"strings"
 
+	"plenary/app/views"
 	"plenary/data/compare"
+	"plenary/data/idealpoint"
 	"plenary/data/record"
 )
 
@@ -23,6 +25,13 @@ type filterState struct {
 	Ref       string   `json:"ref"`    // reference country of the agreement views
 	Metric    string   `json:"metric"` // a compare.Metric's String
 	Focus     int64    `json:"focus"`  // roll call chosen in the table, 0 = none
+	// The ideal-point views' choices: the period of the one-period views
+	// (0 = the last), the two poles of the alignment view (empty: the
+	// default ones) and whether periods are years or sessions (an
+	// idealpoint.By's String; empty: years).
+	Year  int       `json:"year"`
+	Poles [2]string `json:"poles"`
+	By    string    `json:"by"`
 }
 
 func defaultFilter() filterState {
@@ -40,7 +49,8 @@ func (f filterState) clone() filterState {
 func (f filterState) equal(o filterState) bool {
 	return slices.Equal(f.Countries, o.Countries) && f.Body == o.Body && f.From == o.From && f.To == o.To &&
 		f.Topic == o.Topic && f.Text == o.Text && f.Important == o.Important && f.Contested == o.Contested &&
-		f.Ref == o.Ref && f.Metric == o.Metric && f.Focus == o.Focus
+		f.Ref == o.Ref && f.Metric == o.Metric && f.Focus == o.Focus &&
+		f.Year == o.Year && f.Poles == o.Poles && f.By == o.By
 }
 
 // compareFilter turns the panel's state into the comparison filter.
@@ -65,6 +75,22 @@ func (f filterState) compareFilter() compare.Filter {
 func (f filterState) metric() compare.Metric {
 	m, _ := compare.ParseMetric(f.Metric)
 	return m
+}
+
+// by is the chosen grouping of the ideal points into periods; an unknown
+// setting falls back to calendar years.
+func (f filterState) by() idealpoint.By {
+	b, _ := idealpoint.ParseBy(f.By)
+	return b
+}
+
+// poles are the alignment view's poles; an unset one (a setting saved
+// before there were poles) takes the default pair.
+func (f filterState) poles() [2]string {
+	if f.Poles[0] == "" || f.Poles[1] == "" {
+		return views.DefaultPoles
+	}
+	return f.Poles
 }
 
 // filterModel is the one owner of the window's filter. Panels change it

@@ -44,6 +44,8 @@ type ui struct {
 	chart     *canvas.Image
 	pointer   *mapPointer // over the chart: names and toggles a map's states
 	chartMsg  *widget.Label
+	retry     *widget.Button // starts a cancelled estimation again
+	estimate  *estimatePanel // the ideal points' progress, in the chart area
 	chartBox  *fyne.Container
 	rolls     *rollTable
 	positions *positionsView
@@ -57,6 +59,7 @@ type ui struct {
 	lastSize fyne.Size
 	last     *result // what the chart area shows, for export and copy
 	importer *importJob
+	run      *idealRun // the ideal points' estimation the shown view needs
 
 	splitContent *container.Split // chart (or positions) above, roll calls below
 	chartArea    *sizeWatcher
@@ -120,8 +123,17 @@ func (u *ui) newChartArea() {
 	u.chartMsg = widget.NewLabel("")
 	u.chartMsg.Alignment = fyne.TextAlignCenter
 	u.chartMsg.Hide()
+	u.retry = widget.NewButton("Estimate again", u.estimateAgain)
+	u.retry.Hide()
+	u.estimate = newEstimatePanel(u.cancelIdeal, func() {
+		u.chart.Hide()
+		u.chartMsg.Hide()
+		u.retry.Hide()
+		u.pointer.setHits(nil, image.Point{})
+	})
 	u.pointer = newMapPointer(u.toggleCountry)
-	u.chartBox = container.NewStack(u.chart, u.pointer, container.NewCenter(u.chartMsg))
+	u.chartBox = container.NewStack(u.chart, u.pointer,
+		container.NewCenter(container.NewVBox(u.chartMsg, container.NewCenter(u.retry))), u.estimate.box)
 	u.chartArea = &sizeWatcher{onResize: u.resized, content: u.chartBox}
 	u.chartArea.ExtendBaseWidget(u.chartArea)
 }
@@ -153,18 +165,30 @@ func affects(v views.View, old, cur filterState) bool {
 	if !v.Uses(views.UsesMetric) {
 		old.Metric, cur.Metric = "", ""
 	}
+	if !v.Uses(views.UsesYear) {
+		old.Year, cur.Year = 0, 0
+	}
+	if !v.Uses(views.UsesPoles) {
+		old.Poles, cur.Poles = [2]string{}, [2]string{}
+	}
+	if !v.Uses(views.UsesIdeal) {
+		old.By, cur.By = "", ""
+	}
 	return !old.equal(cur)
 }
 
-// newTabs makes one tab per registered view. Every tab shows the same
-// split, moved to the selected tab; the views of recorded positions put
-// the positions list beside the chart.
+// newTabs makes one tab per registered view, listed down the side of the
+// chart. Every tab shows the same split, moved to the selected tab; the
+// views of recorded positions put the positions list beside the chart.
 func (u *ui) newTabs() {
 	items := make([]*container.TabItem, len(u.views))
 	for i, v := range u.views {
 		items[i] = container.NewTabItem(v.Tab, layout.NewSpacer())
 	}
 	u.tabs = container.NewAppTabs(items...)
+	// Along the top, more than ten views overflow into a menu where the
+	// view shown is not marked; down the side every one is in sight.
+	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.splitContent = container.NewVSplit(u.chartArea, u.rolls.obj)
 	u.splitContent.Offset = 0.62
 	u.tabs.Items[0].Content = u.splitContent
@@ -342,6 +366,20 @@ func (u *ui) refreshNow() {
 	if u.view.Uses(views.UsesPositions) {
 		j.positions, j.topic = u.positions.all, u.positions.topic.Selected
 	}
+	// An estimation no view waits for any longer stops, rather than
+	// taking the cores from the charts that are wanted.
+	if u.view.Uses(views.UsesIdeal) {
+		j.ideal = u.idealRunFor(j)
+		j.listed = func(rows []rowView, countries []string) {
+			u.do(func() {
+				if u.gen.Load() == gen {
+					u.rolls.set(rows, countries)
+				}
+			})
+		}
+	} else {
+		u.stopIdeal()
+	}
 	go func() {
 		r := compute(j)
 		u.do(func() {
@@ -370,9 +408,17 @@ func (u *ui) show(r *result) {
 	if u.view.Uses(views.UsesPositions) {
 		u.positions.set(r.positions, r.topics, r.topic)
 	}
+	u.estimate.box.Hide()
+	u.retry.Hide()
 	if r.err != nil {
+		// A cancelled estimation is the user's choice, not a failure: the
+		// chart area says so and offers to start again.
 		u.pointer.setHits(nil, image.Point{})
 		u.chartMsg.SetText(r.err.Error())
+		if r.cancelled {
+			u.chartMsg.SetText(cancelledText)
+			u.retry.Show()
+		}
 		u.chartMsg.Show()
 		u.chart.Hide()
 		return
