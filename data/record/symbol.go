@@ -26,7 +26,9 @@ func NormalizeSymbol(s string) string {
 		return "S/RES/" + m[1] + " (" + m[2] + ")"
 	}
 	if m := unvotesRes.FindStringSubmatch(up); m != nil {
-		rest := strings.TrimSpace(strings.ReplaceAll(m[3], "/", ""))
+		// Dropping the slashes can bring two spaces together: fold them
+		// again, so that the result is a fixed point.
+		rest := strings.TrimSpace(spaceRun.ReplaceAllString(strings.ReplaceAll(m[3], "/", ""), " "))
 		prefix := map[string]string{"R": "A/RES/", "ESS": "A/RES/ES-", "SS": "A/RES/S-"}[m[1]]
 		if rest == "" {
 			return prefix + m[2]
