@@ -94,7 +94,7 @@ func (c *canvas) drawFrame(m Meta, note string, top, bottom []legendItem) frame 
 	bottomY := fy - c.px(12)
 	if note := clean(m.Note); note != "" {
 		bottomY -= c.lineHeight(fs)
-		c.text(c.ellipsize(note, fs, inner), margin, bottomY, fs, p.muted, alignLeft)
+		c.textWords(c.ellipsize(note, fs, inner), margin, bottomY, fs, p.muted)
 		bottomY -= c.px(6)
 	}
 

@@ -31,10 +31,13 @@ func BenchmarkFilterChange(b *testing.B) {
 	db := comparetest.Unvotes(b)
 	// The votes views only: the positions timeline reads no votes, and
 	// leaving it out keeps the figures comparable from one version to the
-	// next.
+	// next. The ideal-point views are left out too: their cost is the
+	// estimation (BenchmarkWholeHistory in data/idealpoint), which the
+	// window runs in the background with a progress bar and keeps in the
+	// database, not a filter change's drawing.
 	var vs []views.View
 	for _, v := range views.Views() {
-		if !v.Uses(views.UsesPositions) {
+		if !v.Uses(views.UsesPositions) && !v.Uses(views.UsesIdeal) {
 			vs = append(vs, v)
 		}
 	}
