@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"slices"
 
 	"plenary/data/record"
 )
@@ -59,8 +60,52 @@ func Coverage(t *record.Table, thisYear int) string {
 	if last < fmt.Sprintf("%d-12", end) {
 		next = end
 	}
+	if later := laterYears(t, end); len(later) > 0 {
+		// A later block of a whole session's votes (an imported year, not
+		// the built-in votes of one day) is named, and the hint is the gap.
+		s += fmt.Sprintf(" and %s", yearList(later))
+		if next < later[0] {
+			s += fmt.Sprintf(" · import the UN Digital Library file for %s", yearList([]int{next, later[0] - 1}))
+		}
+		return s
+	}
 	if next <= thisYear {
 		s += fmt.Sprintf(" · import the UN Digital Library file for %d onward", next)
 	}
 	return s
+}
+
+// minYearRollCalls is how many General Assembly roll calls a year after
+// the continuous span needs to be named in the coverage: a session votes
+// on scores of texts, a single day's votes are a sample.
+const minYearRollCalls = 20
+
+// laterYears are the years after end with a session's worth of votes,
+// from first to last (only the first and last are shown).
+func laterYears(t *record.Table, end int) []int {
+	n := map[int]int{}
+	for _, rc := range t.RollCalls {
+		if y := rc.Year(); rc.Body == record.GA && y > end {
+			n[y]++
+		}
+	}
+	var out []int
+	for y, c := range n {
+		if c >= minYearRollCalls {
+			out = append(out, y)
+		}
+	}
+	slices.Sort(out)
+	if len(out) > 1 {
+		out = []int{out[0], out[len(out)-1]}
+	}
+	return out
+}
+
+// yearList writes one year or a span of two.
+func yearList(ys []int) string {
+	if len(ys) == 1 || ys[0] == ys[len(ys)-1] {
+		return fmt.Sprint(ys[0])
+	}
+	return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
 }

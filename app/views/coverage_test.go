@@ -44,6 +44,13 @@ func TestCoverage(t *testing.T) {
 	if got, want := Coverage(span(0, "1990-12-01", "1991-12-01", "1994-12-01"), 2000), "GA 1990–1991 · import the UN Digital Library file for 1992 onward"; got != want {
 		t.Errorf("after a gap:\n got %q\nwant %q", got, want)
 	}
+	// A later imported session is named, and the hint is the gap.
+	for i := range 30 {
+		full.RollCalls = append(full.RollCalls, record.RollCall{Body: record.GA, Date: fmt.Sprintf("2030-03-%02d", i%28+1)})
+	}
+	if got, want := Coverage(full, 2031), "GA 1946–2025 (built in and imported) and 2030 · import the UN Digital Library file for 2026–2029"; got != want {
+		t.Errorf("with a later session:\n got %q\nwant %q", got, want)
+	}
 	sc := &record.Table{RollCalls: []record.RollCall{{Body: record.SC, Date: "2025-02-24"}}}
 	if got := Coverage(sc, 2025); got != "" {
 		t.Errorf("Security Council only: %q", got)
