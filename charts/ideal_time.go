@@ -138,7 +138,7 @@ func (a IdealTime) draw(c *canvas) {
 	}
 	sc := yearScale{x0: float64(y0) - 0.5, x1: float64(y1) + 0.5, v0: tv[0], v1: tv[len(tv)-1], plot: plot}
 	c.drawScaleGrid(sc, tv)
-	c.drawYears(sc, f.plot, y0, y1)
+	c.drawYearAxis(sc.plot, f.plot, y0, y1, sc.x)
 	for i := range a.Series {
 		col, dash := c.pal.seriesStyle(i)
 		for _, r := range runs[i] {
@@ -173,33 +173,6 @@ func (c *canvas) drawScaleGrid(s yearScale, tv []float64) {
 		}
 		c.line(s.plot.x, y, s.plot.right(), y, col, 1, nil)
 		c.textMid(scaleLabel(t), s.plot.x-c.px(8), y, ts, c.pal.muted, alignRight)
-	}
-}
-
-// drawYears draws the year labels and their grid lines below the plot.
-func (c *canvas) drawYears(s yearScale, area rect, y0, y1 int) {
-	ts := c.px(sizeTick)
-	widest := strconv.Itoa(y0)
-	if w := strconv.Itoa(y1); len(w) > len(widest) {
-		widest = w
-	}
-	step := c.yearLabelStep(s.plot.w/(s.x1-s.x0), widest)
-	if span := y1 - y0; span/step > 200 {
-		step = int(niceStep(float64(span), 10, true))
-	}
-	first := y0
-	if y0 != y1 {
-		first = (y0 + step - 1) / step * step
-		if y0 < 0 {
-			first = y0 / step * step
-		}
-	}
-	for y := first; y <= y1 && y >= first; y += step {
-		x := s.x(float64(y))
-		c.line(x, s.plot.y, x, s.plot.bottom(), c.pal.grid, 1, nil)
-		label := strconv.Itoa(y)
-		lw := c.measure(label, ts)
-		c.text(label, clampF(x, area.x+lw/2, area.right()-lw/2), s.plot.bottom()+c.px(6), ts, c.pal.muted, alignCenter)
 	}
 }
 

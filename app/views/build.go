@@ -274,3 +274,24 @@ func yearSpan(first, last int) string {
 	}
 	return fmt.Sprintf(", %d–%d", first, last)
 }
+
+// minN is the fewest roll calls an agreement may rest on: the request's,
+// or DefaultMinN.
+func (b *builder) minN() int {
+	if b.req.MinN > 0 {
+		return b.req.MinN
+	}
+	return DefaultMinN
+}
+
+// roll finds the roll call a one-roll-call view shows: the one named by
+// Request.Symbol, or the most recent selected.
+func (b *builder) roll() (int, error) {
+	row := b.s.Latest()
+	if b.req.Symbol != "" {
+		if row = b.s.Find(b.req.Symbol); row < 0 {
+			return 0, fmt.Errorf("%s is not among the selected roll calls", b.req.Symbol)
+		}
+	}
+	return row, nil
+}

@@ -63,11 +63,9 @@ var chartGroups = map[string]string{
 }
 
 func (b *builder) byGroup() (charts.Chart, error) {
-	row := b.s.Latest()
-	if b.req.Symbol != "" {
-		if row = b.s.Find(b.req.Symbol); row < 0 {
-			return nil, fmt.Errorf("%s is not among the selected roll calls", b.req.Symbol)
-		}
+	row, err := b.roll()
+	if err != nil {
+		return nil, err
 	}
 	rc := b.s.RollCall(row)
 	var groups []charts.GroupTotals
@@ -170,10 +168,7 @@ func (b *builder) overTime() (charts.Chart, error) {
 	if len(series) == 0 {
 		return b.empty("Select countries to compare with " + name(ref)), nil
 	}
-	minN := b.req.MinN
-	if minN <= 0 {
-		minN = DefaultMinN
-	}
+	minN := b.minN()
 	return charts.AgreementOverTime{Meta: b.meta, Reference: name(ref), Series: series, MinN: minN}, nil
 }
 
@@ -182,10 +177,7 @@ func (b *builder) ranking() (charts.Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	minN := b.req.MinN
-	if minN <= 0 {
-		minN = DefaultMinN
-	}
+	minN := b.minN()
 	ranked, err := b.s.Ranking(ref, b.req.Metric, minN)
 	if err != nil {
 		return nil, err

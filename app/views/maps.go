@@ -17,18 +17,6 @@ import (
 // program runs.
 var mapLineage = sync.OnceValue(MapLineage)
 
-// roll finds the roll call a one-roll-call view shows: the one named by
-// Request.Symbol, or the most recent selected.
-func (b *builder) roll() (int, error) {
-	row := b.s.Latest()
-	if b.req.Symbol != "" {
-		if row = b.s.Find(b.req.Symbol); row < 0 {
-			return 0, fmt.Errorf("%s is not among the selected roll calls", b.req.Symbol)
-		}
-	}
-	return row, nil
-}
-
 // voteMap colours every state by its vote on one roll call: in the General
 // Assembly every member of the day, on the Council its fifteen members.
 func (b *builder) voteMap() (charts.Chart, error) {
@@ -71,10 +59,7 @@ func (b *builder) agreementMap() (charts.Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	minN := b.req.MinN
-	if minN <= 0 {
-		minN = DefaultMinN
-	}
+	minN := b.minN()
 	ranked, err := b.s.Ranking(ref, b.req.Metric, 1)
 	if err != nil {
 		return nil, err
