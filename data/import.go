@@ -119,40 +119,33 @@ func (r *Report) Summary() string {
 		}
 		b.WriteString("\n")
 	}
-	if n := len(r.Differences); n > 0 {
-		fmt.Fprintf(&b, "%d votes differ from an earlier import (this import wins):\n", n)
-		for i, d := range r.Differences {
-			if i == 20 {
-				fmt.Fprintf(&b, "  … and %d more\n", n-20)
-				break
-			}
-			fmt.Fprintf(&b, "  %s\n", d)
-		}
-	}
-	if n := len(r.Topics); n > 0 {
-		fmt.Fprintf(&b, "%d topics added to roll calls already stored (each dataset's topics are kept):\n", n)
-		for i, c := range r.Topics {
-			if i == 20 {
-				fmt.Fprintf(&b, "  … and %d more\n", n-20)
-				break
-			}
-			fmt.Fprintf(&b, "  %s\n", c)
-		}
-	}
-	if n := len(r.Warnings); n > 0 {
-		fmt.Fprintf(&b, "%d warnings:\n", n)
-		for i, w := range r.Warnings {
-			if i == 20 {
-				fmt.Fprintf(&b, "  … and %d more\n", n-20)
-				break
-			}
-			fmt.Fprintf(&b, "  %s\n", w)
-		}
-	}
+	writeList(&b, "%d votes differ from an earlier import (this import wins):\n", r.Differences)
+	writeList(&b, "%d topics added to roll calls already stored (each dataset's topics are kept):\n", r.Topics)
+	writeList(&b, "%d warnings:\n", r.Warnings)
 	for _, s := range r.Skipped {
 		fmt.Fprintf(&b, "skipped %s\n", s)
 	}
 	return b.String()
+}
+
+// reportItems is how many items of a list a report shows.
+const reportItems = 20
+
+// writeList writes a heading with the number of items, then the first
+// reportItems items and how many more there are.
+func writeList[T any](b *strings.Builder, heading string, items []T) {
+	n := len(items)
+	if n == 0 {
+		return
+	}
+	fmt.Fprintf(b, heading, n)
+	for i, it := range items {
+		if i == reportItems {
+			fmt.Fprintf(b, "  … and %d more\n", n-reportItems)
+			break
+		}
+		fmt.Fprintf(b, "  %v\n", it)
+	}
 }
 
 // Import reads the files and folders at paths and writes what they hold in
