@@ -233,7 +233,10 @@ func (s *Store) table(ctx context.Context) (t *record.Table, ok bool, err error)
 		if t, rowOf, err = readRollCalls(ctx, q); err != nil {
 			return err
 		}
-		ok, err = readVotes(ctx, q, t, rowOf, s.countryISO)
+		if ok, err = readVotes(ctx, q, t, rowOf, s.countryISO); err != nil || !ok {
+			return err
+		}
+		t.Vetoes, err = readVetoes(ctx, q)
 		return err
 	})
 	return t, ok, err
@@ -289,7 +292,10 @@ func (s *Store) tableFromVotes(ctx context.Context) (t *record.Table, err error)
 		if ballots == nil {
 			return fmt.Errorf("%s: votes of a roll call that does not exist", s.path)
 		}
-		_, err = fillVotes(t, ballots, s.countryISO)
+		if _, err = fillVotes(t, ballots, s.countryISO); err != nil {
+			return err
+		}
+		t.Vetoes, err = readVetoes(ctx, q)
 		return err
 	})
 	return t, err

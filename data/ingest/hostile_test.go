@@ -35,6 +35,9 @@ func TestSeedsParse(t *testing.T) {
 		for _, p := range b.Positions {
 			fmt.Fprintf(&s, "%+v\n", p.Position)
 		}
+		for _, v := range b.Vetoes {
+			fmt.Fprintf(&s, "%+v %d\n", v.Veto, v.Seq)
+		}
 		return s.String()
 	}
 	for format, seeds := range seedsByFormat {
@@ -46,7 +49,7 @@ func TestSeedsParse(t *testing.T) {
 					t.Errorf("%s seed %d variant %d: %v", format, i, j, err)
 					continue
 				}
-				if len(b.RollCalls)+len(b.Positions) == 0 {
+				if len(b.RollCalls)+len(b.Positions)+len(b.Vetoes) == 0 {
 					t.Errorf("%s seed %d: nothing read", format, i)
 				}
 				if j == 0 {
