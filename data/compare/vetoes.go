@@ -204,22 +204,21 @@ func vetoRank(iso string) string {
 	return "9" + iso
 }
 
-// VetoIndex finds the vetoes of Security Council roll calls: the veto read
-// from a roll call's own votes, or a listed veto of the draft it voted on.
+// VetoIndex finds the vetoes of Security Council roll calls. A roll
+// call's veto is the one read from its own member votes: a listed veto of
+// the same draft symbol is not enough, as a source may give two drafts one
+// symbol (the failed-drafts table has S/2017/962 twice, one of them not
+// vetoed).
 type VetoIndex struct {
 	byRollCall map[string][]string
-	byDraft    map[string][]record.Veto
 }
 
 // NewVetoIndex indexes the vetoes of a table.
 func NewVetoIndex(vs []record.Veto) *VetoIndex {
-	x := &VetoIndex{byRollCall: map[string][]string{}, byDraft: map[string][]record.Veto{}}
+	x := &VetoIndex{byRollCall: map[string][]string{}}
 	for _, v := range vs {
 		if v.FromVotes() {
 			x.byRollCall[v.RollCall] = v.Members
-		} else {
-			d := record.DraftSymbol(v.Draft)
-			x.byDraft[d] = append(x.byDraft[d], v)
 		}
 	}
 	return x
@@ -232,18 +231,7 @@ func (x *VetoIndex) VetoedBy(rc *record.RollCall) []string {
 	if x == nil || rc.Body != record.SC || !rc.Flags.Has(record.NotAdopted) {
 		return nil
 	}
-	if m, ok := x.byRollCall[rc.Symbol]; ok {
-		return m
-	}
-	if rc.Draft == "" {
-		return nil
-	}
-	for _, v := range x.byDraft[record.DraftSymbol(rc.Draft)] {
-		if y := rc.Year(); y == 0 || y == v.Year {
-			return v.Members
-		}
-	}
-	return nil
+	return x.byRollCall[rc.Symbol]
 }
 
 // Outcome is how a chart or a list names a roll call's result when it is
