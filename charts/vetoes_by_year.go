@@ -20,6 +20,18 @@ type VetoSeries struct {
 	// Member names the member, usually as the chart's legend shows it.
 	Member string
 	Years  []VetoCount
+	// Colour is the 1-based series colour of the palette, so that a member
+	// keeps its colour from one selection to the next; 0 takes the
+	// series' place in the chart.
+	Colour int
+}
+
+// colour is series i's colour index.
+func (v VetoesByYear) colour(i int) int {
+	if c := v.Members[i].Colour; c > 0 && c < 1000 {
+		return c - 1
+	}
+	return i
 }
 
 // VetoesByYear shows the vetoes cast in the Security Council per year as
@@ -100,7 +112,7 @@ func (v VetoesByYear) draw(c *canvas) {
 	}
 	var legend []legendItem
 	for i, m := range v.Members {
-		col, _ := c.pal.seriesStyle(i)
+		col, _ := c.pal.seriesStyle(v.colour(i))
 		legend = append(legend, legendItem{label: m.Member, color: col})
 	}
 	// One bar per year, so the years fit as a single member's would.
@@ -110,7 +122,7 @@ func (v VetoesByYear) draw(c *canvas) {
 	l := c.layoutYearBars(f.plot, years, [][]int{tot})
 	c.drawYGrid(l.plot, l.ticks, l.axisMax, countLabel)
 	for j, y := range years {
-		c.drawVetoStack(l, counts, tot[j], j)
+		c.drawVetoStack(l, counts, tot[j], j, v.colour)
 		if (l.contiguous && y%l.step == 0) || (!l.contiguous && j%l.step == 0) {
 			label := strconv.Itoa(y)
 			lw := c.measure(label, l.ts)
@@ -122,7 +134,7 @@ func (v VetoesByYear) draw(c *canvas) {
 
 // drawVetoStack draws year j's bar, one segment per member from the
 // bottom up in legend order, with the year's total above it where it fits.
-func (c *canvas) drawVetoStack(l *yearBars, counts [][]int, total, j int) {
+func (c *canvas) drawVetoStack(l *yearBars, counts [][]int, total, j int, colour func(int) int) {
 	if total <= 0 {
 		return
 	}
@@ -138,7 +150,7 @@ func (c *canvas) drawVetoStack(l *yearBars, counts [][]int, total, j int) {
 		y0 := bottom - math.Min(float64(acc)/l.axisMax, 1)*l.plot.h
 		acc += v
 		y1 := bottom - math.Min(float64(acc)/l.axisMax, 1)*l.plot.h
-		col, _ := c.pal.seriesStyle(i)
+		col, _ := c.pal.seriesStyle(colour(i))
 		c.fillRect(rect{x0, math.Round(y1), x1 - x0, math.Max(1, math.Round(y0)-math.Round(y1))}, col)
 	}
 	if l.showValues {

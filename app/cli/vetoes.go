@@ -100,17 +100,32 @@ func runVetoes(ctx context.Context, env *Env, args []string) error {
 // loadVetoes reads the stored vetoes; a database without any is an error
 // that says which files hold them.
 func loadVetoes(ctx context.Context, env *Env) ([]record.Veto, error) {
-	st, err := env.open()
+	t, _, err := loadVetoTable(ctx, env)
 	if err != nil {
 		return nil, err
+	}
+	return t.Vetoes, nil
+}
+
+// loadVetoTable reads the table for the kinds that draw vetoes, with the
+// import log for chart footers: a database may hold vetoes and no roll
+// call at all.
+func loadVetoTable(ctx context.Context, env *Env) (*record.Table, []record.ImportInfo, error) {
+	st, err := env.open()
+	if err != nil {
+		return nil, nil, err
 	}
 	defer st.Close()
 	t, err := st.Table(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(t.Vetoes) == 0 {
-		return nil, fmt.Errorf("%s holds no vetoes: import a list of vetoes, e.g. `plenary import vetoes.csv` (or failed_drafts_member_votes.csv)", st.Path())
+		return nil, nil, fmt.Errorf("%s holds no vetoes: import a list of vetoes, e.g. `plenary import vetoes.csv` (or failed_drafts_member_votes.csv)", st.Path())
 	}
-	return t.Vetoes, nil
+	imports, err := st.Imports(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, imports, nil
 }
