@@ -24,6 +24,8 @@ The format is detected from the header; --format forces one of:
   plenary    Plenary's long CSV: body,symbol,date,country,vote[,title,topics,yes,no,abstain,non_voting,link]
   rollcalls  one row per roll call: symbol,date,title,topics,yes,no,abstain,non_voting,link
   positions  country,date,topic,stance,summary[,quote,source]
+  vetoes     a list of Security Council vetoes: date,draft,member_veto1[,member_veto2,…]
+  failed-drafts  member votes on Council drafts not adopted: draft_seq,year,voting_on,country_iso3,vote
 All files of one command are imported in one transaction: on any error nothing
 is changed. Importing the same file again changes nothing and says so.`,
 		run: runImport,
