@@ -152,6 +152,8 @@ func TestHostileBigFields(t *testing.T) {
 		ingest.FormatPlenary:   "body,symbol,country,vote,title\nGA,A/RES/1/1,FRA,Y,",
 		ingest.FormatRollCalls: "symbol,date,title\nA/RES/1/1,2024-01-01,",
 		ingest.FormatPositions: "country,date,topic,stance,summary\nFRA,2024-01-01,t,supports,",
+		ingest.FormatVetoes:    "date,draft,member_veto1,agenda_item\n2022-07-08,S/2022/538,Russia,",
+		ingest.FormatFailed:    "draft_seq,year,voting_on,country_iso3,vote,note\n1,2022,S/2022/538,RUS,N,",
 	}
 	for format, head := range heads {
 		for _, quoted := range []bool{false, true} {

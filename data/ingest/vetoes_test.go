@@ -230,3 +230,26 @@ func TestDetectVetoFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileVetoFiles: text that is not UTF-8, a NUL byte, a truncated
+// quote and a ragged row in either veto file stop the parse at their line.
+func TestHostileVetoFiles(t *testing.T) {
+	cases := []struct {
+		format ingest.Format
+		in     string
+		want   string
+	}{
+		{ingest.FormatVetoes, vetoHeader + "1985-11-15,S/17633,Afrique du Sud \xe9,UK,\n", "x.csv:2:3: text is not valid UTF-8"},
+		{ingest.FormatVetoes, vetoHeader + "1985-11-15,S/17633,\x00,UK,\n", "x.csv:2:3: a NUL byte"},
+		{ingest.FormatVetoes, vetoHeader + "1985-11-15,S/17633,\"South Africa,UK,\n", "x.csv:2:"},
+		{ingest.FormatFailed, failedHeader + "1,1,1947,S/1,USA,Y,extra\n", "x.csv:2:7: 7 fields where the header has 6"},
+		{ingest.FormatFailed, failedHeader + "1,1,1947,S/\xff,USA,Y\n", "x.csv:2:4: text is not valid UTF-8"},
+		{ingest.FormatFailed, "draft_seq,year\n1,1947\n", `x.csv:1: missing column "voting_on"`},
+	}
+	for _, c := range cases {
+		_, err := parseFS(t, c.format, []string{"x.csv"}, []byte(c.in))
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s %q: %v, want %q…", c.format, c.in, err, c.want)
+		}
+	}
+}
