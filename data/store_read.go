@@ -21,11 +21,14 @@ type BodyInfo struct {
 
 // Info is what the database holds: the status bar and `plenary info`.
 type Info struct {
-	Bodies     []BodyInfo
-	Countries  int // countries with at least one vote
-	Positions  int
-	Imports    []record.ImportInfo
-	SampleOnly bool // everything there is comes from the built-in data (the history and the sample)
+	Bodies    []BodyInfo
+	Countries int // countries with at least one vote
+	Positions int
+	// Vetoes are the vetoes of the veto lists, VetoesFromVotes those read
+	// from the member votes of failed drafts (which a list may give too).
+	Vetoes, VetoesFromVotes int
+	Imports                 []record.ImportInfo
+	SampleOnly              bool // everything there is comes from the built-in data (the history and the sample)
 }
 
 // Info summarises the database.
@@ -76,6 +79,9 @@ func info(ctx context.Context, q querier) (*Info, error) {
 	rows.Close()
 	info.Countries = len(used)
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM positions`).Scan(&info.Positions); err != nil {
+		return nil, err
+	}
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE roll_call = ''), count(*) FILTER (WHERE roll_call != '') FROM vetoes`).Scan(&info.Vetoes, &info.VetoesFromVotes); err != nil {
 		return nil, err
 	}
 	if info.Imports, err = imports(ctx, q); err != nil {

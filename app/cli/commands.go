@@ -144,6 +144,9 @@ func runInfo(ctx context.Context, env *Env, args []string) error {
 		return nil
 	}
 	fmt.Fprintf(env.Stdout, "\ndatabase: %s\ncountries with votes: %d\npositions: %d\n", st.Path(), info.Countries, info.Positions)
+	if info.Vetoes+info.VetoesFromVotes > 0 {
+		fmt.Fprintf(env.Stdout, "vetoes: %d listed, %d read from the votes on failed drafts (see `plenary vetoes`)\n", info.Vetoes, info.VetoesFromVotes)
+	}
 	if info.SampleOnly {
 		fmt.Fprintln(env.Stdout, "only the built-in data is loaded: import the UN Digital Library files for what came after, with `plenary import FILE`")
 	}

@@ -86,6 +86,9 @@ func TestVetoesCommand(t *testing.T) {
 			t.Errorf("vetoes %v: exit %d, stderr %q", args, code, errs)
 		}
 	}
+	if out := plenaryOK(t, "--db", db.Path, "info"); !strings.Contains(out, "vetoes: "+strconv.Itoa(len(recs)-1)+" listed, 0 read from the votes") {
+		t.Errorf("info does not count the vetoes:\n%s", out)
+	}
 	// A database without vetoes says which file holds them.
 	empty := filepath.Join(t.TempDir(), "p.db")
 	plenaryOK(t, "--db", empty, "sample")
