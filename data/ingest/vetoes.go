@@ -278,8 +278,8 @@ func parseFailedDrafts(ctx context.Context, fsys fs.FS, file string, m *Meter, b
 	b.Dataset = "Security Council failed drafts (member votes from the S/PV records)"
 	res := newResolver()
 	bySeq := map[string]*rollCallBuilder{}
-	year := map[*rollCallBuilder]int{}
-	seqOf := map[*rollCallBuilder]string{}
+	year := map[*RollCall]int{}
+	seqOf := map[*RollCall]string{}
 	var order []*rollCallBuilder
 	var c struct{ seq, year, on, meeting, by, note, yes, no, abst, country, name, vote int }
 	setup := func(t *table) (rowFunc, error) {
@@ -290,10 +290,11 @@ func parseFailedDrafts(ctx context.Context, fsys fs.FS, file string, m *Meter, b
 			return nil, errorf(file, 1, 0, "missing column %q or %q", "country_iso3", "country_name")
 		}
 		return func(t *table) error {
-			seq := t.field(c.seq)
-			if n, err := strconv.Atoi(seq); err != nil || n < 1 {
-				return t.errf(c.seq, "draft_seq %q is not a positive number", seq)
+			n, err := strconv.Atoi(t.field(c.seq))
+			if err != nil || n < 1 {
+				return t.errf(c.seq, "draft_seq %q is not a positive number", t.field(c.seq))
 			}
+			seq := strconv.Itoa(n)
 			v, ok := record.ParseVote(t.field(c.vote))
 			if !ok || v == record.None {
 				return t.errf(c.vote, "unknown vote code %q (expected Y, N, A or X)", t.field(c.vote))
@@ -310,10 +311,10 @@ func parseFailedDrafts(ctx context.Context, fsys fs.FS, file string, m *Meter, b
 				}
 				bl = newBuilder(rc)
 				bySeq[seq] = bl
-				year[bl], seqOf[bl] = y, seq
+				year[rc], seqOf[rc] = y, seq
 				order = append(order, bl)
-			} else if y := t.field(c.year); y != strconv.Itoa(year[bl]) {
-				return t.errf(c.year, "draft %s: year %s, but line %d says %d", seq, y, bl.rc.Line, year[bl])
+			} else if y := t.field(c.year); y != strconv.Itoa(year[bl.rc]) {
+				return t.errf(c.year, "draft %s: year %s, but line %d says %d", seq, y, bl.rc.Line, year[bl.rc])
 			} else if on := oneLine(t.field(c.on)); on != bl.rc.Title {
 				return t.errf(c.on, "draft %s: voting on %q, but line %d says %q", seq, on, bl.rc.Line, bl.rc.Title)
 			}
@@ -327,19 +328,18 @@ func parseFailedDrafts(ctx context.Context, fsys fs.FS, file string, m *Meter, b
 	}
 	b.collect(order)
 	symbols := map[string]int{}
-	for i, rc := range b.RollCalls {
-		bl := order[i]
+	for _, rc := range b.RollCalls {
 		if n := symbols[rc.Symbol]; n > 0 {
 			// The symbol is the roll call's key: a second draft under the
 			// same one gets its number, or it would be stored again at
 			// every import.
 			old := rc.Symbol
-			rc.Symbol = fmt.Sprintf("%s (draft %s)", old, seqOf[bl])
+			rc.Symbol = fmt.Sprintf("%s (draft %s)", old, seqOf[rc])
 			b.warn(file, rc.Line, "%s is also the subject of the draft on line %d; this one is stored as %q", old, symbols[old], rc.Symbol)
 		} else {
 			symbols[rc.Symbol] = rc.Line
 		}
-		if v := failedVeto(rc, year[bl]); v != nil {
+		if v := failedVeto(rc, year[rc]); v != nil {
 			b.Vetoes = append(b.Vetoes, v)
 		}
 	}
