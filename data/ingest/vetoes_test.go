@@ -195,7 +195,8 @@ func TestFailedDraftSameSubject(t *testing.T) {
 	}
 	if !slices.ContainsFunc(b.Warnings, func(w ingest.Warning) bool { return strings.Contains(w.Msg, `stored as "S/2017/962 (draft 23)"`) }) {
 		t.Errorf("no warning names the second draft: %v", b.Warnings)
-	} // A draft is its number, however written.
+	}
+	// A draft is its number, however written.
 	b, err = parseFS(t, ingest.FormatFailed, []string{"f.csv"}, []byte(failedHeader+"01,1,1947,S/1,USA,Y\n1,1,1947,S/1,FRA,N\n"))
 	if err != nil || len(b.RollCalls) != 1 || len(b.RollCalls[0].Votes) != 2 {
 		t.Errorf("draft 01 and draft 1: %v, %d roll calls", err, len(b.RollCalls))
