@@ -308,6 +308,7 @@ func allKinds(m Meta, names []string, n int, v func(i, j int) float64, votes fun
 	var groups []GroupTotals
 	var members []CouncilMember
 	var years []MemberYears
+	var vetoes []VetoSeries
 	var series []AgreementSeries
 	var scores []AgreementScore
 	for i := range n {
@@ -316,12 +317,15 @@ func allKinds(m Meta, names []string, n int, v func(i, j int) float64, votes fun
 		groups = append(groups, GroupTotals{Group: names[i], Totals: t})
 		members = append(members, CouncilMember{Code: fmt.Sprint(i), Name: names[i], Permanent: i < 5, Abstentions: t.Abstain, Votes: t.Sum()})
 		var ys []YearCount
+		var vs []VetoCount
 		var ps []AgreementPoint
 		for y := range min(n, 80) {
 			ys = append(ys, YearCount{1946 + y, int(v(i, y) * 5)})
+			vs = append(vs, VetoCount{1946 + y, int(v(i, y) * 3)})
 			ps = append(ps, AgreementPoint{Year: 1946 + y, Agreement: v(i, y), N: 70})
 		}
 		years = append(years, MemberYears{Member: names[i], Years: ys})
+		vetoes = append(vetoes, VetoSeries{Member: names[i], Years: vs})
 		series = append(series, AgreementSeries{Country: names[i], Points: ps})
 		scores = append(scores, AgreementScore{Country: names[i], Agreement: v(i, 0), N: 90})
 	}
@@ -349,6 +353,7 @@ func allKinds(m Meta, names []string, n int, v func(i, j int) float64, votes fun
 		ByGroup{Meta: m, Groups: groups},
 		SCAbstentions{Meta: m, Members: members},
 		SCAbstentionsByYear{Meta: m, Members: years},
+		VetoesByYear{Meta: m, Members: vetoes},
 		AgreementOverTime{Meta: m, Reference: names[0], Series: series},
 		AgreementRanking{Meta: m, Reference: names[0], Scores: scores, Count: n},
 		AgreementMatrix{Meta: m, Countries: names[:n], Agreement: mat},
@@ -397,6 +402,7 @@ func TestHardCases(t *testing.T) {
 			AgreementOverTime{Meta: meta24, Series: []AgreementSeries{{Country: "A", Points: []AgreementPoint{{Year: -2000000000, Agreement: 0.5}, {Year: 2000000000, Agreement: 0.7}}}}},
 			AgreementOverTime{Meta: meta24, Series: []AgreementSeries{{Country: "A", Points: []AgreementPoint{{Year: -5, Agreement: 0.5}, {Year: 3, Agreement: math.Inf(1)}, {Year: 7, Agreement: 2}}}}},
 			SCAbstentionsByYear{Meta: meta24, Members: []MemberYears{{Member: "USA", Years: []YearCount{{-3, 1}, {1946, 2}, {1 << 40, 1 << 40}}}}},
+			VetoesByYear{Meta: meta24, Members: []VetoSeries{{Member: "USA", Years: []VetoCount{{-3, 1}, {1946, 2}, {1 << 40, 1 << 40}}}, {Member: "SUN", Years: []VetoCount{{1946, 1 << 62}, {1947, -4}}}}},
 			GABreakdown{Meta: meta24, RollCalls: []RollCall{{"A", feb24, Totals{1 << 40, 3, -5, 2}}}},
 		}},
 		{"NaN-and-negative", Options{}, allKinds(meta24, countryNames(20), 20, func(i, j int) float64 {
@@ -433,6 +439,8 @@ func TestEmptyInputDrawsNoRollCallsMatch(t *testing.T) {
 		AgreementOverTime{Meta: meta24, Series: []AgreementSeries{{Country: "France", Points: []AgreementPoint{{Year: 2020, Agreement: math.NaN()}}}}},
 		AgreementRanking{Meta: meta24, Scores: []AgreementScore{{Country: "France", Agreement: math.NaN()}}},
 		SCAbstentionsByYear{Meta: meta24, Members: []MemberYears{{Member: "USA"}}},
+		VetoesByYear{Meta: meta24, Members: []VetoSeries{{Member: "USA"}}},
+		VetoesByYear{Meta: meta24, Members: []VetoSeries{{Member: "USA", Years: []VetoCount{{1990, 0}, {1991, 0}}}}},
 	)
 	for _, c := range empties {
 		got := pngOf(t, c, Options{})

@@ -91,6 +91,7 @@ type Report struct {
 	RollCalls   struct{ Added, Updated, Unchanged int }
 	Votes       struct{ Added, Changed, Unchanged int }
 	Positions   struct{ Added, Updated, Unchanged int }
+	Vetoes      struct{ Added, Updated, Unchanged int }
 	Differences []Difference
 	Topics      []TopicChange // topics added to roll calls already stored
 	Warnings    []string
@@ -101,7 +102,8 @@ type Report struct {
 
 // Changed reports whether the import changed anything in the database.
 func (r *Report) Changed() bool {
-	return r.RollCalls.Added+r.RollCalls.Updated+r.Votes.Added+r.Votes.Changed+r.Positions.Added+r.Positions.Updated > 0
+	return r.RollCalls.Added+r.RollCalls.Updated+r.Votes.Added+r.Votes.Changed+r.Positions.Added+r.Positions.Updated+
+		r.Vetoes.Added+r.Vetoes.Updated > 0
 }
 
 // Summary is the report in a few lines, for the CLI and the GUI.
@@ -111,6 +113,9 @@ func (r *Report) Summary() string {
 	fmt.Fprintf(&b, "votes: %d added, %d changed, %d unchanged\n", r.Votes.Added, r.Votes.Changed, r.Votes.Unchanged)
 	if r.Positions.Added+r.Positions.Updated+r.Positions.Unchanged > 0 {
 		fmt.Fprintf(&b, "positions: %d added, %d updated, %d unchanged\n", r.Positions.Added, r.Positions.Updated, r.Positions.Unchanged)
+	}
+	if r.Vetoes.Added+r.Vetoes.Updated+r.Vetoes.Unchanged > 0 {
+		fmt.Fprintf(&b, "vetoes: %d added, %d updated, %d unchanged\n", r.Vetoes.Added, r.Vetoes.Updated, r.Vetoes.Unchanged)
 	}
 	if !r.Changed() {
 		b.WriteString("nothing changed: everything in these files is already in the database")

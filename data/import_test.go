@@ -299,9 +299,13 @@ func TestImportEveryDataset(t *testing.T) {
 	if n := count(t, st, path, `SELECT count(*) FROM roll_calls WHERE symbol = 'A/RES/68/262'`); n != 1 {
 		t.Errorf("A/RES/68/262 stored %d times", n)
 	}
-	// All 2,088 SC resolutions of the SC file, 15 or 14 members each.
-	if n := count(t, st, path, `SELECT count(*) FROM roll_calls WHERE body = 'SC'`); n != 2088 {
-		t.Errorf("SC roll calls: %d, want 2088", n)
+	// All 2,088 SC resolutions of the SC file, 15 or 14 members each, and
+	// the 53 drafts of the failed-drafts file, flagged as not adopted.
+	if n := count(t, st, path, `SELECT count(*) FROM roll_calls WHERE body = 'SC' AND flags & `+strconv.Itoa(int(record.NotAdopted))+` = 0`); n != 2088 {
+		t.Errorf("SC roll calls adopted: %d, want 2088", n)
+	}
+	if n := count(t, st, path, `SELECT count(*) FROM roll_calls WHERE body = 'SC' AND flags & `+strconv.Itoa(int(record.NotAdopted))+` != 0`); n != 53 {
+		t.Errorf("SC drafts not adopted: %d, want 53", n)
 	}
 	rcs, _ := st.FindRollCalls(ctx, "S/RES/2774(2025)")
 	if len(rcs) != 1 {
@@ -762,6 +766,7 @@ func TestMigrateInPlace(t *testing.T) {
 		`DROP TABLE ballots`,
 		`DROP TABLE roll_call_topics`,
 		`DROP TABLE estimates`,
+		`DROP TABLE vetoes`,
 		// the first release's votes table, whose CHECK used IN
 		`CREATE TABLE votes_v1 (
 			roll_call_id INTEGER NOT NULL REFERENCES roll_calls(id) ON DELETE CASCADE,

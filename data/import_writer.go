@@ -138,7 +138,7 @@ func (w *writer) apply(b *ingest.Batch) error {
 		}
 		w.prog.step()
 	}
-	return nil
+	return w.vetoes(b)
 }
 
 // applyRollCall stores one incoming roll call: as new, as written while it

@@ -21,11 +21,14 @@ type BodyInfo struct {
 
 // Info is what the database holds: the status bar and `plenary info`.
 type Info struct {
-	Bodies     []BodyInfo
-	Countries  int // countries with at least one vote
-	Positions  int
-	Imports    []record.ImportInfo
-	SampleOnly bool // everything there is comes from the built-in data (the history and the sample)
+	Bodies    []BodyInfo
+	Countries int // countries with at least one vote
+	Positions int
+	// Vetoes are the vetoes of the veto lists, VetoesFromVotes those read
+	// from the member votes of failed drafts (which a list may give too).
+	Vetoes, VetoesFromVotes int
+	Imports                 []record.ImportInfo
+	SampleOnly              bool // everything there is comes from the built-in data (the history and the sample)
 }
 
 // Info summarises the database.
@@ -76,6 +79,9 @@ func info(ctx context.Context, q querier) (*Info, error) {
 	rows.Close()
 	info.Countries = len(used)
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM positions`).Scan(&info.Positions); err != nil {
+		return nil, err
+	}
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE roll_call = ''), count(*) FILTER (WHERE roll_call != '') FROM vetoes`).Scan(&info.Vetoes, &info.VetoesFromVotes); err != nil {
 		return nil, err
 	}
 	if info.Imports, err = imports(ctx, q); err != nil {
@@ -233,7 +239,10 @@ func (s *Store) table(ctx context.Context) (t *record.Table, ok bool, err error)
 		if t, rowOf, err = readRollCalls(ctx, q); err != nil {
 			return err
 		}
-		ok, err = readVotes(ctx, q, t, rowOf, s.countryISO)
+		if ok, err = readVotes(ctx, q, t, rowOf, s.countryISO); err != nil || !ok {
+			return err
+		}
+		t.Vetoes, err = readVetoes(ctx, q)
 		return err
 	})
 	return t, ok, err
@@ -289,7 +298,10 @@ func (s *Store) tableFromVotes(ctx context.Context) (t *record.Table, err error)
 		if ballots == nil {
 			return fmt.Errorf("%s: votes of a roll call that does not exist", s.path)
 		}
-		_, err = fillVotes(t, ballots, s.countryISO)
+		if _, err = fillVotes(t, ballots, s.countryISO); err != nil {
+			return err
+		}
+		t.Vetoes, err = readVetoes(ctx, q)
 		return err
 	})
 	return t, err

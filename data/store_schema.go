@@ -160,6 +160,30 @@ CREATE TABLE estimates (
 	created TEXT NOT NULL
 ) WITHOUT ROWID;
 `,
+	// 6: vetoes, kept apart from the roll calls and their votes: a veto
+	// list names the draft, the day and the vetoing members but not how
+	// the others voted. A veto read from a failed draft's member votes
+	// names its roll call (roll_call, the symbol); members are ISO3 codes
+	// separated by spaces, the Soviet Union's SUN and Russia's RUS. The
+	// key tells apart two drafts a list gives the same day and agenda item.
+	`
+CREATE TABLE vetoes (
+	id        INTEGER PRIMARY KEY,
+	draft     TEXT NOT NULL,
+	date      TEXT NOT NULL DEFAULT '',
+	year      INTEGER NOT NULL,
+	seq       INTEGER NOT NULL DEFAULT 1,
+	roll_call TEXT NOT NULL DEFAULT '',
+	meeting   TEXT NOT NULL DEFAULT '',
+	agenda    TEXT NOT NULL DEFAULT '',
+	topic     TEXT NOT NULL DEFAULT '',
+	region    TEXT NOT NULL DEFAULT '',
+	members   TEXT NOT NULL CHECK (members != ''),
+	source    TEXT NOT NULL DEFAULT '',
+	import_id INTEGER REFERENCES imports(id)
+);
+CREATE UNIQUE INDEX vetoes_key ON vetoes(draft, date, year, agenda, seq, roll_call);
+`,
 }
 
 // rebuildBallots writes every ballot again from the votes table. Each vote

@@ -24,6 +24,8 @@ The format is detected from the header; --format forces one of:
   plenary    Plenary's long CSV: body,symbol,date,country,vote[,title,topics,yes,no,abstain,non_voting,link]
   rollcalls  one row per roll call: symbol,date,title,topics,yes,no,abstain,non_voting,link
   positions  country,date,topic,stance,summary[,quote,source]
+  vetoes     a list of Security Council vetoes: date,draft,member_veto1[,member_veto2,…]
+  failed-drafts  member votes on Council drafts not adopted: draft_seq,year,voting_on,country_iso3,vote
 All files of one command are imported in one transaction: on any error nothing
 is changed. Importing the same file again changes nothing and says so.`,
 		run: runImport,
@@ -142,6 +144,9 @@ func runInfo(ctx context.Context, env *Env, args []string) error {
 		return nil
 	}
 	fmt.Fprintf(env.Stdout, "\ndatabase: %s\ncountries with votes: %d\npositions: %d\n", st.Path(), info.Countries, info.Positions)
+	if info.Vetoes+info.VetoesFromVotes > 0 {
+		fmt.Fprintf(env.Stdout, "vetoes: %d listed, %d read from the votes on failed drafts (see `plenary vetoes`)\n", info.Vetoes, info.VetoesFromVotes)
+	}
 	if info.SampleOnly {
 		fmt.Fprintln(env.Stdout, "only the built-in data is loaded: import the UN Digital Library files for what came after, with `plenary import FILE`")
 	}

@@ -335,6 +335,10 @@ func runChart(ctx context.Context, env *Env, args []string) error {
 	var t *record.Table
 	if v.Uses(views.UsesPositions) {
 		req.Positions, err = loadPositions(ctx, env)
+	} else if v.Uses(views.UsesVetoes) {
+		var imports []record.ImportInfo
+		t, imports, err = loadVetoTable(ctx, env)
+		req.Provenance = views.ProvenanceOf(imports)
 	} else {
 		var imports []record.ImportInfo
 		t, imports, err = loadTable(ctx, env)
@@ -362,6 +366,8 @@ func reportChart(env *Env, path string, c *views.Chart) {
 	what := rollCalls(c.RollCalls)
 	if v, _ := views.Lookup(c.Kind); v.Uses(views.UsesPositions) {
 		what = "recorded positions"
+	} else if v.Uses(views.UsesVetoes) {
+		what = "vetoes"
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s: %s (%s)\n", path, c.Meta.Title, what)
 	if c.Empty {

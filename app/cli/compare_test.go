@@ -295,6 +295,7 @@ func TestChartCommand(t *testing.T) {
 		views.ByGroup:             {[]string{"--symbol", "A/RES/ES-11/7"}, 640, 400, db.Path},
 		views.SCAbstentions:       {[]string{"--from", "2010"}, 1600, 900, db.Path},
 		views.SCAbstentionsByYear: {[]string{"--countries", "P5", "--theme", "dark"}, 0, 0, db.Path},
+		views.VetoesByYear:        {[]string{"--countries", "P5", "--from", "1992"}, 0, 0, db.Path},
 		views.AgreementTime:       {[]string{"--countries", "USA,RUS,CHN,IND", "--metric", "coincidence"}, 3840, 2160, db.Path},
 		views.AgreementRank:       {[]string{"--ref", "IND", "--countries", "BRICS,G7", "--body", "GA"}, 0, 0, db.Path},
 		views.AgreementMatrix:     {[]string{"--countries", "EU", "--body", "GA", "--scale", "2"}, 2400, 1600, db.Path},

@@ -283,11 +283,13 @@ func TestExportNeverHarmsFiles(t *testing.T) {
 // export dialog, in files that parse.
 func TestEveryViewExports(t *testing.T) {
 	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
-	// The sample's votes and positions, and the votes of 2025, so that
-	// every view, the ranking's minimum of roll calls included, has
-	// something to draw.
+	// The sample's votes and positions, the votes of 2025 and the
+	// Council's vetoes, so that every view, the ranking's minimum of roll
+	// calls included, has something to draw.
 	var j *importJob
-	u.sync(func() { j = u.startImport([]string{comparetest.Dataset(t, "unga2025")}) })
+	u.sync(func() {
+		j = u.startImport([]string{comparetest.Dataset(t, "unga2025"), comparetest.Dataset(t, "unsc/vetoes.csv")})
+	})
 	<-j.done
 	dismissDialogs(u)
 	dir := t.TempDir()

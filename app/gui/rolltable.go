@@ -24,6 +24,7 @@ type rowView struct {
 	counted record.Totals
 	votes   []record.Vote // of the selected countries, in their order
 	split   bool          // the selected countries did not all vote alike
+	outcome string        // a Council result other than adoption: "vetoed by Russia", "not adopted"
 }
 
 // rollTable lists the roll calls that match the filter, newest first,
@@ -45,7 +46,7 @@ type rollTable struct {
 var fixedCols = []struct {
 	title string
 	width float32
-}{{"Date", 96}, {"Body", 48}, {"Symbol", 140}, {"Title", 230}, {"Yes–No–Abst.", 108}}
+}{{"Date", 96}, {"Body", 48}, {"Symbol", 140}, {"Title", 230}, {"Yes–No–Abst.", 132}}
 
 // rollHooks are what the roll-call table asks of the window.
 type rollHooks struct {
@@ -86,7 +87,7 @@ func newRollTable(h rollHooks) *rollTable {
 	}
 	r.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(r.rows) {
-			r.focus(r.rows[id.Row].rc)
+			r.focus(r.rows[id.Row])
 		}
 	}
 	r.count = widget.NewLabel("")
@@ -137,7 +138,7 @@ func (r *rollTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 3:
 		l.SetText(row.rc.Title)
 	case 4:
-		l.SetText(fmt.Sprintf("%d–%d–%d", row.counted.Yes, row.counted.No, row.counted.Abstain))
+		l.SetText(strings.TrimSpace(fmt.Sprintf("%d–%d–%d %s", row.counted.Yes, row.counted.No, row.counted.Abstain, row.outcome)))
 	default:
 		k := id.Col - len(fixedCols)
 		v := record.None
@@ -222,7 +223,8 @@ func (r *rollTable) sort() {
 // focus shows a roll call's detail beside the table — the full list of
 // votes and a link to its record — and makes it the subject of the
 // "By group" view.
-func (r *rollTable) focus(rc record.RollCall) {
+func (r *rollTable) focus(row rowView) {
+	rc := row.rc
 	r.hooks.focus(rc.ID)
 	title := widget.NewLabel(rc.Label() + " — " + rc.Date)
 	title.TextStyle.Bold = true
@@ -230,6 +232,14 @@ func (r *rollTable) focus(rc record.RollCall) {
 	desc := widget.NewLabel(rc.Title)
 	desc.Wrapping = fyne.TextWrapWord
 	r.detail.Objects = []fyne.CanvasObject{title, desc}
+	if row.outcome != "" {
+		// A Council draft vetoed or not adopted: the result the totals
+		// alone do not tell.
+		o := widget.NewLabel(strings.ToUpper(row.outcome[:1]) + row.outcome[1:])
+		o.TextStyle.Bold = true
+		o.Wrapping = fyne.TextWrapWord
+		r.detail.Add(o)
+	}
 	r.detailBox.Show()
 	if rc.Link != "" {
 		if l, err := url.Parse(rc.Link); err == nil {

@@ -109,14 +109,14 @@ func Build(t *record.Table, req Request) (*Chart, error) {
 		_, err := ParseKind(string(req.Kind))
 		return nil, err
 	}
-	b := &builder{req: req, view: v, filter: v.filter(req.Filter)}
+	b := &builder{req: req, view: v, filter: v.filter(req.Filter), t: t}
 	b.meta = charts.Meta{
 		Source:   req.Provenance.Source,
 		Imported: req.Provenance.Imported,
 		Version:  record.Version,
 	}
 	c := &Chart{Kind: req.Kind}
-	if v.Uses(UsesPositions) {
+	if v.Uses(UsesPositions) || v.Uses(UsesVetoes) {
 		if err := b.filter.Validate(); err != nil {
 			return nil, err
 		}
@@ -173,7 +173,8 @@ type builder struct {
 	req    Request
 	view   View
 	filter compare.Filter     // the request's, with the view's body
-	s      *compare.Selection // nil for kinds that read positions
+	s      *compare.Selection // nil for kinds that read positions or vetoes
+	t      *record.Table      // the table given to Build; nil for kinds that read positions
 	meta   charts.Meta
 }
 

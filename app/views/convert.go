@@ -30,8 +30,9 @@ func (b *builder) breakdown() charts.Chart {
 	bs := b.s.Breakdowns()
 	rcs := make([]charts.RollCall, len(bs))
 	differ := 0
+	vetoes := b.vetoes()
 	for i, x := range bs {
-		rcs[i] = charts.RollCall{Label: x.RollCall.Label(), Date: date(x.RollCall.Date), Totals: totals(x.Counted)}
+		rcs[i] = charts.RollCall{Label: withOutcome(x.RollCall.Label(), vetoes, x.RollCall), Date: date(x.RollCall.Date), Totals: totals(x.Counted)}
 		if p := x.Published; p != nil && x.Counted.Members() > 0 && (p.Yes != x.Counted.Yes || p.No != x.Counted.No || p.Abstain != x.Counted.Abstain) {
 			differ++
 		}
@@ -77,7 +78,7 @@ func (b *builder) byGroup() (charts.Chart, error) {
 		groups = append(groups, charts.GroupTotals{Group: label, Totals: totals(g.Totals)})
 	}
 	t := b.s.Index().Counted(row)
-	b.setText(rc.Label()+" by regional group", rc.Date+" · "+t.String()+" overall")
+	b.setText(rc.Label()+" by regional group", rc.Date, t.String()+" overall", b.vetoes().Outcome(rc))
 	if len(groups) == 0 {
 		return b.empty("No member votes are recorded for " + rc.Label()), nil
 	}

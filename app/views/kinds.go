@@ -18,6 +18,7 @@ const (
 	ByGroup             Kind = "by-group"               // one roll call split by UN regional group
 	SCAbstentions       Kind = "sc-abstentions"         // Security Council abstentions per member
 	SCAbstentionsByYear Kind = "sc-abstentions-by-year" // permanent members' abstentions per year
+	VetoesByYear        Kind = "vetoes-by-year"         // the permanent members' vetoes per year
 	AgreementTime       Kind = "agreement-time"         // a reference country's agreement with others, per year
 	AgreementRank       Kind = "agreement-rank"         // countries ranked by agreement with a reference
 	AgreementMatrix     Kind = "agreement-matrix"       // agreement of every pair of the selected countries
@@ -35,7 +36,7 @@ const (
 // Input says which request fields beyond the filter a kind reads, so that
 // the window shows only the controls that matter and the command line can
 // say what a kind needs.
-type Input uint8
+type Input uint16
 
 // Inputs.
 const (
@@ -47,6 +48,7 @@ const (
 	UsesIdeal                       // the ideal points (Request.Ideal, By)
 	UsesYear                        // Request.Year, one period of the ideal points
 	UsesPoles                       // Request.Poles
+	UsesVetoes                      // the table's vetoes instead of its roll calls
 )
 
 // View is one registered chart kind: everything the window, the command
@@ -94,6 +96,9 @@ var registry = []View{
 	{Kind: SCAbstentionsByYear, Label: "Permanent members' abstentions by year", Tab: "P5 by year", Body: record.SC,
 		Help:  "the permanent members' abstentions per year",
 		build: always((*builder).abstentionsByYear)},
+	{Kind: VetoesByYear, Label: "Vetoes of the permanent members by year", Tab: "Vetoes", Body: record.SC, Inputs: UsesVetoes,
+		Help:  "the vetoes cast by the permanent members per year (the Soviet Union and Russia apart), from an imported veto list and failed drafts",
+		build: always((*builder).vetoesByYear)},
 	{Kind: AgreementTime, DefaultBody: record.GA, Label: "Agreement over time", Tab: "Agreement", Inputs: UsesRef | UsesMetric,
 		Help:  "agreement of --ref with each selected country per year",
 		build: (*builder).overTime},

@@ -38,6 +38,7 @@ type Batch struct {
 	Files     []string
 	RollCalls []*RollCall
 	Positions []*Position
+	Vetoes    []*Veto // vetoes known as such, apart from the roll calls (see vetoes.go)
 	Warnings  []Warning
 	Rows      int64 // data records read
 

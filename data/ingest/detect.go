@@ -17,18 +17,20 @@ type Format string
 // recognised so that a folder import can skip it with a reason instead of
 // failing on it.
 const (
-	FormatUNDL      Format = "undl"      // UN Digital Library voting CSV, GA or SC, one row per member vote
-	FormatUnvotes   Format = "unvotes"   // the unvotes R package's roll_calls.csv + votes.csv (+ issues.csv)
-	FormatVoeten    Format = "voeten"    // Voeten's votes.csv with codes 1/2/3/8/9 and COW codes
-	FormatPlenary   Format = "plenary"   // Plenary's long CSV: body, symbol, date, country, vote, …
-	FormatRollCalls Format = "rollcalls" // one row per roll call: symbol, date, title, totals, link
-	FormatPositions Format = "positions" // recorded positions: country, date, topic, stance, summary, …
-	FormatReference Format = "reference" // a known companion table without votes
+	FormatUNDL      Format = "undl"          // UN Digital Library voting CSV, GA or SC, one row per member vote
+	FormatUnvotes   Format = "unvotes"       // the unvotes R package's roll_calls.csv + votes.csv (+ issues.csv)
+	FormatVoeten    Format = "voeten"        // Voeten's votes.csv with codes 1/2/3/8/9 and COW codes
+	FormatPlenary   Format = "plenary"       // Plenary's long CSV: body, symbol, date, country, vote, …
+	FormatRollCalls Format = "rollcalls"     // one row per roll call: symbol, date, title, totals, link
+	FormatPositions Format = "positions"     // recorded positions: country, date, topic, stance, summary, …
+	FormatVetoes    Format = "vetoes"        // a list of vetoed Security Council drafts: date, draft, agenda, vetoing members
+	FormatFailed    Format = "failed-drafts" // member votes on Security Council drafts not adopted
+	FormatReference Format = "reference"     // a known companion table without votes
 )
 
 // Formats lists the formats a user can name with --format.
 func Formats() []Format {
-	return []Format{FormatUNDL, FormatUnvotes, FormatVoeten, FormatPlenary, FormatRollCalls, FormatPositions}
+	return []Format{FormatUNDL, FormatUnvotes, FormatVoeten, FormatPlenary, FormatRollCalls, FormatPositions, FormatVetoes, FormatFailed}
 }
 
 // ParseFormat reads a --format value.
@@ -90,10 +92,12 @@ func detectHeader(t *table) (detection, bool) {
 		return detection{format: FormatReference, reason: "a country code crosswalk"}, true
 	case t.has("year", "name", "iso3", "permanent"):
 		return detection{format: FormatReference, reason: "a list of Security Council members by year"}, true
+	case t.has("member_veto1", "date", "draft"):
+		return detection{format: FormatVetoes}, true
 	case t.has("member_veto1") || t.has("single_veto"):
-		return detection{format: FormatReference, reason: "a list of vetoes without member votes"}, true
-	case t.has("draft_seq", "voting_on"):
-		return detection{format: FormatReference, reason: "votes on failed drafts without dates or symbols"}, true
+		return detection{format: FormatReference, reason: "a list of vetoes without dates or drafts"}, true
+	case t.has("draft_seq", "voting_on", "vote"):
+		return detection{format: FormatFailed}, true
 	case t.col(plenaryVote...) >= 0 && t.col(plenarySymbol...) >= 0 && t.col(plenaryCountry...) >= 0:
 		return detection{format: FormatPlenary}, true
 	case t.col(plenarySymbol...) >= 0 && t.col(plenaryVote...) < 0 &&

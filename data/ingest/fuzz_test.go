@@ -95,6 +95,23 @@ A/RES/ES-11/8,2025-02-24,The path to peace,POLITICAL AND LEGAL QUESTIONS; PEACEB
 A/RES/ES-11/7,2025-02-24,"Advancing a comprehensive, just and lasting peace in Ukraine",POLITICAL AND LEGAL QUESTIONS,https://digitallibrary.un.org/record/4076672,93,18,65,15
 A/RES/ES-11/7,2025-02-24,"Twice, the later row wins",,,,,,
 `
+	seedVetoes = `year,date,month,draft,meeting_record,agenda_item,crisis_topic,region,member_veto1,member_veto2,member_veto3,China,France,Russia,USSR,USA,UK
+1946,1946-02-16,2,S/PV.23,S/PV.23,Letter from the Heads of the Lebanese and Syrian delegations,Lebanon,Middle East,USSR,,,0,0,0,1,0,0
+1946,1946-06-26,6,S/PV.49,S/PV.49,The Spanish question,Spain,Western Europe,USSR,,,0,0,0,1,0,0
+1946,1946-06-26,6,S/PV.49,S/PV.49,The Spanish question,Spain,Western Europe,USSR,,,0,0,0,1,0,0
+1976,1976-10-19,10,S/12211,S/PV.1963,"Namibia
+question",Namibia,Africa,France,UK,USA,0,0,0,0,1,1
+2019,2019-02-28,2,S/2019/186,S/PV.8476,Situation in Venezuela,Venezuela,Americas,Russia,China,,1,0,1,0,0,0
+`
+	seedFailed = `draft_seq,meeting_number,year,voting_on,submitted_by,note,country_name,country_iso3,vote,source_tally_for,source_tally_abstain,source_tally_against
+28,706,1955,S/3510,United States,Negative vote,Russian Federation,RUS,N,3,0,1
+28,706,1955,S/3510,United States,Negative vote,United States,USA,Y,3,0,1
+28,706,1955,S/3510,United States,Negative vote,China,CHN,Y,3,0,1
+28,706,1955,S/3510,United States,Negative vote,France,FRA,Y,3,0,1
+37,7354,2014,S/2014/916,Jordan,,United States,USA,N,1,1,1
+37,7354,2014,S/2014/916,Jordan,,Jordan,JOR,Y,1,1,1
+37,7354,2014,S/2014/916,Jordan,,Nigeria,NGA,A,1,1,1
+`
 	seedPositions = `country,date,topic,stance,summary,quote,source
 RUS,2025-02-25,Peace in Ukraine,supports,"The Kremlin welcomed the United States' ""much more balanced position""",much more balanced position,"news report, 25 February 2025"
 FRA,2025-02-24,Peace in Ukraine,opposes,"Peace ""cannot mean the surrender of Ukraine""",,
@@ -109,6 +126,8 @@ var seedsByFormat = map[ingest.Format][]string{
 	ingest.FormatPlenary:   {seedPlenary, seedPlenaryFeb, seedPlenarySC},
 	ingest.FormatRollCalls: {seedRollCalls},
 	ingest.FormatPositions: {seedPositions},
+	ingest.FormatVetoes:    {seedVetoes},
+	ingest.FormatFailed:    {seedFailed},
 }
 
 // hostileSeeds are byte patterns every target also starts from.
@@ -282,6 +301,12 @@ func checkResult(t *testing.T, b *ingest.Batch, err error, names []string, conte
 	if votes > total {
 		t.Fatalf("%d votes from %d lines", votes, total)
 	}
+	if len(b.Vetoes) > total {
+		t.Fatalf("%d vetoes from %d lines", len(b.Vetoes), total)
+	}
+	for _, v := range b.Vetoes {
+		checkVeto(t, v)
+	}
 	for _, p := range b.Positions {
 		if err := data.ValidatePosition(p.Position); err != nil {
 			t.Fatalf("line %d: a position the store would refuse: %v", p.Line, err)
@@ -316,6 +341,12 @@ func fuzzFormat(f *testing.F, format ingest.Format) {
 // FuzzParseUNDL fuzzes the UN Digital Library voting CSV parser (GA and SC,
 // every known header layout).
 func FuzzParseUNDL(f *testing.F) { fuzzFormat(f, ingest.FormatUNDL) }
+
+// FuzzParseVetoes fuzzes the parser of veto lists.
+func FuzzParseVetoes(f *testing.F) { fuzzFormat(f, ingest.FormatVetoes) }
+
+// FuzzParseFailedDrafts fuzzes the parser of member votes on failed drafts.
+func FuzzParseFailedDrafts(f *testing.F) { fuzzFormat(f, ingest.FormatFailed) }
 
 // FuzzParseVoeten fuzzes the parser of Voeten's votes.csv.
 func FuzzParseVoeten(f *testing.F) { fuzzFormat(f, ingest.FormatVoeten) }

@@ -35,6 +35,9 @@ func TestSeedsParse(t *testing.T) {
 		for _, p := range b.Positions {
 			fmt.Fprintf(&s, "%+v\n", p.Position)
 		}
+		for _, v := range b.Vetoes {
+			fmt.Fprintf(&s, "%+v %d\n", v.Veto, v.Seq)
+		}
 		return s.String()
 	}
 	for format, seeds := range seedsByFormat {
@@ -46,7 +49,7 @@ func TestSeedsParse(t *testing.T) {
 					t.Errorf("%s seed %d variant %d: %v", format, i, j, err)
 					continue
 				}
-				if len(b.RollCalls)+len(b.Positions) == 0 {
+				if len(b.RollCalls)+len(b.Positions)+len(b.Vetoes) == 0 {
 					t.Errorf("%s seed %d: nothing read", format, i)
 				}
 				if j == 0 {
@@ -149,6 +152,8 @@ func TestHostileBigFields(t *testing.T) {
 		ingest.FormatPlenary:   "body,symbol,country,vote,title\nGA,A/RES/1/1,FRA,Y,",
 		ingest.FormatRollCalls: "symbol,date,title\nA/RES/1/1,2024-01-01,",
 		ingest.FormatPositions: "country,date,topic,stance,summary\nFRA,2024-01-01,t,supports,",
+		ingest.FormatVetoes:    "date,draft,member_veto1,agenda_item\n2022-07-08,S/2022/538,Russia,",
+		ingest.FormatFailed:    "draft_seq,year,voting_on,country_iso3,vote,note\n1,2022,S/2022/538,RUS,N,",
 	}
 	for format, head := range heads {
 		for _, quoted := range []bool{false, true} {

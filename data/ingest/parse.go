@@ -159,6 +159,10 @@ func ParseStream(ctx context.Context, src Source, m *Meter, stream func(rc *Roll
 		err = parseRollCalls(ctx, src.FS, src.Files[0], m, b)
 	case FormatPositions:
 		err = parsePositions(ctx, src.FS, src.Files[0], m, b)
+	case FormatVetoes:
+		err = parseVetoes(ctx, src.FS, src.Files[0], m, b)
+	case FormatFailed:
+		err = parseFailedDrafts(ctx, src.FS, src.Files[0], m, b)
 	default:
 		return nil, &Error{File: strings.Join(src.Files, ", "), Msg: "cannot import format " + string(src.Format)}
 	}

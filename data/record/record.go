@@ -135,6 +135,7 @@ const (
 	Important                     // coded as an important vote (US State Department list)
 	WithoutVote                   // adopted without a vote; any recorded votes are nominal
 	Sample                        // part of the built-in sample
+	NotAdopted                    // a Security Council draft put to the vote and not adopted
 )
 
 // Has reports whether all of the given flags are set.
@@ -255,6 +256,7 @@ type Table struct {
 	Countries []string   // ISO3 codes; the column order of Votes
 	RollCalls []RollCall // metadata
 	Votes     [][]Vote   // one row per roll call, len(Countries) columns
+	Vetoes    []Veto     // the vetoes recorded, by date (see Veto)
 }
 
 // Column returns the index of a country in the table, or -1.

@@ -110,11 +110,11 @@ func Full(tb testing.TB) *DB {
 
 // Recent is a small database that still has both bodies: the Security
 // Council votes 1992–2026 and the General Assembly votes of 2025 (about
-// 2,300 roll calls). It imports in well under a second, for tests that
-// run the command line many times.
+// 2,300 roll calls), with the list of the Council's vetoes. It imports in
+// well under a second, for tests that run the command line many times.
 func Recent(tb testing.TB) *DB {
 	tb.Helper()
-	return build(tb, "recent", []string{Dataset(tb, "unsc/sc_votes_1992_2026.csv"), Dataset(tb, "unga2025")}, false)
+	return build(tb, "recent", []string{Dataset(tb, "unsc/sc_votes_1992_2026.csv"), Dataset(tb, "unga2025"), Dataset(tb, "unsc/vetoes.csv")}, false)
 }
 
 // Sample is a fresh database holding only the built-in sample (the votes
