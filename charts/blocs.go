@@ -32,13 +32,14 @@ func (m BlocMatrix) draw(c *canvas) {
 	ts := c.px(sizeTick)
 	scaleW := c.px(90)
 	labels := n <= 80
-	labelW := c.px(70)
+	blocW := c.measure("Bloc 8 (000)", ts) + c.px(8)
+	labelW := blocW
 	if labels {
 		labelW = 0
 		for _, s := range m.Names {
 			labelW = math.Max(labelW, c.measure(clean(s), ts))
 		}
-		labelW = math.Min(labelW, p.w*0.22) + c.px(60)
+		labelW = math.Min(labelW, p.w*0.22) + blocW + c.px(4)
 	}
 	cell := math.Min((p.w-labelW-scaleW)/float64(n), (p.h-c.px(4))/float64(n))
 	if cell <= 0 {
@@ -79,12 +80,12 @@ func (m BlocMatrix) draw(c *canvas) {
 			c.line(x1, gy, x1, gy+side, c.pal.text, 1.5, nil)
 		}
 		label := fmt.Sprintf("Bloc %d (%d)", m.Bloc[start], i-start)
-		c.textMid(c.ellipsize(label, ts, c.px(56)), p.x, (y0+y1)/2, ts, c.pal.text, alignLeft)
+		c.textMid(c.ellipsize(label, ts, blocW), p.x, (y0+y1)/2, ts, c.pal.text, alignLeft)
 		start = i
 	}
 	if labels && fs >= c.px(sizeMin) {
 		for i, s := range m.Names {
-			c.textMid(c.ellipsize(clean(s), fs, labelW-c.px(64)), gx-c.px(4), gy+(float64(i)+0.5)*cell, fs, c.pal.text, alignRight)
+			c.textMid(c.ellipsize(clean(s), fs, labelW-blocW-c.px(8)), gx-c.px(4), gy+(float64(i)+0.5)*cell, fs, c.pal.text, alignRight)
 		}
 	}
 	c.drawScale(rect{gx + side + c.px(24), gy, scaleW - c.px(20), p.bottom() - gy}, side)

@@ -1,7 +1,9 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"math"
 	"strings"
 
@@ -78,7 +80,7 @@ func (f VoteFlow) draw(c *canvas) {
 	capW := math.Min(p.w*0.16, c.px(150))
 	xa := p.x + capW
 	xb := p.x + p.w*0.52
-	namesX := xb + barW + capW + c.px(8)
+	namesX := xb + barW + capW*0.75
 	c.text(c.ellipsize(clean(f.A), ls, xb-p.x), xa, p.y, ls, c.pal.text, alignLeft)
 	c.text(c.ellipsize(clean(f.B), ls, p.right()-xb), xb, p.y, ls, c.pal.text, alignLeft)
 	top := p.y + head
@@ -122,7 +124,7 @@ func (f VoteFlow) draw(c *canvas) {
 	offA, offB := map[Vote]float64{}, map[Vote]float64{}
 	type placed struct {
 		y0, y1 float64
-		names  []string
+		names  string
 	}
 	var labels []placed
 	for _, v := range FlowVotes {
@@ -142,7 +144,7 @@ func (f VoteFlow) draw(c *canvas) {
 			}
 			c.band(xa+barW, y0, xb, y1, w, col)
 			if bd.From != bd.To && bd.From != VoteNone && bd.To != VoteNone {
-				labels = append(labels, placed{y1, y1 + w, bd.States})
+				labels = append(labels, placed{y1, y1 + w, flowWord(bd.From) + " to " + flowWord(bd.To) + " (" + itoa(len(bd.States)) + "): " + strings.Join(bd.States, ", ")})
 			}
 		}
 	}
@@ -155,16 +157,17 @@ func (f VoteFlow) draw(c *canvas) {
 		return
 	}
 	lh := c.lineHeight(ts)
+	slices.SortStableFunc(labels, func(a, b placed) int { return cmp.Compare(a.y0, b.y0) })
 	next := top
 	for i, l := range labels {
 		y := math.Max(next, (l.y0+l.y1)/2-lh/2)
 		left := p.bottom() - y
 		rest := len(labels) - i - 1
-		maxLines := int(math.Floor((left - float64(rest)*lh) / lh))
-		if maxLines < 1 {
+		if left < lh {
 			break
 		}
-		lines := c.wrap(strings.Join(l.names, ", "), ts, nw, min(maxLines, 4))
+		maxLines := max(1, int(math.Floor((left-float64(rest)*(lh+c.px(4)))/lh)))
+		lines := c.wrap(l.names, ts, nw, min(maxLines, 7))
 		for k, ln := range lines {
 			c.text(ln, namesX, y+float64(k)*lh, ts, c.pal.text, alignLeft)
 		}

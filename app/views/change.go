@@ -248,7 +248,7 @@ func (b *builder) series() (charts.Chart, error) {
 		rc := &t.RollCalls[st.Row]
 		cs := charts.SeriesStep{Label: rc.Label(), Date: rc.Date, Totals: totals(st.Totals)}
 		for _, m := range st.Switched {
-			cs.Switched = append(cs.Switched, name(m.ISO3)+" "+m.A.String()+"→"+m.B.String())
+			cs.Switched = append(cs.Switched, name(m.ISO3)+" "+m.A.String()+" to "+m.B.String())
 		}
 		out.Steps = append(out.Steps, cs)
 	}
@@ -462,7 +462,7 @@ func breakMarks(names []string, series [][]change.Obs, format func(float64) stri
 	for i, obs := range series {
 		for _, br := range change.FindBreaks(obs, change.BreakOptions{}).Breaks {
 			marks = append(marks, charts.SeriesBreak{Series: i, Year: br.Year, Before: br.Before, After: br.After})
-			words = append(words, fmt.Sprintf("%s %d (%s → %s, %+.1f× noise)", names[i], br.Year, format(br.Before), format(br.After), br.Size))
+			words = append(words, fmt.Sprintf("%s %d (%s to %s, %+.1f× noise)", names[i], br.Year, format(br.Before), format(br.After), br.Size))
 		}
 	}
 	if len(words) == 0 {
