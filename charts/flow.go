@@ -3,8 +3,8 @@ package charts
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"

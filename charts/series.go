@@ -40,8 +40,14 @@ func (s RollCallSeries) draw(c *canvas) {
 		note := t.String()
 		if i > 0 {
 			note += " · " + itoa(len(st.Switched)) + " switched"
-			if len(st.Switched) > 0 {
-				note += ": " + strings.Join(st.Switched, ", ")
+			if k := len(st.Switched); k > 0 {
+				// The note is cut to the bar's width anyway; a dozen names
+				// is all that can show.
+				names := st.Switched[:min(k, 12)]
+				note += ": " + strings.Join(names, ", ")
+				if k > len(names) {
+					note += ", …"
+				}
 			}
 		}
 		rows[i] = hbar{

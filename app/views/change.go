@@ -284,6 +284,28 @@ func (b *builder) moverPeriods() ([2]Span, error) {
 	return [2]Span{{first, first}, {last, last}}, nil
 }
 
+// confidentPeriods are the first and the last period of an estimate with
+// an estimate not flagged (a year of a handful of votes, such as January
+// 2020 in the unvotes data, is passed over), or ps when there are not two.
+func confidentPeriods(r *idealpoint.Result, ps [2]Span) [2]Span {
+	first, last := 0, 0
+	for _, e := range r.Estimates {
+		if e.Flag {
+			continue
+		}
+		if y := e.Period.Year; first == 0 || y < first {
+			first = y
+		}
+		if y := e.Period.Year; y > last {
+			last = y
+		}
+	}
+	if first == 0 || first == last {
+		return ps
+	}
+	return [2]Span{{first, first}, {last, last}}
+}
+
 func (b *builder) movers() (charts.Chart, error) {
 	ps, err := b.moverPeriods()
 	if err != nil {
@@ -294,12 +316,15 @@ func (b *builder) movers() (charts.Chart, error) {
 	selected := map[string]bool{}
 	switch b.req.Change.Measure {
 	case "", MeasureIdeal:
-		if ps[0].From != ps[0].To || ps[1].From != ps[1].To {
-			return nil, fmt.Errorf("ideal points compare two years, not %s and %s", ps[0], ps[1])
-		}
 		r, err := b.ideal(b.s.Index().Table())
 		if err != nil {
 			return nil, err
+		}
+		if b.req.Change.Periods[0].IsZero() {
+			ps = confidentPeriods(r, ps)
+		}
+		if ps[0].From != ps[0].To || ps[1].From != ps[1].To {
+			return nil, fmt.Errorf("ideal points compare two years, not %s and %s", ps[0], ps[1])
 		}
 		if ms, err = change.IdealMovers(r, ps[0].From, ps[1].From); err != nil {
 			return nil, err
@@ -422,12 +447,21 @@ func (b *builder) blocs() (charts.Chart, error) {
 }
 
 func (b *builder) divergent() (charts.Chart, error) {
-	if b.s.All || len(b.s.Countries) < 2 {
-		return nil, fmt.Errorf("divergent votes compare two states: name them with --countries A,B (%d named)", len(b.s.Countries))
+	isos := b.s.Countries
+	if !b.s.All && len(isos) == 1 && b.req.Ref != "" {
+		// One country and a reference: the reference against it.
+		ref, err := b.ref()
+		if err != nil {
+			return nil, err
+		}
+		isos = []string{ref, isos[0]}
 	}
-	a, c := b.s.Countries[0], b.s.Countries[1]
+	if b.s.All || len(isos) < 2 {
+		return nil, fmt.Errorf("divergent votes compare two states: name them with --countries A,B (%d named)", len(isos))
+	}
+	a, c := isos[0], isos[1]
 	cut := ""
-	if n := len(b.s.Countries); n > 2 {
+	if n := len(isos); n > 2 {
 		cut = fmt.Sprintf("the first two of %d countries", n)
 	}
 	t := b.s.Index().Table()
