@@ -155,6 +155,11 @@ func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) er
 	if err := knownSymbols(t, f.Symbols); err != nil {
 		return err
 	}
+	if kind == views.Blocs && len(f.Countries) > 0 && !f.AllCountries() {
+		if s, err := selectRows(t, f); err == nil && len(s.Countries) < 3 {
+			return fmt.Errorf("blocs need three states or more: --countries names %d (%s)", len(s.Countries), strings.Join(s.Countries, ", "))
+		}
+	}
 	if views.NeedsIdeal(req) {
 		if req.Ideal, err = idealFor(ctx, env, t, req); err != nil {
 			return err

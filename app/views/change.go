@@ -309,6 +309,12 @@ func confidentPeriods(r *idealpoint.Result, ps [2]Span) [2]Span {
 func (b *builder) movers() (charts.Chart, error) {
 	ps, err := b.moverPeriods()
 	if err != nil {
+		if b.req.Change.Periods[0].IsZero() && b.req.Change.Periods[1].IsZero() {
+			// No periods asked for, and the selection holds one year: say
+			// so in the chart, as for any selection with nothing to draw.
+			b.setText(b.view.Label)
+			return b.empty(strings.ToUpper(err.Error()[:1]) + err.Error()[1:]), nil
+		}
 		return nil, err
 	}
 	var ms []change.Mover
@@ -395,7 +401,19 @@ func (b *builder) movers() (charts.Chart, error) {
 const BlocsMinN = DefaultMinN
 
 func (b *builder) blocs() (charts.Chart, error) {
-	mx := b.s.Matrix(b.req.Metric)
+	s, every := b.s, ""
+	if !s.All && len(s.Countries) < 3 {
+		// Two states make no blocs: cluster every state, as the window
+		// does before countries are chosen.
+		f := b.filter
+		f.Countries = nil
+		var err error
+		if s, err = b.s.Index().Select(f); err != nil {
+			return nil, err
+		}
+		every = fmt.Sprintf("fewer than three countries chosen (%d): every state clustered", len(b.s.Countries))
+	}
+	mx := s.Matrix(b.req.Metric)
 	var keep []int
 	var left []string
 	for i, iso := range mx.Countries {
@@ -441,7 +459,7 @@ func (b *builder) blocs() (charts.Chart, error) {
 	if len(left) > 0 {
 		note = fmt.Sprintf("%s with fewer than %d votes left out", plural(len(left), "state"), BlocsMinN)
 	}
-	b.setText(fmt.Sprintf("Blocs of %d states by agreement%s", len(isos), b.period()), "average-linkage clustering on 1 − "+b.req.Metric.Label(), rule, note)
+	b.setText(fmt.Sprintf("Blocs of %d states by agreement%s", len(isos), b.period()), "average-linkage clustering on 1 − "+b.req.Metric.Label(), rule, note, every)
 	out.Meta = b.meta
 	return out, nil
 }

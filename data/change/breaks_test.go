@@ -34,7 +34,7 @@ func TestBreaksFoundWithinAYear(t *testing.T) {
 	misses := 0
 	for seed := range uint64(200) {
 		rng := rand.New(rand.NewPCG(seed, 1))
-		at := 8 + rng.IntN(20) // the index of the first year of the new level
+		at := 8 + rng.IntN(20)          // the index of the first year of the new level
 		jump := 0.2 + 0.1*rng.Float64() // three to five times the yearly noise
 		if seed%2 == 1 {
 			jump = -jump
