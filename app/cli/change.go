@@ -303,7 +303,11 @@ func runBreaks(ctx context.Context, env *Env, args []string) error {
 	out.row("series", "year", "before", "after", "size", "z")
 	var summary []string
 	for _, sr := range all {
-		b := change.FindBreaks(sr.obs, change.BreakOptions{})
+		opt := change.BreakOptions{}
+		if *ideal {
+			opt = change.IdealBreakOptions
+		}
+		b := change.FindBreaks(sr.obs, opt)
 		for _, br := range b.Breaks {
 			out.row(sr.name, br.Year, num(br.Before), num(br.After), strconv.FormatFloat(br.Size, 'f', 2, 64), strconv.FormatFloat(br.Z, 'f', 2, 64))
 		}

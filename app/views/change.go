@@ -508,11 +508,11 @@ func (b *builder) divergent() (charts.Chart, error) {
 
 // breakMarks finds the breaks of yearly series and says them in a note:
 // "France 2003 (0.71 → 0.55, −3.1 noise)".
-func breakMarks(names []string, series [][]change.Obs, format func(float64) string) ([]charts.SeriesBreak, string) {
+func breakMarks(names []string, series [][]change.Obs, opt change.BreakOptions, format func(float64) string) ([]charts.SeriesBreak, string) {
 	var marks []charts.SeriesBreak
 	var words []string
 	for i, obs := range series {
-		for _, br := range change.FindBreaks(obs, change.BreakOptions{}).Breaks {
+		for _, br := range change.FindBreaks(obs, opt).Breaks {
 			marks = append(marks, charts.SeriesBreak{Series: i, Year: br.Year, Before: br.Before, After: br.After})
 			words = append(words, fmt.Sprintf("%s %d (%s to %s, %+.1f× noise)", names[i], br.Year, format(br.Before), format(br.After), br.Size))
 		}

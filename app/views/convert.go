@@ -176,7 +176,7 @@ func (b *builder) overTime() (charts.Chart, error) {
 	for i, s := range series {
 		names[i] = s.Country
 	}
-	marks, note := breakMarks(names, obs, shareText)
+	marks, note := breakMarks(names, obs, change.BreakOptions{}, shareText)
 	meta := b.meta
 	meta.Note = note
 	return charts.AgreementOverTime{Meta: meta, Reference: name(ref), Series: series, MinN: minN, Breaks: marks}, nil

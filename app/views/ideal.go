@@ -289,7 +289,7 @@ func (b *builder) idealTime() (charts.Chart, error) {
 	if len(series) == 0 {
 		return b.empty("Select the countries to follow (for example USA, RUS, CHN)"), nil
 	}
-	marks, note := breakMarks(names, obs, idealText)
+	marks, note := breakMarks(names, obs, change.IdealBreakOptions, idealText)
 	meta := b.meta
 	meta.Note = note
 	return charts.IdealTime{Meta: meta, Series: series, Breaks: marks}, nil

@@ -28,7 +28,17 @@ type BreakOptions struct {
 	// one year, or a few years of a handful of votes, never make a level
 	// of their own.
 	MinYears, MinN int
+	// MinMoves, when set, drops every break whose jump is smaller than
+	// MinMoves times the median move from one year to the next, the
+	// smallest first, merging its two levels: a series that drifts, as
+	// ideal points do, is then not cut into a staircase.
+	MinMoves float64
 }
+
+// IdealBreakOptions are the options for ideal-point series: their
+// estimates move by a random walk, so a break must be five typical yearly
+// moves at least, and a level span three years.
+var IdealBreakOptions = BreakOptions{MinYears: 3, MinMoves: 5}
 
 // DefaultPenalty is the penalty of one break in a series of n years:
 // 3·ln n, a modified BIC (a break adds a level and a location). It keeps
@@ -145,6 +155,29 @@ func FindBreaks(series []Obs, opt BreakOptions) Breaks {
 			cuts = append(cuts, from[j])
 		}
 		slices.Reverse(cuts)
+	}
+	if opt.MinMoves > 0 && len(cuts) > 1 {
+		moves := make([]float64, 0, n-1)
+		for i := 1; i < n; i++ {
+			moves = append(moves, math.Abs(obs[i].Value-obs[i-1].Value))
+		}
+		least := opt.MinMoves * median(moves)
+		for len(cuts) > 1 {
+			k, small := -1, least
+			for c := 1; c < len(cuts); c++ {
+				end := n
+				if c+1 < len(cuts) {
+					end = cuts[c+1]
+				}
+				if d := math.Abs(mean(cuts[c], end) - mean(cuts[c-1], cuts[c])); d < small {
+					k, small = c, d
+				}
+			}
+			if k < 0 {
+				break
+			}
+			cuts = append(cuts[:k], cuts[k+1:]...)
+		}
 	}
 	ends := append(cuts[1:], n)
 	for k, i := range cuts {

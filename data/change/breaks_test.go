@@ -186,3 +186,38 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// TestIdealBreaksOfADriftingSeries: an ideal-point series drifting by a
+// random walk with one jump of ten yearly moves has its jump found within
+// a year, and far fewer breaks than without the rule on moves.
+func TestIdealBreaksOfADriftingSeries(t *testing.T) {
+	misses := 0
+	for seed := range uint64(100) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		at := 10 + rng.IntN(40)
+		var obs []Obs
+		v := 0.0
+		for y := range 60 {
+			v += 0.1 * rng.NormFloat64()
+			if y == at {
+				v += 1
+			}
+			obs = append(obs, Obs{Year: 1950 + y, Value: v + 0.03*rng.NormFloat64(), Var: 0.03 * 0.03, N: 80})
+		}
+		b := FindBreaks(obs, IdealBreakOptions)
+		found := false
+		for _, br := range b.Breaks {
+			found = found || abs(br.Year-(1950+at)) <= 1
+		}
+		if !found {
+			misses++
+			t.Logf("seed %d: jump in %d not found: %+v", seed, 1950+at, b.Breaks)
+		}
+		if plain := FindBreaks(obs, BreakOptions{MinYears: 3}); len(b.Breaks) > len(plain.Breaks) {
+			t.Errorf("seed %d: the rule on moves added breaks", seed)
+		}
+	}
+	if misses > 3 {
+		t.Errorf("%d of 100 jumps not found within a year", misses)
+	}
+}
