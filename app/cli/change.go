@@ -66,7 +66,7 @@ func init() {
 		usage, help string
 	}{
 		{views.VoteFlow, "--symbol A --symbol B [filters] [--format table|csv]",
-			"Every member's vote on A against its vote on B. CSV columns: iso3,name,vote_a,vote_b\n(\"not a member\" where a state had no vote row). The states that switched are\nlisted after the table."},
+			"Every member's vote on A against its vote on B. CSV columns: iso3,name,vote_a,vote_b\n(\"not a member\" where a state had no vote row)."},
 		{views.Series, "--symbol S [--symbol S2 …] [filters] [--format table|csv]",
 			"With one --symbol, every re-vote of the same text that the ideal points bridge\n(same body, same normalised title, once a year); with several, those roll\ncalls. CSV columns: symbol,date,yes,no,abstain,non_voting,switched,switchers."},
 		{views.Movers, "--period A --period B [--measure ideal|agreement --ref ISO3] [filters] [--format table|csv]",
