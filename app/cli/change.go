@@ -79,8 +79,8 @@ func init() {
 		kind := k.kind
 		v, _ := views.Lookup(kind)
 		register(&command{
-			name: string(kind), usage: k.usage, summary: v.Help,
-			help: k.help + "\n\n" + changeHelp + "\n\n" + filterHelp,
+			name: string(kind), usage: k.usage, summary: strings.ToLower(v.Label[:1]) + v.Label[1:],
+			help: v.Help + ".\n\n" + k.help + "\n\n" + changeHelp + "\n\n" + filterHelp,
 			run: func(ctx context.Context, env *Env, args []string) error {
 				return runChange(ctx, env, kind, args)
 			},
