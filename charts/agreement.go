@@ -39,6 +39,17 @@ type AgreementOverTime struct {
 	// votes does not look as solid as a year of eighty. 0 draws every
 	// point alike.
 	MinN int
+	// Breaks are change points of the series (their Series index), drawn
+	// as a dashed step from the level before to the level after.
+	Breaks []SeriesBreak
+}
+
+// SeriesBreak marks a change point of series Series: the level moves
+// from Before to After in Year.
+type SeriesBreak struct {
+	Series        int
+	Year          int
+	Before, After float64
 }
 
 func (a AgreementOverTime) meta() Meta { return a.Meta }
@@ -107,6 +118,26 @@ func (a AgreementOverTime) draw(c *canvas) {
 	c.drawYearAxis(plot, area, minY, maxY, xOf)
 	a.drawLines(c, plot, segs, x0, x1)
 	a.drawWeak(c, plot, segs, xOf)
+	c.drawBreaks(a.Breaks, xOf, func(v float64) float64 { return plot.bottom() - clampF(v, 0, 1)*plot.h })
+}
+
+// drawBreaks draws each break as a dashed step at the boundary between
+// the two years: the level before, a vertical to the level after, and
+// the level after, one year long each, in the series' colour.
+func (c *canvas) drawBreaks(bs []SeriesBreak, xOf, yOf func(float64) float64) {
+	for _, b := range bs {
+		if !finite(b.Before, b.After) {
+			continue
+		}
+		col, _ := c.pal.seriesStyle(b.Series)
+		x := xOf(float64(b.Year) - 0.5)
+		ya, yb := yOf(b.Before), yOf(b.After)
+		dash := []float64{5, 3}
+		c.line(xOf(float64(b.Year)-1.5), ya, x, ya, col, 2, dash)
+		c.line(x, ya, x, yb, col, 2, dash)
+		c.line(x, yb, xOf(float64(b.Year)+0.5), yb, col, 2, dash)
+		c.circle(x, yb, 4, col)
+	}
 }
 
 // allSegments splits every series into runs and finds the years spanned.

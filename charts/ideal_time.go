@@ -34,6 +34,9 @@ type IdealSeries struct {
 type IdealTime struct {
 	Meta   Meta
 	Series []IdealSeries
+	// Breaks are change points of the series, drawn as in
+	// AgreementOverTime.
+	Breaks []SeriesBreak
 }
 
 func (a IdealTime) meta() Meta { return a.Meta }
@@ -148,6 +151,7 @@ func (a IdealTime) draw(c *canvas) {
 			c.drawRun(sc, r, col, dash)
 		}
 	}
+	c.drawBreaks(a.Breaks, sc.x, sc.y)
 }
 
 // yearScale maps years to x and positions to y inside plot.

@@ -235,6 +235,7 @@ func kindHelp() string {
 // chartFlags are the flags of `chart`.
 type chartFlags struct {
 	filter                    *filterFlags
+	change                    *changeFlags
 	ref, metric, theme, o     string
 	by, poles                 string
 	minN, width, height, year int
@@ -243,6 +244,7 @@ type chartFlags struct {
 
 func addChartFlags(fs *flag.FlagSet) *chartFlags {
 	c := &chartFlags{filter: addFilterFlags(fs)}
+	c.change = addChangeFlags(fs)
 	fs.StringVar(&c.ref, "ref", "", "reference country")
 	fs.StringVar(&c.metric, "metric", "identical", "identical, voeten or coincidence")
 	fs.IntVar(&c.minN, "min-n", views.DefaultMinN, "fewest roll calls for agreement-rank")
@@ -296,6 +298,9 @@ func (c *chartFlags) request(v views.View) (views.Request, error) {
 		return views.Request{}, usagef("%s needs --topic: a timeline shows the stances on one topic", v.Kind)
 	}
 	req := views.Request{Kind: v.Kind, Filter: f, Ref: c.ref, Metric: m, MinN: c.minN, Year: c.year}
+	if req.Change, err = c.change.request(); err != nil {
+		return req, err
+	}
 	if req.By, err = idealpoint.ParseBy(c.by); err != nil {
 		return req, usagef("--by: %v", err)
 	}
@@ -344,7 +349,7 @@ func runChart(ctx context.Context, env *Env, args []string) error {
 		t, imports, err = loadTable(ctx, env)
 		req.Provenance = views.ProvenanceOf(imports)
 	}
-	if err == nil && v.Uses(views.UsesIdeal) {
+	if err == nil && views.NeedsIdeal(req) {
 		req.Ideal, err = idealFor(ctx, env, t, req)
 	}
 	if err != nil {

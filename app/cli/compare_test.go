@@ -308,6 +308,11 @@ func TestChartCommand(t *testing.T) {
 		views.IdealDistribution:   {[]string{"--countries", "BRICS"}, 0, 0, db.Path},
 		views.IdealDistance:       {[]string{"--countries", "USA,CHN,RUS"}, 0, 0, db.Path},
 		views.Alignment:           {[]string{"--countries", "IND,BRA", "--poles", "USA,CHN"}, 0, 0, db.Path},
+		views.VoteFlow:            {[]string{"--symbol", "A/RES/ES-11/7", "--symbol", "A/RES/ES-11/8"}, 0, 0, db.Path},
+		views.Series:              {[]string{"--symbol", "A/RES/ES-11/7", "--symbol", "A/RES/ES-11/8"}, 0, 0, db.Path},
+		views.Movers:              {[]string{"--measure", "agreement", "--ref", "USA", "--body", "SC", "--period", "2015", "--period", "2024"}, 0, 0, db.Path},
+		views.Blocs:               {[]string{"--from", "2025"}, 0, 0, db.Path},
+		views.Divergent:           {[]string{"--countries", "USA,RUS"}, 0, 0, db.Path},
 	}
 	for _, v := range views.Views() {
 		c, ok := cases[v.Kind]

@@ -40,7 +40,7 @@ func BenchmarkFilterChangePNG(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				start := time.Now()
-				c, err := views.Build(db.Table, views.Request{Kind: k, Filter: filterChanges[i%len(filterChanges)], Ref: "USA"})
+				c, err := views.Build(db.Table, benchInputs(views.Request{Kind: k, Filter: filterChanges[i%len(filterChanges)], Ref: "USA"}))
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -67,7 +67,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(string(k), func(b *testing.B) {
 			i := 0
 			for b.Loop() {
-				if _, err := views.Build(db.Table, views.Request{Kind: k, Filter: filterChanges[i%len(filterChanges)], Ref: "USA"}); err != nil {
+				if _, err := views.Build(db.Table, benchInputs(views.Request{Kind: k, Filter: filterChanges[i%len(filterChanges)], Ref: "USA"})); err != nil {
 					b.Fatal(err)
 				}
 				i++
@@ -84,7 +84,7 @@ func BenchmarkFilterChangeImage(b *testing.B) {
 		b.Run(string(k), func(b *testing.B) {
 			i := 0
 			for b.Loop() {
-				c, err := views.Build(db.Table, views.Request{Kind: k, Filter: filterChanges[i%len(filterChanges)], Ref: "USA"})
+				c, err := views.Build(db.Table, benchInputs(views.Request{Kind: k, Filter: filterChanges[i%len(filterChanges)], Ref: "USA"}))
 				if err != nil {
 					b.Fatal(err)
 				}

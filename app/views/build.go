@@ -43,6 +43,8 @@ type Request struct {
 	// Poles are the two states of the alignment view; empty means
 	// DefaultPoles.
 	Poles [2]string
+	// Change is what the views of change read (see ChangeRequest).
+	Change ChangeRequest
 	// Provenance is printed in the footer; see ProvenanceOf.
 	Provenance Provenance
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"plenary/charts"
+	"plenary/data/change"
 	"plenary/data/compare"
 	"plenary/data/countries"
 	"plenary/data/record"
@@ -145,12 +146,14 @@ func (b *builder) overTime() (charts.Chart, error) {
 		others = others[:MaxSeries]
 	}
 	var series []charts.AgreementSeries
+	var obs [][]change.Obs
 	undated := 0
 	for _, iso := range others {
 		years, err := b.s.PairOverTime(ref, iso, b.req.Metric)
 		if err != nil {
 			return nil, err
 		}
+		obs = append(obs, change.AgreementSeries(years))
 		var pts []charts.AgreementPoint
 		for _, y := range years {
 			if y.Year == compare.Undated {
@@ -170,7 +173,14 @@ func (b *builder) overTime() (charts.Chart, error) {
 		return b.empty("Select countries to compare with " + name(ref)), nil
 	}
 	minN := b.minN()
-	return charts.AgreementOverTime{Meta: b.meta, Reference: name(ref), Series: series, MinN: minN}, nil
+	names := make([]string, len(series))
+	for i, s := range series {
+		names[i] = s.Country
+	}
+	marks, note := breakMarks(names, obs, change.BreakOptions{}, shareText)
+	meta := b.meta
+	meta.Note = note
+	return charts.AgreementOverTime{Meta: meta, Reference: name(ref), Series: series, MinN: minN, Breaks: marks}, nil
 }
 
 func (b *builder) ranking() (charts.Chart, error) {

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"plenary/charts"
+	"plenary/data/change"
 	"plenary/data/idealpoint"
 	"plenary/data/record"
 )
@@ -276,15 +277,22 @@ func (b *builder) idealTime() (charts.Chart, error) {
 	}
 	b.setText("Ideal points over time", idealNote(r), note)
 	var series []charts.IdealSeries
+	var obs [][]change.Obs
+	var names []string
 	for _, iso := range isos {
 		if ps := r.Series(iso); len(ps) > 0 {
 			series = append(series, charts.IdealSeries{Country: name(iso), Points: idealPoints(ps)})
+			obs = append(obs, change.IdealSeries(ps))
+			names = append(names, name(iso))
 		}
 	}
 	if len(series) == 0 {
 		return b.empty("Select the countries to follow (for example USA, RUS, CHN)"), nil
 	}
-	return charts.IdealTime{Meta: b.meta, Series: series}, nil
+	marks, note := breakMarks(names, obs, change.IdealBreakOptions, idealText)
+	meta := b.meta
+	meta.Note = note
+	return charts.IdealTime{Meta: meta, Series: series, Breaks: marks}, nil
 }
 
 // idealDistance draws the distance between the chosen states, pair by

@@ -31,6 +31,11 @@ const (
 	IdealDistribution   Kind = "ideal-distribution"     // every state on the scale in one period
 	IdealDistance       Kind = "ideal-distance"         // the distance between pairs over time
 	Alignment           Kind = "alignment"              // each state's place between two poles
+	VoteFlow            Kind = "vote-flow"              // every member's vote on one roll call against another
+	Series              Kind = "series"                 // the roll calls on one question over time, with who switched
+	Movers              Kind = "movers"                 // states ranked by the change of their position between two periods
+	Blocs               Kind = "blocs"                  // states clustered by agreement
+	Divergent           Kind = "divergent"              // the roll calls on which two states voted against each other
 )
 
 // Input says which request fields beyond the filter a kind reads, so that
@@ -132,6 +137,21 @@ var registry = []View{
 	{Kind: IdealMap, Label: "World map of ideal points", Tab: "Ideal map", Inputs: UsesIdeal | UsesYear, EveryState: true, DefaultBody: record.GA,
 		Help:  "the world coloured by each state's ideal point in one year (--year Y; default the last) or session (--by session)",
 		build: (*builder).idealMap},
+	{Kind: VoteFlow, Label: "Vote flow between two roll calls", Tab: "Vote flow", Inputs: UsesSymbol,
+		Help:  "every member's vote on --symbol A against its vote on --symbol B, the states that changed named (without symbols: the chosen roll call and the previous vote on its text)",
+		build: (*builder).voteFlow},
+	{Kind: Series, Label: "A series of roll calls on one question", Tab: "Series", Inputs: UsesSymbol,
+		Help:  "the re-votes of the text of --symbol S (or the roll calls named with several --symbol) over time, with the states that switched at each step",
+		build: (*builder).series},
+	{Kind: Movers, Label: "Movers between two periods", Tab: "Movers", Inputs: UsesIdeal, EveryState: true, DefaultBody: record.GA,
+		Help:  "states ranked by the change of their ideal point (or --measure agreement with --ref) from one --period to another (default: the first and last year selected)",
+		build: (*builder).movers},
+	{Kind: Blocs, Label: "Blocs by agreement", Tab: "Blocs", Inputs: UsesMetric, DefaultBody: record.GA,
+		Help:  "the selected states (all by default) clustered by agreement, as the agreement matrix ordered by bloc (--blocs N, or chosen by the silhouette)",
+		build: (*builder).blocs},
+	{Kind: Divergent, Label: "Most divergent votes of two states", Tab: "Divergent", DefaultBody: record.GA,
+		Help:  "the roll calls on which the two --countries voted against each other, yes against no first, with the result",
+		build: (*builder).divergent},
 	{Kind: PositionsTimeline, Label: "Recorded positions over time", Tab: "Positions", Inputs: UsesPositions,
 		Help:  "the recorded stances of the selected countries on --topic over time (recorded positions, not votes)",
 		build: (*builder).positions},

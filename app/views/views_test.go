@@ -53,7 +53,7 @@ func TestEveryKind(t *testing.T) {
 	for _, v := range views.Views() {
 		k := v.Kind
 		t.Run(string(k), func(t *testing.T) {
-			c := build(t, db.Table, views.Request{Kind: k, Filter: f, Ref: "USA", Metric: compare.Voeten, Provenance: prov, Positions: positions})
+			c := build(t, db.Table, withChangeInputs(views.Request{Kind: k, Filter: f, Ref: "USA", Metric: compare.Voeten, Provenance: prov, Positions: positions}))
 			if c.Empty {
 				t.Fatalf("empty chart; meta %+v", c.Meta)
 			}

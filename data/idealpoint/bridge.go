@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -110,4 +111,50 @@ func bridges(g []int, period []int) bool {
 		seen[period[k]] = true
 	}
 	return true
+}
+
+// ReVotes lists, in table order, the roll calls among rows that the
+// estimation bridges with the roll call at table row row: the re-votes of
+// the same text, by the rule above with periods grouped by by. It is nil
+// when the roll call is bridged with none (its text is too short, it is an
+// amendment or a separate vote, it stands alone, or its text was voted
+// twice in one period), so that a caller shows exactly the re-votes the
+// ideal points rest on.
+func ReVotes(t *record.Table, rows []int, row int, by By) []int {
+	key := bridgeKey(&t.RollCalls[row])
+	if key == "" {
+		return nil
+	}
+	var group, period []int
+	index := map[int]int{}
+	for _, r := range rows {
+		rc := &t.RollCalls[r]
+		if bridgeKey(rc) != key {
+			continue
+		}
+		p, ok := periodOf(rc, by)
+		if !ok {
+			continue
+		}
+		if _, ok := index[p.Year]; !ok {
+			index[p.Year] = len(index)
+		}
+		period = append(period, index[p.Year])
+		group = append(group, len(group))
+	}
+	if !bridges(group, period) {
+		return nil
+	}
+	out := make([]int, 0, len(group))
+	for _, r := range rows {
+		if bridgeKey(&t.RollCalls[r]) == key {
+			if _, ok := periodOf(&t.RollCalls[r], by); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	if !slices.Contains(out, row) {
+		return nil
+	}
+	return out
 }

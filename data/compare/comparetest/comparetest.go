@@ -237,3 +237,13 @@ func alive(pid int) bool {
 func (d *DB) String() string {
 	return fmt.Sprintf("%s (%d roll calls, %d countries)", d.Path, len(d.Table.RollCalls), len(d.Table.Countries))
 }
+
+// Continuous is a database holding the General Assembly history without
+// a gap: the unvotes history to January 2020, the UN Digital Library's
+// roll calls of 2020 to August 2025 (both bodies), the 2025 General
+// Assembly votes and the Security Council votes 1992–2026.
+func Continuous(tb testing.TB) *DB {
+	tb.Helper()
+	return build(tb, "continuous", []string{Dataset(tb, "unvotes"), Dataset(tb, "undl_2020_2025"),
+		Dataset(tb, "unga2025"), Dataset(tb, "unsc/sc_votes_1992_2026.csv")}, false)
+}

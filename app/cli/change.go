@@ -1,0 +1,332 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"plenary/app/views"
+	"plenary/charts"
+	"plenary/data/change"
+	"plenary/data/compare"
+	"plenary/data/record"
+)
+
+// changeFlags are the flags of the views of change: the two periods of
+// movers, its measure, and the number of blocs.
+type changeFlags struct {
+	periods listFlag
+	measure string
+	blocs   int
+}
+
+func addChangeFlags(fs *flag.FlagSet) *changeFlags {
+	c := &changeFlags{}
+	fs.Var(&c.periods, "period", "a period of movers: YYYY or YYYY-YYYY (twice)")
+	fs.StringVar(&c.measure, "measure", views.MeasureIdeal, "what movers ranks: ideal or agreement")
+	fs.IntVar(&c.blocs, "blocs", 0, "the number of blocs (0: chosen)")
+	return c
+}
+
+// request checks the flags.
+func (c *changeFlags) request() (views.ChangeRequest, error) {
+	r := views.ChangeRequest{Measure: strings.ToLower(strings.TrimSpace(c.measure)), Blocs: c.blocs}
+	if r.Measure != views.MeasureIdeal && r.Measure != views.MeasureAgreement {
+		return r, usagef("unknown --measure %q (ideal or agreement)", c.measure)
+	}
+	if c.blocs < 0 {
+		return r, usagef("--blocs %d: the number of blocs is 1 or more (0 chooses it)", c.blocs)
+	}
+	switch len(c.periods) {
+	case 0:
+	case 2:
+		for i, p := range c.periods {
+			s, err := views.ParseSpan(p)
+			if err != nil {
+				return r, usagef("--period: %v", err)
+			}
+			r.Periods[i] = s
+		}
+	default:
+		return r, usagef("name two periods, --period A --period B, not %d", len(c.periods))
+	}
+	return r, nil
+}
+
+const changeHelp = `--format table (default) or csv; the CSV is the chart's (plenary chart KIND
+-o FILE.csv). The methods are in docs/change.md.`
+
+func init() {
+	for _, k := range []struct {
+		kind        views.Kind
+		usage, help string
+	}{
+		{views.VoteFlow, "--symbol A --symbol B [filters] [--format table|csv]",
+			"Every member's vote on A against its vote on B. CSV columns: iso3,name,vote_a,vote_b\n(\"not a member\" where a state had no vote row)."},
+		{views.Series, "--symbol S [--symbol S2 …] [filters] [--format table|csv]",
+			"With one --symbol, every re-vote of the same text that the ideal points bridge\n(same body, same normalised title, once a year); with several, those roll\ncalls. CSV columns: symbol,date,yes,no,abstain,non_voting,switched,switchers."},
+		{views.Movers, "--period A --period B [--measure ideal|agreement --ref ISO3] [filters] [--format table|csv]",
+			"States ranked by the change of their ideal point from year A to year B, or\nof their agreement with --ref between two periods (YYYY or YYYY-YYYY), with\n95% intervals; within_intervals is true when they overlap. Without --period:\nthe first and last year selected."},
+		{views.Blocs, "[--countries LIST] [--blocs N] [--metric M] [filters] [--format table|csv]",
+			"The states (every member by default) clustered by agreement: average-linkage\nclustering on 1 − agreement; the number of blocs from 2 to 8 with the best\nsilhouette unless --blocs N. CSV columns: iso3,bloc."},
+		{views.Divergent, "--countries A,B [filters] [--format table|csv]",
+			"The roll calls on which A and B voted differently, yes against no first,\nthen one abstaining, most recent first. CSV columns:\nsymbol,date,vote_a,vote_b,result,title."},
+	} {
+		kind := k.kind
+		v, _ := views.Lookup(kind)
+		register(&command{
+			name: string(kind), usage: k.usage, summary: strings.ToLower(v.Label[:1]) + v.Label[1:],
+			help: v.Help + ".\n\n" + k.help + "\n\n" + changeHelp + "\n\n" + filterHelp,
+			run: func(ctx context.Context, env *Env, args []string) error {
+				return runChange(ctx, env, kind, args)
+			},
+		})
+	}
+	register(&command{
+		name: "breaks", usage: "--countries A,B,… [--ref ISO3] [--ideal] [--metric M] [filters] [--format table|csv]",
+		summary: "change points in pairs' yearly agreement or states' ideal points",
+		help: `Finds the years in which a series changed level: the agreement of --ref (the
+first country unless named) with each other country per year, or with
+--ideal each country's ideal point per year. Penalised least squares with
+each year weighted by the roll calls it rests on; a level spans at least two
+years and 20 roll calls (docs/change.md).
+
+CSV columns: series,year,before,after,size,z — the pair or state, the first
+year of the new level, the levels before and after, the change in units of
+the series' yearly noise, and the change over its standard error.
+
+` + filterHelp + `
+
+` + metricHelp,
+		run: runBreaks,
+	})
+}
+
+// runChange builds one view of change and prints its numbers.
+func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) error {
+	fs := flag.NewFlagSet(string(kind), flag.ContinueOnError)
+	ff := addFilterFlags(fs)
+	cf := addChangeFlags(fs)
+	ref := fs.String("ref", "", "reference country")
+	metric := fs.String("metric", "identical", "identical, voeten or coincidence")
+	minN := fs.Int("min-n", views.DefaultMinN, "fewest roll calls")
+	format := fs.String("format", "table", "table or csv")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	out, err := newOutput(env.Stdout, *format)
+	if err != nil {
+		return err
+	}
+	m, err := compare.ParseMetric(*metric)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	switch {
+	case kind == views.VoteFlow && len(f.Symbols) != 2:
+		return usagef("a vote flow needs two roll calls: --symbol A --symbol B (%d named)", len(f.Symbols))
+	case kind == views.Series && len(f.Symbols) == 0:
+		return usagef("name the roll call whose re-votes make the series, or the roll calls, with --symbol")
+	case kind == views.Divergent && len(f.Countries) != 1 && len(f.Countries) != 2:
+		return usagef("name the two states with --countries A,B")
+	}
+	req := views.Request{Kind: kind, Filter: f, Ref: *ref, Metric: m, MinN: *minN}
+	if req.Change, err = cf.request(); err != nil {
+		return err
+	}
+	if *ref != "" {
+		if req.Ref, err = oneCountry(*ref); err != nil {
+			return err
+		}
+	}
+	t, imports, err := loadTable(ctx, env)
+	if err != nil {
+		return err
+	}
+	req.Provenance = views.ProvenanceOf(imports)
+	if err := knownSymbols(t, f.Symbols); err != nil {
+		return err
+	}
+	if kind == views.Blocs && len(f.Countries) > 0 && !f.AllCountries() {
+		if s, err := selectRows(t, f); err == nil && len(s.Countries) < 3 {
+			return fmt.Errorf("blocs need three states or more: --countries names %d (%s)", len(s.Countries), strings.Join(s.Countries, ", "))
+		}
+	}
+	if views.NeedsIdeal(req) {
+		if req.Ideal, err = idealFor(ctx, env, t, req); err != nil {
+			return err
+		}
+	}
+	c, err := views.Build(t, req)
+	if err != nil {
+		return err
+	}
+	if c.Empty {
+		return fmt.Errorf("%s", strings.TrimSuffix(emptyMessage(c), "."))
+	}
+	b, err := c.Bytes(views.CSV, charts.Options{})
+	if err != nil {
+		return err
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		cells := make([]any, len(r))
+		for i, s := range r {
+			cells[i] = strings.TrimPrefix(s, "'") // printed back as a cell by output
+		}
+		out.row(cells...)
+	}
+	if err := out.flush(); err != nil {
+		return err
+	}
+	if *format != "csv" {
+		fmt.Fprintf(env.Stdout, "\n%s\n%s\n", c.Meta.Title, c.Meta.Subtitle)
+	}
+	return nil
+}
+
+// emptyMessage says why a chart is empty.
+func emptyMessage(c *views.Chart) string {
+	if c.Meta.Title != "" {
+		return c.Meta.Title + ": nothing to show (" + c.Meta.Subtitle + ")"
+	}
+	return "nothing matches the filter"
+}
+
+// knownSymbols fails on a symbol that no roll call in the database has,
+// naming it, before any filter hides why.
+func knownSymbols(t *record.Table, symbols []string) error {
+	if len(symbols) == 0 {
+		return nil
+	}
+	s, err := selectRows(t, compare.Filter{})
+	if err != nil {
+		return err
+	}
+	var unknown []string
+	for _, sym := range symbols {
+		if s.Find(sym) < 0 {
+			unknown = append(unknown, sym)
+		}
+	}
+	if len(unknown) > 0 {
+		return fmt.Errorf("no roll call with the symbol %s in the database", strings.Join(unknown, ", "))
+	}
+	return nil
+}
+
+func runBreaks(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("breaks", flag.ContinueOnError)
+	ff := addFilterFlags(fs)
+	refFlag := fs.String("ref", "", "reference country")
+	ideal := fs.Bool("ideal", false, "the ideal points' breaks")
+	metric := fs.String("metric", "identical", "identical, voeten or coincidence")
+	format := fs.String("format", "table", "table or csv")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	out, err := newOutput(env.Stdout, *format)
+	if err != nil {
+		return err
+	}
+	m, err := compare.ParseMetric(*metric)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	if len(f.Countries) == 0 || f.AllCountries() {
+		return usagef("name the countries with --countries (two or more for agreement, one or more with --ideal)")
+	}
+	if f.Body == "" {
+		f.Body = record.GA
+	}
+	t, _, err := loadTable(ctx, env)
+	if err != nil {
+		return err
+	}
+	s, err := selectRows(t, f)
+	if err != nil {
+		return err
+	}
+	if err := s.NoVotes(); err != nil {
+		return err
+	}
+	type series struct {
+		name string
+		obs  []change.Obs
+	}
+	var all []series
+	if *ideal {
+		req := views.Request{Kind: views.IdealTime, Filter: f}
+		r, err := idealFor(ctx, env, t, req)
+		if err != nil {
+			return err
+		}
+		for _, iso := range s.Countries {
+			all = append(all, series{iso, change.IdealSeries(r.Series(iso))})
+		}
+	} else {
+		ref := s.Countries[0]
+		if *refFlag != "" {
+			if ref, err = oneCountry(*refFlag); err != nil {
+				return err
+			}
+		}
+		for _, iso := range s.Countries {
+			if iso == ref {
+				continue
+			}
+			years, err := s.PairOverTime(ref, iso, m)
+			if err != nil {
+				return err
+			}
+			all = append(all, series{ref + "-" + iso, change.AgreementSeries(years)})
+		}
+		if len(all) == 0 {
+			return usagef("agreement breaks need two countries: --countries %s,B", ref)
+		}
+	}
+	out.row("series", "year", "before", "after", "size", "z")
+	var summary []string
+	for _, sr := range all {
+		opt := change.BreakOptions{}
+		if *ideal {
+			opt = change.IdealBreakOptions
+		}
+		b := change.FindBreaks(sr.obs, opt)
+		for _, br := range b.Breaks {
+			out.row(sr.name, br.Year, num(br.Before), num(br.After), strconv.FormatFloat(br.Size, 'f', 2, 64), strconv.FormatFloat(br.Z, 'f', 2, 64))
+		}
+		if *format != "csv" && len(b.Levels) > 0 {
+			summary = append(summary, fmt.Sprintf("%s: %d years %d–%d, %s, noise %.3f", sr.name, len(sr.obs), b.Levels[0].From, b.Levels[len(b.Levels)-1].To, plural(len(b.Breaks), "break"), b.Noise))
+		}
+	}
+	if err := out.flush(); err != nil {
+		return err
+	}
+	if *format != "csv" {
+		fmt.Fprintf(env.Stdout, "\n%s\n", strings.Join(summary, "\n"))
+	}
+	return nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
