@@ -51,25 +51,10 @@ type result struct {
 
 // request turns the state into a chart request.
 func (j job) request() views.Request {
-	req := views.Request{
-		Kind:      j.view.Kind,
-		Filter:    j.filter.compareFilter(),
-		Ref:       j.filter.Ref,
-		Metric:    j.filter.metric(),
-		Positions: j.positions,
-		By:        j.filter.by(),
-		Year:      j.filter.Year,
-		Poles:     j.filter.poles(),
-	}
+	req := j.filter.request(j.view.Kind, j.table)
+	req.Positions = j.positions
 	if j.info != nil {
 		req.Provenance = views.ProvenanceOf(j.info.Imports)
-	}
-	if j.view.Uses(views.UsesSymbol) && j.filter.Focus != 0 {
-		for _, rc := range j.table.RollCalls {
-			if rc.ID == j.filter.Focus {
-				req.Symbol = rc.Symbol
-			}
-		}
 	}
 	return req
 }

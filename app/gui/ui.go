@@ -145,7 +145,10 @@ func (u *ui) listen(prefs fyne.Preferences) {
 	prev := u.model.Get()
 	u.model.OnChange(func(f filterState) {
 		saveFilter(prefs, f)
-		if affects(u.view, prev, f) {
+		u.mu.Lock()
+		t := u.table
+		u.mu.Unlock()
+		if affects(u.view, t, prev, f) {
 			u.refresh()
 		}
 		prev = f
@@ -153,28 +156,10 @@ func (u *ui) listen(prefs fyne.Preferences) {
 }
 
 // affects reports whether a view must be redrawn after a filter change:
-// the focused roll call, the reference and the metric matter only to the
-// views that read them.
-func affects(v views.View, old, cur filterState) bool {
-	if !v.Uses(views.UsesSymbol) {
-		old.Focus, cur.Focus = 0, 0
-	}
-	if !v.Uses(views.UsesRef) {
-		old.Ref, cur.Ref = "", ""
-	}
-	if !v.Uses(views.UsesMetric) {
-		old.Metric, cur.Metric = "", ""
-	}
-	if !v.Uses(views.UsesYear) {
-		old.Year, cur.Year = 0, 0
-	}
-	if !v.Uses(views.UsesPoles) {
-		old.Poles, cur.Poles = [2]string{}, [2]string{}
-	}
-	if !v.Uses(views.UsesIdeal) {
-		old.By, cur.By = "", ""
-	}
-	return !old.equal(cur)
+// whether the two requests differ in what the view reads (the declared
+// inputs it uses, the filter as it applies it).
+func affects(v views.View, t *record.Table, old, cur filterState) bool {
+	return v.Differ(old.request(v.Kind, t), cur.request(v.Kind, t))
 }
 
 // newTabs makes one tab per registered view, listed down the side of the

@@ -220,20 +220,14 @@ func (b *builder) ref() (string, error) {
 		}
 		return b.s.Countries[0], nil
 	}
-	toks, err := compare.ParseCountries(b.req.Ref)
+	iso, err := ParseRef(b.req.Ref)
 	if err != nil {
 		return "", err
 	}
-	if len(toks) != 1 || toks[0] == compare.All {
-		return "", fmt.Errorf("the reference must be one country, not %q", b.req.Ref)
+	if b.s.Index().Table().Column(iso) < 0 {
+		return "", fmt.Errorf("%s has no votes in the data", iso)
 	}
-	if _, ok := countries.ByISO3(toks[0]); !ok {
-		return "", fmt.Errorf("the reference must be one country, not the group %s", toks[0])
-	}
-	if b.s.Index().Table().Column(toks[0]) < 0 {
-		return "", fmt.Errorf("%s has no votes in the data", toks[0])
-	}
-	return toks[0], nil
+	return iso, nil
 }
 
 // name is a country's short English name, or its code.

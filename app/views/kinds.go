@@ -34,8 +34,9 @@ const (
 
 // Input says which request fields beyond the filter a kind reads, so that
 // the window shows only the controls that matter and the command line can
-// say what a kind needs.
-type Input uint8
+// say what a kind needs. Each bit but UsesPositions has its Field in
+// request.go.
+type Input uint32
 
 // Inputs.
 const (
