@@ -122,7 +122,7 @@ func runInfo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func runVotes(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return err
 	}
@@ -245,7 +245,7 @@ func runCountries(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return err
 	}
