@@ -61,6 +61,7 @@ type ui struct {
 	importer *importJob
 	run      *idealRun // the ideal points' estimation the shown view needs
 
+	splitMain    *container.Split // filter panel beside the tabs
 	splitContent *container.Split // chart (or positions) above, roll calls below
 	chartArea    *sizeWatcher
 
@@ -175,7 +176,7 @@ func (u *ui) newTabs() {
 	// view shown is not marked; down the side every one is in sight.
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.splitContent = container.NewVSplit(u.chartArea, u.rolls.obj)
-	u.splitContent.Offset = 0.62
+	u.splitContent.Offset = savedSplit(u.app.Preferences(), prefSplitContent, defaultRollSplit)
 	u.tabs.Items[0].Content = u.splitContent
 	u.tabs.OnSelected = func(*container.TabItem) { u.tabChanged() }
 }
@@ -184,7 +185,8 @@ func (u *ui) newTabs() {
 // window.
 func (u *ui) layout() {
 	main := container.NewHSplit(u.filters.obj, u.tabs)
-	main.Offset = 0.24
+	main.Offset = savedSplit(u.app.Preferences(), prefSplitMain, defaultMainSplit)
+	u.splitMain = main
 	u.banner = container.NewHBox(
 		widget.NewIcon(theme.InfoIcon()),
 		widget.NewLabel("Showing the built-in history."),
