@@ -3,6 +3,7 @@ package views
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -76,17 +77,34 @@ type Chart struct {
 	Countries, Missing []string
 }
 
-// index keeps the comparison index of the last table: building it takes
-// milliseconds, and the app asks for chart after chart of the same table.
+// index keeps the comparison index of the last table, and the last
+// selections made on it: building the index takes milliseconds, and the
+// app asks for chart after chart of the same table, the table beside the
+// chart and the chart itself selecting with the same filter.
 var index struct {
 	sync.Mutex
-	t  *record.Table
-	ix *compare.Index
+	t    *record.Table
+	ix   *compare.Index
+	sels []cachedSelection // most recent last
 }
+
+// cachedSelection is a selection and the filter it was made with.
+type cachedSelection struct {
+	f compare.Filter
+	s *compare.Selection
+}
+
+// maxSelections is how many selections the cache keeps: one per view's
+// body rule and a few filters back, a few kilobytes each.
+const maxSelections = 8
 
 func indexFor(t *record.Table) (*compare.Index, error) {
 	index.Lock()
 	defer index.Unlock()
+	return indexLocked(t)
+}
+
+func indexLocked(t *record.Table) (*compare.Index, error) {
 	if index.t == t && index.ix != nil {
 		return index.ix, nil
 	}
@@ -94,8 +112,37 @@ func indexFor(t *record.Table) (*compare.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	index.t, index.ix = t, ix
+	index.t, index.ix, index.sels = t, ix, nil
 	return ix, nil
+}
+
+// selectCached applies a filter to a table, reusing the selection an
+// equal filter made last time. A selection is never changed once made,
+// so callers may share it.
+func selectCached(t *record.Table, f compare.Filter) (*compare.Selection, error) {
+	index.Lock()
+	defer index.Unlock()
+	ix, err := indexLocked(t)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range index.sels {
+		if SameFilter(c.f, f) {
+			index.sels = append(append(index.sels[:i:i], index.sels[i+1:]...), c)
+			return c.s, nil
+		}
+	}
+	s, err := ix.Select(f)
+	if err != nil {
+		return nil, err
+	}
+	f.Countries = slices.Clone(f.Countries) // the caller's lists may change
+	f.Topics, f.Sessions, f.Symbols = slices.Clone(f.Topics), slices.Clone(f.Sessions), slices.Clone(f.Symbols)
+	index.sels = append(index.sels, cachedSelection{f, s})
+	if len(index.sels) > maxSelections {
+		index.sels = index.sels[1:]
+	}
+	return s, nil
 }
 
 // Build computes the chart a request asks for. It fails on a request that
@@ -157,11 +204,8 @@ func (b *builder) selectRows(t *record.Table, c *Chart) error {
 	if t == nil {
 		return fmt.Errorf("%s needs the votes, and there are none", b.view.Kind)
 	}
-	ix, err := indexFor(t)
-	if err != nil {
-		return err
-	}
-	if b.s, err = ix.Select(b.filter); err != nil {
+	var err error
+	if b.s, err = selectCached(t, b.filter); err != nil {
 		return err
 	}
 	c.RollCalls, c.Countries, c.Missing = b.s.Len(), b.s.Countries, b.s.Missing
