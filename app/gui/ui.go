@@ -173,7 +173,8 @@ func (u *ui) newTabs() {
 	}
 	u.tabs = container.NewAppTabs(items...)
 	// Along the top, more than ten views overflow into a menu where the
-	// view shown is not marked; down the side every one is in sight.
+	// view shown is not marked; down the side a tall window shows every
+	// one, and one of the default height (640) twelve, the rest in the menu.
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.splitContent = container.NewVSplit(u.chartArea, u.rolls.obj)
 	u.splitContent.Offset = savedSplit(u.app.Preferences(), prefSplitContent, defaultRollSplit)
