@@ -142,12 +142,18 @@ func renderRaster(c Chart, o Options, hits *MapHits) (*image.RGBA, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := paintHits(r, c, o, hits); err != nil {
-		return nil, err
-	}
+	// The renderer hands over the image it draws on before anything is
+	// drawn, so that the canvas can fill boxes into it directly.
 	var iw chart.ImageWriter
 	if err := r.Save(&iw); err != nil {
 		return nil, err
 	}
-	return rgbaOf(iw)
+	img, err := rgbaOf(iw)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := paintOn(r, img, c, o, hits); err != nil {
+		return nil, err
+	}
+	return img, nil
 }

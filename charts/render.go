@@ -95,6 +95,12 @@ func paint(r chart.Renderer, c Chart, o Options) (cv *canvas, err error) {
 
 // paintHits is paint that records where a map's states are drawn.
 func paintHits(r chart.Renderer, c Chart, o Options, hits *MapHits) (cv *canvas, err error) {
+	return paintOn(r, nil, c, o, hits)
+}
+
+// paintOn is paintHits on a raster renderer whose image is img (nil for
+// SVG), which the canvas fills boxes into directly.
+func paintOn(r chart.Renderer, img *image.RGBA, c Chart, o Options, hits *MapHits) (cv *canvas, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			cv, err = nil, fmt.Errorf("charts: drawing %T failed: %v", c, p)
@@ -104,7 +110,7 @@ func paintHits(r chart.Renderer, c Chart, o Options, hits *MapHits) (cv *canvas,
 	if err != nil {
 		return nil, err
 	}
-	cv.hits = hits
+	cv.hits, cv.img = hits, img
 	if c == nil {
 		c = Empty{}
 	}

@@ -115,7 +115,7 @@ func CheckBackup(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := probe(path, ro); err != nil {
+	if err := probe(path, ro, true); err != nil {
 		return err
 	}
 	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+ro+"&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")

@@ -46,6 +46,11 @@ type Options struct {
 	// MustExist refuses a missing file instead of creating it (and its
 	// folders): for commands that only read.
 	MustExist bool
+	// Quick leaves out the check of every page at open (PRAGMA
+	// quick_check reads the whole file, most of the time of a short
+	// command): for a command that reads a few rows and ends. A damaged
+	// page it reads is still reported, as ErrCorrupt.
+	Quick bool
 }
 
 // Store is an open Plenary database. Its methods are safe for concurrent
@@ -93,7 +98,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil && fileExists(path) {
 		return nil, err
 	}
-	if err := probe(path, ro); err != nil {
+	if err := probe(path, ro, !opt.Quick); err != nil {
 		return nil, err
 	}
 	if !opt.ReadOnly {
@@ -178,8 +183,9 @@ func fileExists(path string) bool {
 
 // probe looks at an existing file through a read-only connection without
 // any pragma that writes, so that a file of another program or of a newer
-// Plenary is refused before anything could change it (see identify).
-func probe(path, ro string) error {
+// Plenary is refused before anything could change it (see identify); with
+// check, a damaged file too.
+func probe(path, ro string, check bool) error {
 	st, err := os.Stat(path)
 	if err != nil || st.Size() == 0 {
 		return nil
@@ -191,7 +197,7 @@ func probe(path, ro string) error {
 	defer db.Close()
 	ctx := context.Background()
 	id, _, err := identify(ctx, db, path)
-	if err != nil || id == identityEmpty {
+	if err != nil || id == identityEmpty || !check {
 		return err
 	}
 	var res string

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"plenary/data/record"
 )
@@ -46,16 +47,15 @@ func (s *Store) Info(ctx context.Context) (_ *Info, err error) {
 
 func info(ctx context.Context, q querier) (*Info, error) {
 	info := &Info{}
-	// Counted from the ballots cache: a vote is two characters there.
-	rows, err := q.QueryContext(ctx, `SELECT r.body, count(*), coalesce(sum(length(b.votes)), 0) / 2, coalesce(min(nullif(r.date,'')), ''), coalesce(max(r.date), '')
-		FROM roll_calls r LEFT JOIN ballots b ON b.roll_call_id = r.id GROUP BY r.body ORDER BY r.body`)
+	rows, err := q.QueryContext(ctx, `SELECT body, count(*), coalesce(min(nullif(date,'')), ''), coalesce(max(date), '')
+		FROM roll_calls GROUP BY body ORDER BY body`)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var b BodyInfo
 		var body string
-		if err := rows.Scan(&body, &b.RollCalls, &b.Votes, &b.First, &b.Last); err != nil {
+		if err := rows.Scan(&body, &b.RollCalls, &b.First, &b.Last); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -63,21 +63,12 @@ func info(ctx context.Context, q querier) (*Info, error) {
 		info.Bodies = append(info.Bodies, b)
 	}
 	rows.Close()
-	used := map[int64]bool{}
-	rows, err = q.QueryContext(ctx, `SELECT votes FROM ballots`)
-	if err != nil {
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var b string
-		if err := rows.Scan(&b); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		decodeBallot(b, func(c int64, _ record.Vote) { used[c] = true })
+	if err := countBallots(ctx, q, info); err != nil {
+		return nil, err
 	}
-	rows.Close()
-	info.Countries = len(used)
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM positions`).Scan(&info.Positions); err != nil {
 		return nil, err
 	}
@@ -98,6 +89,65 @@ func info(ctx context.Context, q querier) (*Info, error) {
 	}
 	info.SampleOnly = total > 0 && nonSample == 0
 	return info, nil
+}
+
+// countBallots counts the votes of each body and the countries with a
+// vote in one pass over the ballots cache.
+func countBallots(ctx context.Context, q querier, info *Info) error {
+	votes := map[string]int{}
+	used, err := scanBallots(ctx, q, `SELECT r.body, b.votes FROM ballots b JOIN roll_calls r ON r.id = b.roll_call_id`,
+		func(body string, n int) { votes[body] += n })
+	if err != nil {
+		return err
+	}
+	for i := range info.Bodies {
+		info.Bodies[i].Votes = votes[string(info.Bodies[i].Body)]
+	}
+	for _, u := range used {
+		if u {
+			info.Countries++
+		}
+	}
+	return nil
+}
+
+// scanBallots reads (key, ballot) rows as raw bytes, without a string or
+// a callback per vote: a vote is a country's row id and its code, two
+// code points. It calls count with each row's key and number of votes and
+// returns which country row ids have a vote.
+func scanBallots(ctx context.Context, q querier, query string, count func(key string, votes int)) ([]bool, error) {
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var used []bool // by country row id
+	var key string
+	var ballot sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&key, &ballot); err != nil {
+			return nil, err
+		}
+		n := 0
+		for len(ballot) > 0 {
+			c, k := utf8.DecodeRune(ballot)
+			ballot = ballot[k:]
+			v, m := utf8.DecodeRune(ballot)
+			if c == utf8.RuneError || v == utf8.RuneError || m == 0 {
+				return nil, fmt.Errorf("a damaged ballot")
+			}
+			ballot = ballot[m:]
+			for int(c) >= len(used) {
+				used = append(used, false)
+			}
+			used[c] = true
+			n++
+		}
+		if count != nil {
+			count(key, n)
+		}
+	}
+	return used, rows.Err()
 }
 
 // Empty reports whether the database holds no roll calls and no positions.

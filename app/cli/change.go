@@ -16,47 +16,6 @@ import (
 	"plenary/data/record"
 )
 
-// changeFlags are the flags of the views of change: the two periods of
-// movers, its measure, and the number of blocs.
-type changeFlags struct {
-	periods listFlag
-	measure string
-	blocs   int
-}
-
-func addChangeFlags(fs *flag.FlagSet) *changeFlags {
-	c := &changeFlags{}
-	fs.Var(&c.periods, "period", "a period of movers: YYYY or YYYY-YYYY (twice)")
-	fs.StringVar(&c.measure, "measure", views.MeasureIdeal, "what movers ranks: ideal or agreement")
-	fs.IntVar(&c.blocs, "blocs", 0, "the number of blocs (0: chosen)")
-	return c
-}
-
-// request checks the flags.
-func (c *changeFlags) request() (views.ChangeRequest, error) {
-	r := views.ChangeRequest{Measure: strings.ToLower(strings.TrimSpace(c.measure)), Blocs: c.blocs}
-	if r.Measure != views.MeasureIdeal && r.Measure != views.MeasureAgreement {
-		return r, usagef("unknown --measure %q (ideal or agreement)", c.measure)
-	}
-	if c.blocs < 0 {
-		return r, usagef("--blocs %d: the number of blocs is 1 or more (0 chooses it)", c.blocs)
-	}
-	switch len(c.periods) {
-	case 0:
-	case 2:
-		for i, p := range c.periods {
-			s, err := views.ParseSpan(p)
-			if err != nil {
-				return r, usagef("--period: %v", err)
-			}
-			r.Periods[i] = s
-		}
-	default:
-		return r, usagef("name two periods, --period A --period B, not %d", len(c.periods))
-	}
-	return r, nil
-}
-
 const changeHelp = `--format table (default) or csv; the CSV is the chart's (plenary chart KIND
 -o FILE.csv). The methods are in docs/change.md.`
 
@@ -110,10 +69,7 @@ the series' yearly noise, and the change over its standard error.
 func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) error {
 	fs := flag.NewFlagSet(string(kind), flag.ContinueOnError)
 	ff := addFilterFlags(fs)
-	cf := addChangeFlags(fs)
-	ref := fs.String("ref", "", "reference country")
-	metric := fs.String("metric", "identical", "identical, voeten or coincidence")
-	minN := fs.Int("min-n", views.DefaultMinN, "fewest roll calls")
+	inputs := addInputFlags(fs)
 	format := fs.String("format", "table", "table or csv")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -121,10 +77,6 @@ func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) er
 	out, err := newOutput(env.Stdout, *format)
 	if err != nil {
 		return err
-	}
-	m, err := compare.ParseMetric(*metric)
-	if err != nil {
-		return usagef("%v", err)
 	}
 	f, err := ff.filter()
 	if err != nil {
@@ -138,16 +90,17 @@ func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) er
 	case kind == views.Divergent && len(f.Countries) != 1 && len(f.Countries) != 2:
 		return usagef("name the two states with --countries A,B")
 	}
-	req := views.Request{Kind: kind, Filter: f, Ref: *ref, Metric: m, MinN: *minN}
-	if req.Change, err = cf.request(); err != nil {
+	req := views.NewRequest(kind)
+	req.Filter = f
+	if err := inputs.apply(&req); err != nil {
 		return err
 	}
-	if *ref != "" {
-		if req.Ref, err = oneCountry(*ref); err != nil {
-			return err
-		}
+	// The ideal points are estimated (and cached) on the whole table.
+	lf := req.Filter
+	if views.NeedsIdeal(req) {
+		lf = compare.Filter{}
 	}
-	t, imports, err := loadTable(ctx, env)
+	t, imports, err := loadTable(ctx, env, lf)
 	if err != nil {
 		return err
 	}
@@ -254,7 +207,11 @@ func runBreaks(ctx context.Context, env *Env, args []string) error {
 	if f.Body == "" {
 		f.Body = record.GA
 	}
-	t, _, err := loadTable(ctx, env)
+	lf := f
+	if *ideal {
+		lf = compare.Filter{} // the ideal points are estimated on the whole table
+	}
+	t, _, err := loadTable(ctx, env, lf)
 	if err != nil {
 		return err
 	}

@@ -121,14 +121,21 @@ func Run(args []string, stdout, stderr io.Writer) int {
 }
 
 // open opens the database the environment names, which must exist:
-// commands that only read never create one.
-func (env *Env) open() (*data.Store, error) { return env.openStore(true) }
+// commands that only read never create one. The whole file is checked.
+func (env *Env) open() (*data.Store, error) { return env.openStore(data.Options{MustExist: true}) }
+
+// read opens the database for a command that reads what it asks and
+// ends: without the check of every page, which would take longer than
+// the answer; a damaged page the command reads is still reported.
+func (env *Env) read() (*data.Store, error) {
+	return env.openStore(data.Options{MustExist: true, Quick: true})
+}
 
 // create opens the database the environment names, creating it when
 // missing: for the commands that write data into it.
-func (env *Env) create() (*data.Store, error) { return env.openStore(false) }
+func (env *Env) create() (*data.Store, error) { return env.openStore(data.Options{}) }
 
-func (env *Env) openStore(mustExist bool) (*data.Store, error) {
+func (env *Env) openStore(opt data.Options) (*data.Store, error) {
 	path := env.DB
 	if path == "" {
 		var err error
@@ -136,7 +143,8 @@ func (env *Env) openStore(mustExist bool) (*data.Store, error) {
 			return nil, err
 		}
 	}
-	return data.Open(path, data.Options{ReadOnly: env.ReadOnly, MustExist: mustExist})
+	opt.ReadOnly = env.ReadOnly
+	return data.Open(path, opt)
 }
 
 // parse parses flags that may stand before, between or after positional

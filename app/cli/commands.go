@@ -124,7 +124,7 @@ func runInfo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return err
 	}
@@ -177,7 +177,7 @@ func runVotes(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return err
 	}
@@ -250,7 +250,7 @@ func runCountries(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return err
 	}

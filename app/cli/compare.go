@@ -14,7 +14,6 @@ import (
 	"plenary/app/views"
 	"plenary/charts"
 	"plenary/data/compare"
-	"plenary/data/idealpoint"
 	"plenary/data/record"
 )
 
@@ -168,20 +167,30 @@ func (ff *filterFlags) filter() (compare.Filter, error) {
 	return f, nil
 }
 
-// loadTable reads the whole database into the dense table the comparisons
-// run on, with the import log for chart footers.
-func loadTable(ctx context.Context, env *Env) (*record.Table, []record.ImportInfo, error) {
-	st, err := env.open()
+// loadTable reads the dense table the comparisons run on, with the import
+// log for chart footers: the roll calls of the years the filter's dates
+// allow (all of them when it names none), since a command reads what it
+// needs.
+func loadTable(ctx context.Context, env *Env, f compare.Filter) (*record.Table, []record.ImportInfo, error) {
+	st, err := env.read()
 	if err != nil {
 		return nil, nil, err
 	}
 	defer st.Close()
-	t, err := st.Table(ctx)
+	t, err := st.TableYears(ctx, year(f.From), year(f.To))
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(t.RollCalls) == 0 {
-		return nil, nil, fmt.Errorf("%s holds no votes: import some with `plenary import FILE`, or load the sample with `plenary sample`", st.Path())
+		// Nothing in the years asked for is an empty chart; nothing at
+		// all, a database to fill first.
+		has, err := st.HasRollCalls(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !has {
+			return nil, nil, fmt.Errorf("%s holds no votes: import some with `plenary import FILE`, or load the sample with `plenary sample`", st.Path())
+		}
 	}
 	imports, err := st.Imports(ctx)
 	if err != nil {
@@ -190,25 +199,32 @@ func loadTable(ctx context.Context, env *Env) (*record.Table, []record.ImportInf
 	return t, imports, nil
 }
 
-// selectRows builds the comparison index and applies the filter.
-func selectRows(t *record.Table, f compare.Filter) (*compare.Selection, error) {
-	ix, err := compare.NewIndex(t)
-	if err != nil {
-		return nil, err
+// year is the year a date bound starts with, 0 for none.
+func year(date string) int {
+	if len(date) < 4 {
+		return 0
 	}
-	return ix.Select(f)
+	y, err := strconv.Atoi(date[:4])
+	if err != nil || y < 1000 {
+		return 0
+	}
+	return y
 }
 
-// oneCountry reads --ref: exactly one country.
+// selectRows applies the filter through the views' cached comparison
+// index, the one Build uses, so that a command that selects and then
+// draws indexes the table once.
+func selectRows(t *record.Table, f compare.Filter) (*compare.Selection, error) {
+	return views.Select(t, f)
+}
+
+// oneCountry reads --ref with the window's rule: exactly one country.
 func oneCountry(s string) (string, error) {
-	toks, err := compare.ParseCountries(s)
+	iso, err := views.ParseRef(s)
 	if err != nil {
 		return "", usagef("--ref: %v", err)
 	}
-	if len(toks) != 1 || len(toks[0]) != 3 || strings.ToUpper(toks[0]) != toks[0] {
-		return "", usagef("--ref must name one country, not %q", s)
-	}
-	return toks[0], nil
+	return iso, nil
 }
 
 // kindHelp lists the registered chart kinds with their descriptions,
@@ -232,30 +248,78 @@ func kindHelp() string {
 	return b.String()
 }
 
-// chartFlags are the flags of `chart`.
+// chartFlags are the flags of `chart`: the filter, one flag for each
+// input the views declare (--ref, --metric, --min-n, --by, --year,
+// --poles), and the output's.
 type chartFlags struct {
-	filter                    *filterFlags
-	change                    *changeFlags
-	ref, metric, theme, o     string
-	by, poles                 string
-	minN, width, height, year int
-	scale                     float64
+	filter        *filterFlags
+	inputs        inputFlags
+	theme, o      string
+	width, height int
+	scale         float64
+}
+
+// inputFlags are one flag for each input the views declare, by name.
+type inputFlags map[string]*inputValue
+
+// inputValue is the text of one declared input's flag; a flag whose
+// field repeats joins its values, any other is given once.
+type inputValue struct {
+	field views.Field
+	text  string
+	set   bool
+}
+
+func (v *inputValue) String() string { return v.text }
+
+func (v *inputValue) Set(s string) error {
+	switch {
+	case !v.set:
+		v.text = s
+	case v.field.Repeat != "":
+		v.text += v.field.Repeat + s
+	default:
+		return fmt.Errorf("given twice")
+	}
+	v.set = true
+	return nil
+}
+
+// addInputFlags declares a flag for every declared input the flag set does
+// not already have: --symbol is the filter's, the roll call it selects
+// being the one a one-roll-call chart shows.
+func addInputFlags(fs *flag.FlagSet) inputFlags {
+	in := inputFlags{}
+	for _, f := range views.Fields() {
+		if fs.Lookup(f.Name) == nil {
+			in[f.Name] = &inputValue{field: f}
+			fs.Var(in[f.Name], f.Name, f.Help)
+		}
+	}
+	return in
+}
+
+// apply reads each input's text into req by its declaration's rules, as
+// the window reads it.
+func (in inputFlags) apply(req *views.Request) error {
+	for _, f := range views.Fields() {
+		if v, ok := in[f.Name]; ok {
+			if err := f.Parse(req, v.text); err != nil {
+				return usagef("--%s: %v", f.Name, err)
+			}
+		}
+	}
+	return nil
 }
 
 func addChartFlags(fs *flag.FlagSet) *chartFlags {
 	c := &chartFlags{filter: addFilterFlags(fs)}
-	c.change = addChangeFlags(fs)
-	fs.StringVar(&c.ref, "ref", "", "reference country")
-	fs.StringVar(&c.metric, "metric", "identical", "identical, voeten or coincidence")
-	fs.IntVar(&c.minN, "min-n", views.DefaultMinN, "fewest roll calls for agreement-rank")
+	c.inputs = addInputFlags(fs)
 	fs.IntVar(&c.width, "width", charts.DefaultWidth, "width in pixels")
 	fs.IntVar(&c.height, "height", charts.DefaultHeight, "height in pixels")
 	fs.Float64Var(&c.scale, "scale", 1, "text and line scale")
 	fs.StringVar(&c.theme, "theme", "light", "light or dark")
 	fs.StringVar(&c.o, "o", "", "output file")
-	fs.StringVar(&c.by, "by", "year", "ideal points by year or session")
-	fs.IntVar(&c.year, "year", 0, "the year of a one-period ideal-point chart")
-	fs.StringVar(&c.poles, "poles", "", "the two states of the alignment chart")
 	return c
 }
 
@@ -284,12 +348,9 @@ func (c *chartFlags) options() (charts.Options, error) {
 	return opt, nil
 }
 
-// request checks the comparison flags and builds the chart request.
+// request checks the comparison flags and builds the chart request, each
+// input read by its declaration's rules, as the window reads it.
 func (c *chartFlags) request(v views.View) (views.Request, error) {
-	m, err := compare.ParseMetric(c.metric)
-	if err != nil {
-		return views.Request{}, usagef("%v", err)
-	}
 	f, err := c.filter.filter()
 	if err != nil {
 		return views.Request{}, err
@@ -297,21 +358,9 @@ func (c *chartFlags) request(v views.View) (views.Request, error) {
 	if v.Uses(views.UsesPositions) && len(f.Topics) == 0 {
 		return views.Request{}, usagef("%s needs --topic: a timeline shows the stances on one topic", v.Kind)
 	}
-	req := views.Request{Kind: v.Kind, Filter: f, Ref: c.ref, Metric: m, MinN: c.minN, Year: c.year}
-	if req.Change, err = c.change.request(); err != nil {
-		return req, err
-	}
-	if req.By, err = idealpoint.ParseBy(c.by); err != nil {
-		return req, usagef("--by: %v", err)
-	}
-	if c.poles != "" {
-		toks, err := compare.ParseCountries(c.poles)
-		if err != nil || len(toks) != 2 || len(toks[0]) != 3 || len(toks[1]) != 3 {
-			return req, usagef("--poles names two countries, such as USA,CHN, not %q", c.poles)
-		}
-		req.Poles = [2]string{toks[0], toks[1]}
-	}
-	return req, nil
+	req := views.NewRequest(v.Kind)
+	req.Filter = f
+	return req, c.inputs.apply(&req)
 }
 
 func runChart(ctx context.Context, env *Env, args []string) error {
@@ -346,7 +395,12 @@ func runChart(ctx context.Context, env *Env, args []string) error {
 		req.Provenance = views.ProvenanceOf(imports)
 	} else {
 		var imports []record.ImportInfo
-		t, imports, err = loadTable(ctx, env)
+		// The ideal points are estimated (and cached) on the whole table.
+		f := req.Filter
+		if v.Uses(views.UsesIdeal) {
+			f = compare.Filter{}
+		}
+		t, imports, err = loadTable(ctx, env, f)
 		req.Provenance = views.ProvenanceOf(imports)
 	}
 	if err == nil && views.NeedsIdeal(req) {
@@ -385,7 +439,7 @@ func reportChart(env *Env, path string, c *views.Chart) {
 
 // loadPositions reads every recorded position.
 func loadPositions(ctx context.Context, env *Env) ([]record.Position, error) {
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return nil, err
 	}
@@ -435,7 +489,7 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
-	t, _, err := loadTable(ctx, env)
+	t, _, err := loadTable(ctx, env, f)
 	if err != nil {
 		return err
 	}
@@ -607,7 +661,7 @@ func runAbstentions(ctx context.Context, env *Env, args []string) error {
 		return usagef("abstentions are counted on Security Council votes; leave out --body GA")
 	}
 	f.Body = record.SC
-	t, _, err := loadTable(ctx, env)
+	t, _, err := loadTable(ctx, env, f)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"plenary/app/views"
 	"plenary/data"
+	"plenary/data/compare"
 	"plenary/data/idealpoint"
 	"plenary/data/record"
 )
@@ -70,7 +71,7 @@ func (c storeCache) Save(key string, result []byte) { _ = c.st.SaveEstimate(c.ct
 // idealFor estimates (or finds in the database's cache) the ideal points
 // of a request.
 func idealFor(ctx context.Context, env *Env, t *record.Table, req views.Request) (*idealpoint.Result, error) {
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +105,7 @@ func (f *idealFlags) estimate(ctx context.Context, env *Env, args []string, fs *
 	if err != nil {
 		return nil, views.Request{}, nil, err
 	}
-	t, _, err := loadTable(ctx, env)
+	t, _, err := loadTable(ctx, env, compare.Filter{}) // estimated and cached on the whole table
 	if err != nil {
 		return nil, views.Request{}, nil, err
 	}

@@ -28,7 +28,7 @@ var filterSteps = []filterState{
 // (1200×800), for every view. It reports the median and the 95th
 // percentile over all views and steps (goal: 50 ms and 100 ms).
 func BenchmarkFilterChange(b *testing.B) {
-	db := comparetest.Unvotes(b)
+	db := comparetest.History(b)
 	// The votes views only: the positions timeline reads no votes, and
 	// leaving it out keeps the figures comparable from one version to the
 	// next. The ideal-point views are left out too: their cost is the

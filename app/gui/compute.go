@@ -7,6 +7,7 @@ import (
 	"image"
 	"io"
 	"slices"
+	"sync"
 
 	"plenary/app/views"
 	"plenary/charts"
@@ -51,25 +52,10 @@ type result struct {
 
 // request turns the state into a chart request.
 func (j job) request() views.Request {
-	req := views.Request{
-		Kind:      j.view.Kind,
-		Filter:    j.filter.compareFilter(),
-		Ref:       j.filter.Ref,
-		Metric:    j.filter.metric(),
-		Positions: j.positions,
-		By:        j.filter.by(),
-		Year:      j.filter.Year,
-		Poles:     j.filter.poles(),
-	}
+	req := j.filter.request(j.view.Kind, j.table)
+	req.Positions = j.positions
 	if j.info != nil {
 		req.Provenance = views.ProvenanceOf(j.info.Imports)
-	}
-	if j.view.Uses(views.UsesSymbol) && j.filter.Focus != 0 {
-		for _, rc := range j.table.RollCalls {
-			if rc.ID == j.filter.Focus {
-				req.Symbol = rc.Symbol
-			}
-		}
 	}
 	return req
 }
@@ -83,7 +69,7 @@ func compute(j job) *result {
 		r.err = err
 		return r
 	}
-	r.rows = tableRows(j.table, sel, j.filter.Countries)
+	r.rows = cachedRows(j.table, sel, j.filter.Countries)
 	req := j.request()
 	if j.view.Uses(views.UsesPositions) {
 		r.positions = compare.SelectPositions(j.positions, req.Filter)
@@ -144,6 +130,30 @@ func topics(ps []record.Position, chosen string) (list []string, topic string) {
 		return list, list[0]
 	}
 	return nil, ""
+}
+
+// lastRows keeps the rows listed last: a change that leaves the selection
+// and the countries as they were (a reference, a metric, another tab of
+// the same body) lists nothing again.
+var lastRows struct {
+	sync.Mutex
+	sel       *compare.Selection
+	countries []string
+	rows      []rowView
+}
+
+// cachedRows is tableRows, reusing the last list for the same selection
+// and countries. Each caller gets its own copy of the list, which the
+// table sorts in place; the rows themselves are only read.
+func cachedRows(t *record.Table, sel *compare.Selection, chosen []string) []rowView {
+	lastRows.Lock()
+	defer lastRows.Unlock()
+	if lastRows.sel == sel && slices.Equal(lastRows.countries, chosen) {
+		return slices.Clone(lastRows.rows)
+	}
+	rows := tableRows(t, sel, chosen)
+	lastRows.sel, lastRows.countries, lastRows.rows = sel, slices.Clone(chosen), rows
+	return slices.Clone(rows)
 }
 
 // tableRows lists the selected roll calls, newest first, with the votes of

@@ -1,7 +1,7 @@
 package gui
 
 import (
-	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,10 +37,14 @@ type filterPanel struct {
 	year      *widget.Entry          // the one-period ideal-point views' year; empty = the last
 	poles     [2]*widget.SelectEntry // the alignment view's poles
 	by        *widget.RadioGroup     // ideal points by year or by session
-	loading   bool                   // widgets are being set from the model
-	editing   bool                   // the model is being changed from the widgets
-	shown     filterState            // what the widgets show
-	obj       fyne.CanvasObject
+	// inputs are entries for the declared inputs that have no control of
+	// their own above, each checked by its declaration.
+	inputs  map[string]*widget.Entry
+	extra   []fyne.CanvasObject // their labels and entries, for the form
+	loading bool                // widgets are being set from the model
+	editing bool                // the model is being changed from the widgets
+	shown   filterState         // what the widgets show
+	obj     fyne.CanvasObject
 }
 
 // bodyBoth is the body choice that sets no body.
@@ -72,6 +76,7 @@ func newFilterPanel(m *filterModel, presetRange func(string) (from, to string)) 
 	p.contested = widget.NewCheck("Contested votes only", func(b bool) { p.change(func(f *filterState) { f.Contested = b }) })
 	p.newAgreement()
 	p.newIdeal()
+	p.newInputs()
 
 	form := container.NewVBox(
 		heading("Countries"), p.picker.box, p.quickPicks(),
@@ -82,6 +87,12 @@ func newFilterPanel(m *filterModel, presetRange func(string) (from, to string)) 
 		heading("Ideal points"), p.by, widget.NewLabel("Year (empty: the last)"), p.year,
 		widget.NewLabel("Poles of the alignment"), container.NewGridWithColumns(2, p.poles[0], p.poles[1]),
 	)
+	if len(p.extra) > 0 {
+		form.Add(heading("More"))
+		for _, o := range p.extra {
+			form.Add(o)
+		}
+	}
 	p.obj = container.NewVScroll(container.NewPadded(form))
 	p.load(m.Get())
 	m.OnChange(func(f filterState) {
@@ -157,8 +168,12 @@ func (p *filterPanel) newPeriod(presetRange func(string) (from, to string)) {
 func (p *filterPanel) newAgreement() {
 	p.ref = widget.NewSelectEntry(nil)
 	p.ref.SetPlaceHolder("ISO3, e.g. USA")
+	p.ref.Validator = func(s string) error {
+		_, err := views.ParseRef(s)
+		return err
+	}
 	p.ref.OnChanged = func(s string) {
-		if iso, ok := countries.Lookup(s); ok {
+		if iso, err := views.ParseRef(s); err == nil && iso != "" {
 			p.change(func(f *filterState) { f.Ref = iso })
 		}
 	}
@@ -199,11 +214,11 @@ func (p *filterPanel) newIdeal() {
 	p.year = widget.NewEntry()
 	p.year.SetPlaceHolder("e.g. 2019")
 	p.year.Validator = func(s string) error {
-		_, err := parseYear(s)
+		_, err := views.ParseYear(s)
 		return err
 	}
 	p.year.OnChanged = func(s string) {
-		if y, err := parseYear(s); err == nil {
+		if y, err := views.ParseYear(s); err == nil {
 			p.change(func(f *filterState) { f.Year = y })
 		}
 	}
@@ -226,30 +241,57 @@ func (p *filterPanel) newIdeal() {
 	}
 }
 
-// parseYear reads the year entry: empty for the last period.
-func parseYear(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
+// pole resolves the text of pole entry i to a state by the alignment's
+// rule, with the other pole as the model holds it: the two must differ.
+func (p *filterPanel) pole(i int, s string) (string, error) {
+	pair := p.model.Get().poles()
+	pair[i] = s
+	got, err := views.ParsePoles(pair[0] + "," + pair[1])
+	if err != nil {
+		return "", err
 	}
-	y, err := strconv.Atoi(s)
-	if err != nil || y < 1900 || y > 2999 {
-		return 0, fmt.Errorf("a year such as 2019, or empty for the last")
+	if got == ([2]string{}) {
+		got = views.DefaultPoles
 	}
-	return y, nil
+	return got[i], nil
 }
 
-// pole resolves the text of pole entry i to a state, which must differ
-// from the other pole: the alignment measures between two.
-func (p *filterPanel) pole(i int, s string) (string, error) {
-	iso, ok := countries.Lookup(s)
-	if !ok {
-		return "", fmt.Errorf("%q is not a country", s)
+// newInputs builds an entry for each declared input that has no control
+// of its own (the roll call is chosen in the table): an input added to
+// the views shows here without a change to the window.
+func (p *filterPanel) newInputs() {
+	p.inputs = map[string]*widget.Entry{}
+	for _, in := range views.Fields() {
+		switch in.Name {
+		case "ref", "metric", "symbol", "by", "year", "poles":
+			continue
+		}
+		e := widget.NewEntry()
+		e.SetPlaceHolder("e.g. " + in.Example)
+		e.Validator = func(s string) error {
+			var r views.Request
+			return in.Parse(&r, s)
+		}
+		e.OnChanged = func(s string) {
+			var r views.Request
+			if in.Parse(&r, s) != nil {
+				return
+			}
+			p.change(func(f *filterState) {
+				f.Inputs = maps.Clone(f.Inputs)
+				if f.Inputs == nil {
+					f.Inputs = map[string]string{}
+				}
+				if strings.TrimSpace(s) == "" {
+					delete(f.Inputs, in.Name)
+				} else {
+					f.Inputs[in.Name] = s
+				}
+			})
+		}
+		p.inputs[in.Name] = e
+		p.extra = append(p.extra, widget.NewLabel(in.Label), e)
 	}
-	if other := p.model.Get().poles()[1-i]; iso == other {
-		return "", fmt.Errorf("the two poles must differ")
-	}
-	return iso, nil
 }
 
 // metricLabel is a metric's caption, capitalised for a choice.
@@ -299,6 +341,9 @@ func (p *filterPanel) load(f filterState) {
 		poles := f.poles()
 		p.poles[0].SetText(poles[0])
 		p.poles[1].SetText(poles[1])
+		for name, e := range p.inputs {
+			e.SetText(f.Inputs[name])
+		}
 	})
 	p.updateRefChoices(f.Countries)
 }
@@ -312,6 +357,10 @@ func (p *filterPanel) showFor(v views.View) {
 	enable(p.poles[0], v.Uses(views.UsesPoles))
 	enable(p.poles[1], v.Uses(views.UsesPoles))
 	enable(p.by, v.Uses(views.UsesIdeal))
+	for name, e := range p.inputs {
+		in, _ := views.FieldNamed(name)
+		enable(e, v.Uses(in.Input))
+	}
 }
 
 func enable(w fyne.Disableable, on bool) {

@@ -61,13 +61,11 @@ func Run(dbPath string, readOnly bool) int {
 	prefetchBuiltin(dbPath)
 	w := a.NewWindow("Plenary")
 	prefs := a.Preferences()
-	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1280)), float32(prefs.FloatWithFallback(prefHeight, 820))))
+	w.Resize(savedSize(prefs))
 	u := newUI(a, w)
 	openStore(u, dbPath, readOnly)
 	w.SetCloseIntercept(func() {
-		sz := w.Canvas().Size()
-		prefs.SetFloat(prefWidth, float64(sz.Width))
-		prefs.SetFloat(prefHeight, float64(sz.Height))
+		u.saveLayout()
 		u.stopIdeal()
 		if u.store != nil {
 			u.store.Close()

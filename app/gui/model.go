@@ -1,7 +1,11 @@
 package gui
 
 import (
+	"bytes"
+	"encoding/json"
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"plenary/app/views"
@@ -32,6 +36,9 @@ type filterState struct {
 	Year  int       `json:"year"`
 	Poles [2]string `json:"poles"`
 	By    string    `json:"by"`
+	// Inputs holds the text of every other input the views declare (see
+	// views.Fields), by its name: a new input needs no field here.
+	Inputs map[string]string `json:"inputs,omitempty"`
 }
 
 func defaultFilter() filterState {
@@ -39,18 +46,86 @@ func defaultFilter() filterState {
 }
 
 // clone copies the state, so that a listener or a background job never
-// shares the country list with the model.
+// shares the country list or the inputs with the model.
 func (f filterState) clone() filterState {
 	f.Countries = slices.Clone(f.Countries)
+	f.Inputs = maps.Clone(f.Inputs)
 	return f
 }
 
-// equal compares two states field by field.
+// equal reports whether two states are the same settings: every field, as
+// the JSON that saves them (an empty list or map being none), so that no
+// field can be forgotten.
 func (f filterState) equal(o filterState) bool {
-	return slices.Equal(f.Countries, o.Countries) && f.Body == o.Body && f.From == o.From && f.To == o.To &&
-		f.Topic == o.Topic && f.Text == o.Text && f.Important == o.Important && f.Contested == o.Contested &&
-		f.Ref == o.Ref && f.Metric == o.Metric && f.Focus == o.Focus &&
-		f.Year == o.Year && f.Poles == o.Poles && f.By == o.By
+	a, errA := json.Marshal(f.normal())
+	b, errB := json.Marshal(o.normal())
+	return errA == nil && errB == nil && bytes.Equal(a, b)
+}
+
+// normal is the state with an empty country list or input map as none.
+func (f filterState) normal() filterState {
+	if len(f.Countries) == 0 {
+		f.Countries = nil
+	}
+	if len(f.Inputs) == 0 {
+		f.Inputs = nil
+	}
+	return f
+}
+
+// text is the state's text of a declared input, as the input reads it:
+// the inputs the window had before there were declarations keep their
+// own saved fields; the roll call comes from the table's focus.
+func (f filterState) text(name string) string {
+	switch name {
+	case "ref":
+		return f.Ref
+	case "metric":
+		return f.Metric
+	case "by":
+		return f.By
+	case "year":
+		if f.Year != 0 {
+			return strconv.Itoa(f.Year)
+		}
+		return ""
+	case "poles":
+		if f.Poles[0] != "" && f.Poles[1] != "" {
+			return f.Poles[0] + "," + f.Poles[1]
+		}
+		return ""
+	}
+	return f.Inputs[name]
+}
+
+// request is the chart request of the state for a kind, every input read
+// by its declaration; t, when given, names the focused roll call.
+func (f filterState) request(k views.Kind, t *record.Table) views.Request {
+	r := views.NewRequest(k)
+	r.Filter = f.compareFilter()
+	for _, in := range views.Fields() {
+		text := f.text(in.Name)
+		if in.Input == views.UsesSymbol {
+			text = focusSymbol(t, f.Focus)
+		}
+		// A setting that does not read (saved by another Plenary) keeps
+		// the input's default, as Parse leaves it.
+		_ = in.Parse(&r, text)
+	}
+	return r
+}
+
+// focusSymbol is the symbol of the roll call chosen in the table, or "".
+func focusSymbol(t *record.Table, id int64) string {
+	if t == nil || id == 0 {
+		return ""
+	}
+	for i := range t.RollCalls {
+		if t.RollCalls[i].ID == id {
+			return t.RollCalls[i].Symbol
+		}
+	}
+	return ""
 }
 
 // compareFilter turns the panel's state into the comparison filter.
@@ -72,17 +147,11 @@ func (f filterState) compareFilter() compare.Filter {
 
 // metric is the chosen agreement metric; a setting saved by a later
 // Plenary that this one does not know falls back to the default.
-func (f filterState) metric() compare.Metric {
-	m, _ := compare.ParseMetric(f.Metric)
-	return m
-}
+func (f filterState) metric() compare.Metric { return f.request("", nil).Metric }
 
 // by is the chosen grouping of the ideal points into periods; an unknown
 // setting falls back to calendar years.
-func (f filterState) by() idealpoint.By {
-	b, _ := idealpoint.ParseBy(f.By)
-	return b
-}
+func (f filterState) by() idealpoint.By { return f.request("", nil).By }
 
 // poles are the alignment view's poles; an unset one (a setting saved
 // before there were poles) takes the default pair.

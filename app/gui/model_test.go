@@ -2,6 +2,7 @@ package gui
 
 import (
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -113,4 +114,73 @@ func containsAll(s string, parts ...string) bool {
 		}
 	}
 	return true
+}
+
+// TestFilterStateEqualEveryField changes each saved field of the state in
+// turn, found by reflection so that a new field is covered without a
+// change here: equal tells each change apart, and an empty list or map
+// equals none.
+func TestFilterStateEqualEveryField(t *testing.T) {
+	base := defaultFilter()
+	rt := reflect.TypeOf(base)
+	for i := range rt.NumField() {
+		f := base.clone()
+		fv := reflect.ValueOf(&f).Elem().Field(i)
+		switch fv.Kind() {
+		case reflect.String:
+			fv.SetString(fv.String() + "x")
+		case reflect.Bool:
+			fv.SetBool(!fv.Bool())
+		case reflect.Int, reflect.Int64:
+			fv.SetInt(fv.Int() + 1)
+		case reflect.Slice:
+			fv.Set(reflect.Append(fv, reflect.ValueOf("BRA")))
+		case reflect.Array:
+			fv.Index(0).SetString("BRA")
+		case reflect.Map:
+			fv.Set(reflect.ValueOf(map[string]string{"min-n": "5"}))
+		default:
+			t.Fatalf("field %s: kind %s not covered by the test", rt.Field(i).Name, fv.Kind())
+		}
+		if f.equal(base) || base.equal(f) {
+			t.Errorf("a change of %s is not seen", rt.Field(i).Name)
+		}
+	}
+	a, b := base.clone(), base.clone()
+	a.Countries, b.Countries = nil, []string{}
+	a.Inputs, b.Inputs = nil, map[string]string{}
+	if !a.equal(b) {
+		t.Error("an empty list or map differs from none")
+	}
+}
+
+// TestAffectsComparesRequests: a view is redrawn when the request it
+// reads changes, whatever field carries it, and not otherwise.
+func TestAffectsComparesRequests(t *testing.T) {
+	rank, _ := views.Lookup(views.AgreementRank)
+	grid, _ := views.Lookup(views.VoteGrid)
+	sc, _ := views.Lookup(views.SCAbstentions)
+	base := defaultFilter()
+	for _, tc := range []struct {
+		name   string
+		change func(*filterState)
+		view   views.View
+		want   bool
+	}{
+		{"min-n on the ranking", func(f *filterState) { f.Inputs = map[string]string{"min-n": "40"} }, rank, true},
+		{"min-n on the grid", func(f *filterState) { f.Inputs = map[string]string{"min-n": "40"} }, grid, false},
+		{"metric on the ranking", func(f *filterState) { f.Metric = "voeten" }, rank, true},
+		{"metric on the grid", func(f *filterState) { f.Metric = "voeten" }, grid, false},
+		{"a metric spelt two ways", func(f *filterState) { f.Metric = "Identical" }, rank, false},
+		{"the body of the Security Council view", func(f *filterState) { f.Body = "GA" }, sc, false},
+		{"a year on the grid", func(f *filterState) { f.Year = 2001 }, grid, false},
+		{"the period on the grid", func(f *filterState) { f.From = "2001-01-01" }, grid, true},
+		{"a country on the grid", func(f *filterState) { f.Countries = append(f.Countries, "BRA") }, grid, true},
+	} {
+		cur := base.clone()
+		tc.change(&cur)
+		if got := affects(tc.view, nil, base, cur); got != tc.want {
+			t.Errorf("%s: affects = %v, want %v", tc.name, got, tc.want)
+		}
+	}
 }

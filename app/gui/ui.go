@@ -61,6 +61,7 @@ type ui struct {
 	importer *importJob
 	run      *idealRun // the ideal points' estimation the shown view needs
 
+	splitMain    *container.Split // filter panel beside the tabs
 	splitContent *container.Split // chart (or positions) above, roll calls below
 	chartArea    *sizeWatcher
 
@@ -145,7 +146,10 @@ func (u *ui) listen(prefs fyne.Preferences) {
 	prev := u.model.Get()
 	u.model.OnChange(func(f filterState) {
 		saveFilter(prefs, f)
-		if affects(u.view, prev, f) {
+		u.mu.Lock()
+		t := u.table
+		u.mu.Unlock()
+		if affects(u.view, t, prev, f) {
 			u.refresh()
 		}
 		prev = f
@@ -153,28 +157,10 @@ func (u *ui) listen(prefs fyne.Preferences) {
 }
 
 // affects reports whether a view must be redrawn after a filter change:
-// the focused roll call, the reference and the metric matter only to the
-// views that read them.
-func affects(v views.View, old, cur filterState) bool {
-	if !v.Uses(views.UsesSymbol) {
-		old.Focus, cur.Focus = 0, 0
-	}
-	if !v.Uses(views.UsesRef) {
-		old.Ref, cur.Ref = "", ""
-	}
-	if !v.Uses(views.UsesMetric) {
-		old.Metric, cur.Metric = "", ""
-	}
-	if !v.Uses(views.UsesYear) {
-		old.Year, cur.Year = 0, 0
-	}
-	if !v.Uses(views.UsesPoles) {
-		old.Poles, cur.Poles = [2]string{}, [2]string{}
-	}
-	if !v.Uses(views.UsesIdeal) {
-		old.By, cur.By = "", ""
-	}
-	return !old.equal(cur)
+// whether the two requests differ in what the view reads (the declared
+// inputs it uses, the filter as it applies it).
+func affects(v views.View, t *record.Table, old, cur filterState) bool {
+	return v.Differ(old.request(v.Kind, t), cur.request(v.Kind, t))
 }
 
 // newTabs makes one tab per registered view, listed down the side of the
@@ -187,10 +173,11 @@ func (u *ui) newTabs() {
 	}
 	u.tabs = container.NewAppTabs(items...)
 	// Along the top, more than ten views overflow into a menu where the
-	// view shown is not marked; down the side every one is in sight.
+	// view shown is not marked; down the side a tall window shows every
+	// one, and one of the default height (640) twelve, the rest in the menu.
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.splitContent = container.NewVSplit(u.chartArea, u.rolls.obj)
-	u.splitContent.Offset = 0.62
+	u.splitContent.Offset = savedSplit(u.app.Preferences(), prefSplitContent, defaultRollSplit)
 	u.tabs.Items[0].Content = u.splitContent
 	u.tabs.OnSelected = func(*container.TabItem) { u.tabChanged() }
 }
@@ -199,7 +186,8 @@ func (u *ui) newTabs() {
 // window.
 func (u *ui) layout() {
 	main := container.NewHSplit(u.filters.obj, u.tabs)
-	main.Offset = 0.24
+	main.Offset = savedSplit(u.app.Preferences(), prefSplitMain, defaultMainSplit)
+	u.splitMain = main
 	u.banner = container.NewHBox(
 		widget.NewIcon(theme.InfoIcon()),
 		widget.NewLabel("Showing the built-in history."),

@@ -3,6 +3,7 @@ package views
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -78,17 +79,34 @@ type Chart struct {
 	Countries, Missing []string
 }
 
-// index keeps the comparison index of the last table: building it takes
-// milliseconds, and the app asks for chart after chart of the same table.
+// index keeps the comparison index of the last table, and the last
+// selections made on it: building the index takes milliseconds, and the
+// app asks for chart after chart of the same table, the table beside the
+// chart and the chart itself selecting with the same filter.
 var index struct {
 	sync.Mutex
-	t  *record.Table
-	ix *compare.Index
+	t    *record.Table
+	ix   *compare.Index
+	sels []cachedSelection // most recent last
 }
+
+// cachedSelection is a selection and the filter it was made with.
+type cachedSelection struct {
+	f compare.Filter
+	s *compare.Selection
+}
+
+// maxSelections is how many selections the cache keeps: one per view's
+// body rule and a few filters back, a few kilobytes each.
+const maxSelections = 8
 
 func indexFor(t *record.Table) (*compare.Index, error) {
 	index.Lock()
 	defer index.Unlock()
+	return indexLocked(t)
+}
+
+func indexLocked(t *record.Table) (*compare.Index, error) {
 	if index.t == t && index.ix != nil {
 		return index.ix, nil
 	}
@@ -96,8 +114,37 @@ func indexFor(t *record.Table) (*compare.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	index.t, index.ix = t, ix
+	index.t, index.ix, index.sels = t, ix, nil
 	return ix, nil
+}
+
+// selectCached applies a filter to a table, reusing the selection an
+// equal filter made last time. A selection is never changed once made,
+// so callers may share it.
+func selectCached(t *record.Table, f compare.Filter) (*compare.Selection, error) {
+	index.Lock()
+	defer index.Unlock()
+	ix, err := indexLocked(t)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range index.sels {
+		if SameFilter(c.f, f) {
+			index.sels = append(append(index.sels[:i:i], index.sels[i+1:]...), c)
+			return c.s, nil
+		}
+	}
+	s, err := ix.Select(f)
+	if err != nil {
+		return nil, err
+	}
+	f.Countries = slices.Clone(f.Countries) // the caller's lists may change
+	f.Topics, f.Sessions, f.Symbols = slices.Clone(f.Topics), slices.Clone(f.Sessions), slices.Clone(f.Symbols)
+	index.sels = append(index.sels, cachedSelection{f, s})
+	if len(index.sels) > maxSelections {
+		index.sels = index.sels[1:]
+	}
+	return s, nil
 }
 
 // Build computes the chart a request asks for. It fails on a request that
@@ -159,11 +206,8 @@ func (b *builder) selectRows(t *record.Table, c *Chart) error {
 	if t == nil {
 		return fmt.Errorf("%s needs the votes, and there are none", b.view.Kind)
 	}
-	ix, err := indexFor(t)
-	if err != nil {
-		return err
-	}
-	if b.s, err = ix.Select(b.filter); err != nil {
+	var err error
+	if b.s, err = selectCached(t, b.filter); err != nil {
 		return err
 	}
 	c.RollCalls, c.Countries, c.Missing = b.s.Len(), b.s.Countries, b.s.Missing
@@ -223,20 +267,14 @@ func (b *builder) ref() (string, error) {
 		}
 		return b.s.Countries[0], nil
 	}
-	toks, err := compare.ParseCountries(b.req.Ref)
+	iso, err := ParseRef(b.req.Ref)
 	if err != nil {
 		return "", err
 	}
-	if len(toks) != 1 || toks[0] == compare.All {
-		return "", fmt.Errorf("the reference must be one country, not %q", b.req.Ref)
+	if b.s.Index().Table().Column(iso) < 0 {
+		return "", fmt.Errorf("%s has no votes in the data", iso)
 	}
-	if _, ok := countries.ByISO3(toks[0]); !ok {
-		return "", fmt.Errorf("the reference must be one country, not the group %s", toks[0])
-	}
-	if b.s.Index().Table().Column(toks[0]) < 0 {
-		return "", fmt.Errorf("%s has no votes in the data", toks[0])
-	}
-	return toks[0], nil
+	return iso, nil
 }
 
 // name is a country's short English name, or its code.

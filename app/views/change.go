@@ -61,6 +61,67 @@ func ParseSpan(s string) (Span, error) {
 	return Span{from, to}, nil
 }
 
+// ParsePeriods reads the two periods of movers, "2015-2019;2021-2025";
+// empty for the first and last year selected.
+func ParsePeriods(s string) ([2]Span, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return [2]Span{}, nil
+	}
+	parts := strings.Split(s, ";")
+	if len(parts) != 2 {
+		return [2]Span{}, fmt.Errorf("name two periods, such as 2015-2019;2021-2025 (--period A --period B), not %d", len(parts))
+	}
+	var p [2]Span
+	for i, part := range parts {
+		sp, err := ParseSpan(part)
+		if err != nil {
+			return [2]Span{}, err
+		}
+		p[i] = sp
+	}
+	return p, nil
+}
+
+// formatPeriods writes two periods as ParsePeriods reads them.
+func formatPeriods(p [2]Span) string {
+	if p == ([2]Span{}) {
+		return ""
+	}
+	f := func(s Span) string {
+		if s.From == s.To {
+			return strconv.Itoa(s.From)
+		}
+		return fmt.Sprintf("%d-%d", s.From, s.To)
+	}
+	return f(p[0]) + ";" + f(p[1])
+}
+
+// ParseMeasure reads what movers ranks: ideal (the default) or agreement.
+func ParseMeasure(s string) (string, error) {
+	m := strings.ToLower(strings.TrimSpace(s))
+	switch m {
+	case "":
+		return MeasureIdeal, nil
+	case MeasureIdeal, MeasureAgreement:
+		return m, nil
+	}
+	return "", fmt.Errorf("movers ranks ideal or agreement, not %q", s)
+}
+
+// ParseBlocs reads the number of blocs: 1 to 20, or empty to choose it.
+func ParseBlocs(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 20 {
+		return 0, fmt.Errorf("the number of blocs is 1 to 20, or empty to choose it, not %q", s)
+	}
+	return n, nil
+}
+
 // The measures of movers.
 const (
 	MeasureIdeal     = "ideal"

@@ -40,8 +40,9 @@ const (
 
 // Input says which request fields beyond the filter a kind reads, so that
 // the window shows only the controls that matter and the command line can
-// say what a kind needs.
-type Input uint16
+// say what a kind needs. Each bit but UsesPositions and UsesVetoes has its
+// Field in request.go.
+type Input uint32
 
 // Inputs.
 const (
@@ -54,6 +55,9 @@ const (
 	UsesYear                        // Request.Year, one period of the ideal points
 	UsesPoles                       // Request.Poles
 	UsesVetoes                      // the table's vetoes instead of its roll calls
+	UsesPeriods                     // Request.Change.Periods, the two periods of movers
+	UsesMeasure                     // Request.Change.Measure, what movers ranks
+	UsesBlocs                       // Request.Change.Blocs, the number of blocs
 )
 
 // View is one registered chart kind: everything the window, the command
@@ -143,13 +147,13 @@ var registry = []View{
 	{Kind: Series, Label: "A series of roll calls on one question", Tab: "Series", Inputs: UsesSymbol,
 		Help:  "the re-votes of the text of --symbol S (or the roll calls named with several --symbol) over time, with the states that switched at each step",
 		build: (*builder).series},
-	{Kind: Movers, Label: "Movers between two periods", Tab: "Movers", Inputs: UsesIdeal, EveryState: true, DefaultBody: record.GA,
+	{Kind: Movers, Label: "Movers between two periods", Tab: "Movers", Inputs: UsesIdeal | UsesPeriods | UsesMeasure | UsesRef | UsesMetric | UsesMinN, EveryState: true, DefaultBody: record.GA,
 		Help:  "states ranked by the change of their ideal point (or --measure agreement with --ref) from one --period to another (default: the first and last year selected)",
 		build: (*builder).movers},
-	{Kind: Blocs, Label: "Blocs by agreement", Tab: "Blocs", Inputs: UsesMetric, DefaultBody: record.GA,
+	{Kind: Blocs, Label: "Blocs by agreement", Tab: "Blocs", Inputs: UsesMetric | UsesBlocs, DefaultBody: record.GA,
 		Help:  "the selected states (all by default) clustered by agreement, as the agreement matrix ordered by bloc (--blocs N, or chosen by the silhouette)",
 		build: (*builder).blocs},
-	{Kind: Divergent, Label: "Most divergent votes of two states", Tab: "Divergent", DefaultBody: record.GA,
+	{Kind: Divergent, Label: "Most divergent votes of two states", Tab: "Divergent", Inputs: UsesRef, DefaultBody: record.GA,
 		Help:  "the roll calls on which the two --countries voted against each other, yes against no first, with the result",
 		build: (*builder).divergent},
 	{Kind: PositionsTimeline, Label: "Recorded positions over time", Tab: "Positions", Inputs: UsesPositions,

@@ -20,10 +20,8 @@ func FilterFor(k Kind, f compare.Filter) compare.Filter {
 // Select applies a filter to a table through the same cached index Build
 // uses, for callers that list the selected roll calls beside the chart
 // (the window's table) without preparing the table twice.
+// A selection an equal filter made before is reused, so that a Build
+// after it selects nothing again.
 func Select(t *record.Table, f compare.Filter) (*compare.Selection, error) {
-	ix, err := indexFor(t)
-	if err != nil {
-		return nil, err
-	}
-	return ix.Select(f)
+	return selectCached(t, f)
 }

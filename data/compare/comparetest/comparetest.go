@@ -108,6 +108,14 @@ func Full(tb testing.TB) *DB {
 	return build(tb, "full", []string{Dataset(tb, "unvotes"), Dataset(tb, "unsc/sc_votes_1992_2026.csv"), Dataset(tb, "unga2025")}, false)
 }
 
+// History is Full with Voeten's absences merged in: the whole history
+// the window is measured on (unvotes, Voeten, the Security Council and the
+// 2025 General Assembly votes), every absence a non-voting cell.
+func History(tb testing.TB) *DB {
+	tb.Helper()
+	return build(tb, "history", []string{Dataset(tb, "unvotes"), Dataset(tb, "voeten"), Dataset(tb, "unsc/sc_votes_1992_2026.csv"), Dataset(tb, "unga2025")}, false)
+}
+
 // Recent is a small database that still has both bodies: the Security
 // Council votes 1992–2026 and the General Assembly votes of 2025 (about
 // 2,300 roll calls), with the list of the Council's vetoes. It imports in
