@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"plenary/data"
+	"plenary/data/countries"
 	"plenary/data/ingest"
 	"plenary/data/record"
 )
@@ -221,7 +222,11 @@ func runVotes(ctx context.Context, env *Env, args []string) error {
 	}
 	out.row("iso3", "name", "vote")
 	for _, v := range votes {
-		out.row(v.ISO3, v.Name, v.Vote.Code())
+		iso3, name := countries.SeatOn(v.ISO3, rc.Date) // as the map of the vote names it
+		if _, known := countries.ByISO3(v.ISO3); !known {
+			name = v.Name // a code the registry does not know keeps the store's name
+		}
+		out.row(iso3, name, v.Vote.Code())
 	}
 	return out.flush()
 }

@@ -14,6 +14,7 @@ import (
 	"plenary/app/views"
 	"plenary/charts"
 	"plenary/data/compare"
+	"plenary/data/countries"
 	"plenary/data/record"
 )
 
@@ -504,6 +505,7 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "no votes in the database for %s\n", strings.Join(s.Missing, ", "))
 	}
 	w := newPairWriter(env.Stdout, *format, m, max(*minN, 1))
+	w.seats.ends = periodEnds(s)
 	w.header()
 	if err := w.agreement(s, ref, *by == "year"); err != nil {
 		return err
@@ -558,6 +560,7 @@ type pairWriter struct {
 	metric compare.Metric
 	minN   int
 	buf    []byte
+	seats  seats // the codes each period's rows show
 }
 
 func newPairWriter(w io.Writer, format string, m compare.Metric, minN int) *pairWriter {
@@ -596,6 +599,7 @@ func (p *pairWriter) row(a, b, period string, sc compare.Score) {
 	if sc.N < p.minN && (period != "all" || sc.N != 0) {
 		return
 	}
+	a, b = p.seats.code(a, period), p.seats.code(b, period)
 	if p.csv == nil {
 		agreement := ""
 		if sc.N > 0 {
@@ -673,6 +677,7 @@ func runAbstentions(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	c := s.Council()
+	seat := seats{ends: periodEnds(s)}
 	switch *by {
 	case "member":
 		out.row("iso3", "permanent", "abstentions", "votes")
@@ -681,17 +686,21 @@ func runAbstentions(ctx context.Context, env *Env, args []string) error {
 			if m.Permanent {
 				perm = 1
 			}
-			out.row(m.ISO3, perm, m.Abstentions, m.Votes)
+			out.row(seat.code(m.ISO3, "all"), perm, m.Abstentions, m.Votes)
 		}
 	case "year":
 		out.row("iso3", "year", "abstentions", "votes")
 		for _, y := range c.ByYear {
-			out.row(y.ISO3, y.Year, y.Abstentions, y.Votes)
+			out.row(seat.code(y.ISO3, yearKey(y.Year)), y.Year, y.Abstentions, y.Votes)
 		}
 	case "resolution":
 		out.row("symbol", "date", "abstained")
 		for _, r := range c.Resolutions {
-			out.row(r.RollCall.Label(), r.RollCall.Date, strings.Join(r.Abstained, " "))
+			abstained := make([]string, len(r.Abstained))
+			for i, iso := range r.Abstained {
+				abstained[i], _ = countries.SeatOn(iso, r.RollCall.Date)
+			}
+			out.row(r.RollCall.Label(), r.RollCall.Date, strings.Join(abstained, " "))
 		}
 	}
 	if err := out.flush(); err != nil {

@@ -117,17 +117,22 @@ func (f *idealFlags) estimate(ctx context.Context, env *Env, args []string, fs *
 func runIdealPoints(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("idealpoints", flag.ContinueOnError)
 	f := addIdealFlags(fs, "csv")
-	_, req, r, err := f.estimate(ctx, env, args, fs)
+	t, req, r, err := f.estimate(ctx, env, args, fs)
+	if err != nil {
+		return err
+	}
+	seat, err := periodSeats(t, req, r)
 	if err != nil {
 		return err
 	}
 	keep := countrySet(req.Filter.Countries)
 	rows := [][]string{}
 	for _, e := range r.Estimates {
-		if keep != nil && !keep[e.ISO3] {
+		iso := seat.code(e.ISO3, e.Period.Label)
+		if keep != nil && !keep[e.ISO3] && !keep[iso] {
 			continue
 		}
-		rows = append(rows, []string{e.ISO3, e.Period.Label, num(e.Ideal), num(e.Lo), num(e.Hi), strconv.Itoa(e.N), flag01(e.Flag)})
+		rows = append(rows, []string{iso, e.Period.Label, num(e.Ideal), num(e.Lo), num(e.Hi), strconv.Itoa(e.N), flag01(e.Flag)})
 	}
 	return printTable(env.Stdout, f.fmt, []string{"iso3", "period", "ideal", "lo", "hi", "n", "flag"}, rows)
 }
@@ -143,16 +148,28 @@ func runDyads(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	seat := seats{ends: views.PeriodEnds(t, rowsSel, r.Options.By)}
 	keep := countrySet(req.Filter.Countries)
 	var rows [][]string
 	for _, d := range idealpoint.Dyads(t, rowsSel, r) {
-		if keep != nil && !keep[d.ISO3a] && !keep[d.ISO3b] {
+		a, b := seat.code(d.ISO3a, d.Period.Label), seat.code(d.ISO3b, d.Period.Label)
+		if keep != nil && !keep[d.ISO3a] && !keep[d.ISO3b] && !keep[a] && !keep[b] {
 			continue
 		}
-		rows = append(rows, []string{code(d.CCode1), code(d.CCode2), d.ISO3a, d.ISO3b, strconv.Itoa(d.Period.Year),
+		rows = append(rows, []string{code(d.CCode1), code(d.CCode2), a, b, strconv.Itoa(d.Period.Year),
 			num(d.Agree), num(d.Distance), strconv.Itoa(d.N)})
 	}
 	return printTable(env.Stdout, f.fmt, []string{"ccode1", "ccode2", "iso3_1", "iso3_2", "year", "agree", "IdealPointDistance", "n"}, rows)
+}
+
+// periodSeats dates the periods of an estimation by their last roll
+// call, for the codes its rows show.
+func periodSeats(t *record.Table, req views.Request, r *idealpoint.Result) (seats, error) {
+	rows, _, err := views.IdealInput(t, req)
+	if err != nil {
+		return seats{}, err
+	}
+	return seats{ends: views.PeriodEnds(t, rows, r.Options.By)}, nil
 }
 
 // countrySet is the ISO3 codes of the listed countries (groups with every

@@ -15,6 +15,7 @@ import (
 	"plenary/app/views"
 	"plenary/charts"
 	"plenary/data"
+	"plenary/data/countries"
 	"plenary/data/record"
 )
 
@@ -260,17 +261,24 @@ func (r *rollTable) focus(row rowView) {
 				list.SetText(err.Error())
 				return
 			}
-			list.SetText(formatVotes(votes, rc.Published))
+			list.SetText(formatVotes(votes, rc.Date, rc.Published))
 		})
 	}()
 }
 
-func formatVotes(votes []data.CountryVote, pub *record.Totals) string {
+// formatVotes lists a roll call's votes, each state named as it was on
+// the roll call's date (the Soviet Union in 1975, although the store files
+// its votes under Russia).
+func formatVotes(votes []data.CountryVote, date string, pub *record.Totals) string {
 	var t record.Totals
 	by := map[record.Vote][]string{}
 	for _, v := range votes {
 		t.Add(v.Vote)
-		by[v.Vote] = append(by[v.Vote], v.Name)
+		_, name := countries.SeatOn(v.ISO3, date)
+		if _, known := countries.ByISO3(v.ISO3); !known {
+			name = v.Name // a code the registry does not know keeps the store's name
+		}
+		by[v.Vote] = append(by[v.Vote], name)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Counted: %d yes, %d no, %d abstain, %d non-voting\n", t.Yes, t.No, t.Abstain, t.NonVoting)

@@ -277,6 +277,33 @@ func (b *builder) ref() (string, error) {
 	return iso, nil
 }
 
+// seat is the code and name a country's seat had on the selection's
+// latest roll call (countries.SeatOn): a chart that sums up a period
+// names each seat as it stood at the period's end, so that a chart of the
+// 1970s shows the Soviet Union where the store files its votes under
+// Russia.
+func (b *builder) seat(iso3 string) (string, string) {
+	date := ""
+	if r := b.s.Latest(); r >= 0 {
+		date = b.s.RollCall(r).Date
+	}
+	return countries.SeatOn(iso3, date)
+}
+
+// code is the code of a country's seat on the selection's latest roll
+// call.
+func (b *builder) code(iso3 string) string {
+	c, _ := b.seat(iso3)
+	return c
+}
+
+// nameOf is the name of a country's seat on the selection's latest roll
+// call.
+func (b *builder) nameOf(iso3 string) string {
+	_, n := b.seat(iso3)
+	return n
+}
+
 // name is a country's short English name, or its code.
 func name(iso3 string) string {
 	if c, ok := countries.ByISO3(iso3); ok {

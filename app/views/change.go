@@ -224,12 +224,12 @@ func (b *builder) voteFlow() (charts.Chart, error) {
 	for _, bd := range f.Bands {
 		names := make([]string, len(bd.States))
 		for i, iso := range bd.States {
-			names[i] = name(iso)
+			names[i] = b.nameOf(iso)
 		}
 		out.Bands = append(out.Bands, charts.FlowBand{From: ChartVote(bd.From), To: ChartVote(bd.To), States: names})
 	}
 	for _, m := range f.Members {
-		out.Rows = append(out.Rows, charts.FlowRow{ISO3: m.ISO3, Name: name(m.ISO3), A: ChartVote(m.A), B: ChartVote(m.B)})
+		out.Rows = append(out.Rows, charts.FlowRow{ISO3: b.code(m.ISO3), Name: b.nameOf(m.ISO3), A: ChartVote(m.A), B: ChartVote(m.B)})
 	}
 	only := 0
 	for _, m := range f.Members {
@@ -309,7 +309,7 @@ func (b *builder) series() (charts.Chart, error) {
 		rc := &t.RollCalls[st.Row]
 		cs := charts.SeriesStep{Label: rc.Label(), Date: rc.Date, Totals: totals(st.Totals)}
 		for _, m := range st.Switched {
-			cs.Switched = append(cs.Switched, name(m.ISO3)+" "+m.A.String()+" to "+m.B.String())
+			cs.Switched = append(cs.Switched, b.nameOf(m.ISO3)+" "+m.A.String()+" to "+m.B.String())
 		}
 		out.Steps = append(out.Steps, cs)
 	}
@@ -428,8 +428,8 @@ func (b *builder) movers() (charts.Chart, error) {
 		for _, iso := range b.selected(fmt.Sprintf("%04d-12-31", ps[1].To)) {
 			selected[iso] = true
 		}
-		measure = "Agreement with " + name(ref) + " (" + b.req.Metric.Label() + ")"
-		title = "Agreement with " + name(ref)
+		measure = "Agreement with " + b.nameOf(ref) + " (" + b.req.Metric.Label() + ")"
+		title = "Agreement with " + b.nameOf(ref)
 		note = fmt.Sprintf("at least %d roll calls in each period", b.minN())
 	default:
 		return nil, fmt.Errorf("unknown measure %q (ideal or agreement)", b.req.Change.Measure)
@@ -439,7 +439,7 @@ func (b *builder) movers() (charts.Chart, error) {
 		if i >= MaxMovers && !selected[m.ISO3] {
 			continue
 		}
-		out.Rows = append(out.Rows, charts.MoverRow{Country: name(m.ISO3), A: m.A.Value, ALo: m.A.Lo, AHi: m.A.Hi,
+		out.Rows = append(out.Rows, charts.MoverRow{Country: b.nameOf(m.ISO3), A: m.A.Value, ALo: m.A.Lo, AHi: m.A.Hi,
 			B: m.B.Value, BLo: m.B.Lo, BHi: m.B.Hi, N: m.B.N, Within: m.Within, Selected: selected[m.ISO3]})
 	}
 	within := 0
@@ -501,7 +501,7 @@ func (b *builder) blocs() (charts.Chart, error) {
 	out := charts.BlocMatrix{}
 	for _, i := range bl.Order {
 		out.Codes = append(out.Codes, bl.Countries[i])
-		out.Names = append(out.Names, name(bl.Countries[i]))
+		out.Names = append(out.Names, b.nameOf(bl.Countries[i]))
 		out.Bloc = append(out.Bloc, bl.Bloc[i])
 		row := make([]float64, len(bl.Order))
 		for k, j := range bl.Order {
@@ -548,7 +548,7 @@ func (b *builder) divergent() (charts.Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := charts.DivergentVotes{NameA: name(a), NameB: name(c), Total: len(ds)}
+	out := charts.DivergentVotes{NameA: b.nameOf(a), NameB: b.nameOf(c), Total: len(ds)}
 	opposed := 0
 	for _, d := range ds {
 		rc := &t.RollCalls[d.Row]
@@ -558,10 +558,10 @@ func (b *builder) divergent() (charts.Chart, error) {
 			opposed++
 		}
 	}
-	b.setText(fmt.Sprintf("Where %s and %s voted against each other%s", name(a), name(c), b.period()),
+	b.setText(fmt.Sprintf("Where %s and %s voted against each other%s", b.nameOf(a), b.nameOf(c), b.period()),
 		fmt.Sprintf("%d yes against no, then %d with one abstaining; most recent first", opposed, len(ds)-opposed), cut)
 	if len(ds) == 0 {
-		return b.empty(fmt.Sprintf("%s and %s never voted differently in the selection", name(a), name(c))), nil
+		return b.empty(fmt.Sprintf("%s and %s never voted differently in the selection", b.nameOf(a), b.nameOf(c))), nil
 	}
 	out.Meta = b.meta
 	return out, nil

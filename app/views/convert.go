@@ -95,7 +95,8 @@ func (b *builder) abstentions() charts.Chart {
 		// Elected members that never abstained would only fill the chart
 		// with empty bars.
 		if m.Permanent || m.Abstentions > 0 {
-			ms = append(ms, charts.CouncilMember{Code: m.ISO3, Name: name(m.ISO3), Permanent: m.Permanent, Abstentions: m.Abstentions, Votes: m.Votes})
+			iso, n := b.seat(m.ISO3)
+			ms = append(ms, charts.CouncilMember{Code: iso, Name: n, Permanent: m.Permanent, Abstentions: m.Abstentions, Votes: m.Votes})
 		}
 	}
 	b.setText("Security Council abstentions"+b.period(), withoutVote(c), fmt.Sprintf("%d with abstentions", len(c.Resolutions)))
@@ -116,8 +117,8 @@ func (b *builder) abstentionsByYear() charts.Chart {
 	c := b.s.Council()
 	var ms []charts.MemberYears
 	for _, y := range c.ByYear {
-		if k := len(ms) - 1; k < 0 || ms[k].Member != name(y.ISO3) {
-			ms = append(ms, charts.MemberYears{Member: name(y.ISO3)})
+		if k := len(ms) - 1; k < 0 || ms[k].Member != b.nameOf(y.ISO3) {
+			ms = append(ms, charts.MemberYears{Member: b.nameOf(y.ISO3)})
 		}
 		k := len(ms) - 1
 		ms[k].Years = append(ms[k].Years, charts.YearCount{Year: y.Year, Abstentions: y.Abstentions})
@@ -163,14 +164,14 @@ func (b *builder) overTime() (charts.Chart, error) {
 			}
 			pts = append(pts, charts.AgreementPoint{Year: y.Year, Agreement: y.Agreement, N: y.N})
 		}
-		series = append(series, charts.AgreementSeries{Country: name(iso), Points: pts})
+		series = append(series, charts.AgreementSeries{Country: b.nameOf(iso), Points: pts})
 	}
 	if undated > 0 {
 		note = strings.TrimPrefix(note+" · ", " · ") + plural(undated, "undated roll call") + " not drawn"
 	}
-	b.setText("Agreement with "+name(ref)+" by year"+b.period(), "metric: "+b.req.Metric.Label(), note)
+	b.setText("Agreement with "+b.nameOf(ref)+" by year"+b.period(), "metric: "+b.req.Metric.Label(), note)
 	if len(series) == 0 {
-		return b.empty("Select countries to compare with " + name(ref)), nil
+		return b.empty("Select countries to compare with " + b.nameOf(ref)), nil
 	}
 	minN := b.minN()
 	names := make([]string, len(series))
@@ -180,7 +181,7 @@ func (b *builder) overTime() (charts.Chart, error) {
 	marks, note := breakMarks(names, obs, change.BreakOptions{}, shareText)
 	meta := b.meta
 	meta.Note = note
-	return charts.AgreementOverTime{Meta: meta, Reference: name(ref), Series: series, MinN: minN, Breaks: marks}, nil
+	return charts.AgreementOverTime{Meta: meta, Reference: b.nameOf(ref), Series: series, MinN: minN, Breaks: marks}, nil
 }
 
 func (b *builder) ranking() (charts.Chart, error) {
@@ -195,13 +196,13 @@ func (b *builder) ranking() (charts.Chart, error) {
 	}
 	scores := make([]charts.AgreementScore, len(ranked))
 	for i, r := range ranked {
-		scores[i] = charts.AgreementScore{Country: name(r.ISO3), Agreement: r.Agreement, N: r.N}
+		scores[i] = charts.AgreementScore{Country: b.nameOf(r.ISO3), Agreement: r.Agreement, N: r.N}
 	}
-	b.setText("Agreement with "+name(ref)+b.period(), "metric: "+b.req.Metric.Label(), fmt.Sprintf("at least %d roll calls per country", minN))
+	b.setText("Agreement with "+b.nameOf(ref)+b.period(), "metric: "+b.req.Metric.Label(), fmt.Sprintf("at least %d roll calls per country", minN))
 	if len(scores) == 0 {
-		return b.empty(fmt.Sprintf("No country shares %d roll calls with %s", minN, name(ref))), nil
+		return b.empty(fmt.Sprintf("No country shares %d roll calls with %s", minN, b.nameOf(ref))), nil
 	}
-	return charts.AgreementRanking{Meta: b.meta, Reference: name(ref), Scores: scores}, nil
+	return charts.AgreementRanking{Meta: b.meta, Reference: b.nameOf(ref), Scores: scores}, nil
 }
 
 func (b *builder) matrix() charts.Chart {
@@ -220,7 +221,11 @@ func (b *builder) matrix() charts.Chart {
 	if k == 0 {
 		return b.empty("No countries selected")
 	}
-	return charts.AgreementMatrix{Meta: b.meta, Countries: mx.Countries, Agreement: agree, N: n}
+	codes := make([]string, k)
+	for i, iso := range mx.Countries {
+		codes[i], _ = b.seat(iso)
+	}
+	return charts.AgreementMatrix{Meta: b.meta, Countries: codes, Agreement: agree, N: n}
 }
 
 // ChartVote maps the data's vote codes onto the charts package's own, so
@@ -258,7 +263,7 @@ func (b *builder) grid() charts.Chart {
 	if k > 0 && k <= 4 {
 		names := make([]string, k)
 		for i, iso := range g.Countries {
-			names[i] = name(iso)
+			names[i] = b.nameOf(iso)
 		}
 		title = "How " + joinAnd(names) + " voted"
 	}
@@ -275,7 +280,11 @@ func (b *builder) grid() charts.Chart {
 	if k == 0 {
 		return b.empty("No countries selected")
 	}
-	return charts.VoteGrid{Meta: b.meta, Countries: g.Countries, RollCalls: labels, Votes: votes}
+	codes := make([]string, k)
+	for i, iso := range g.Countries {
+		codes[i], _ = b.seat(iso)
+	}
+	return charts.VoteGrid{Meta: b.meta, Countries: codes, RollCalls: labels, Votes: votes}
 }
 
 func joinAnd(s []string) string {

@@ -11,6 +11,7 @@ import (
 
 	"plenary/charts"
 	"plenary/data/change"
+	"plenary/data/countries"
 	"plenary/data/idealpoint"
 	"plenary/data/record"
 )
@@ -194,20 +195,46 @@ func (b *builder) idealMap() (charts.Chart, error) {
 	b.setText("Ideal points, "+periodName(r, p), idealNote(r), b.outlinedNote())
 	m := charts.IdealMap{Meta: b.meta, Lineage: mapLineage(), Selected: b.selected(fmt.Sprintf("%04d-12-31", p.Year)),
 		Label: "Ideal point (+: US side)"}
-	mid := fmt.Sprintf("%04d-07-01", p.Year)
+	end := b.periodEnd(r, p)
 	for _, e := range r.Year(p.Year) {
 		v := e.Ideal
 		if e.Flag {
 			v = math.NaN() // too few votes: no confident colour
 		}
-		iso := seatAt(e.ISO3, mid)
-		m.States = append(m.States, charts.MapValue{ISO3: iso, Name: name(iso), Value: v, N: e.N})
+		iso, n := countries.SeatOn(e.ISO3, end)
+		m.States = append(m.States, charts.MapValue{ISO3: iso, Name: n, Value: v, N: e.N})
 	}
 	if len(m.States) == 0 {
 		return b.empty("No state has an estimate in " + p.Label), nil
 	}
 	slices.SortFunc(m.States, func(a, c charts.MapValue) int { return strings.Compare(a.ISO3, c.ISO3) })
 	return m, nil
+}
+
+// PeriodEnds dates each period of an estimation over rows (the roll calls
+// IdealInput picks) by its last roll call, keyed by the period's label: a
+// row of one year or session carries the seat as it stood on that day
+// (countries.SeatOn), so that 1991 is the Soviet Union's, whose last vote
+// of the year was on 6 December, and 1990 united Germany's.
+func PeriodEnds(t *record.Table, rows []int, by idealpoint.By) map[string]string {
+	out := map[string]string{}
+	for _, r := range rows {
+		rc := &t.RollCalls[r]
+		if p, ok := idealpoint.PeriodOf(rc, by); ok && rc.Date > out[p.Label] {
+			out[p.Label] = rc.Date
+		}
+	}
+	return out
+}
+
+// periodEnd is the date of the last roll call of a period of r.
+func (b *builder) periodEnd(r *idealpoint.Result, p idealpoint.Period) string {
+	t := b.s.Index().Table()
+	rows, _, err := IdealInput(t, b.req)
+	if err != nil {
+		return ""
+	}
+	return PeriodEnds(t, rows, r.Options.By)[p.Label]
 }
 
 // periodName says which period a one-period view shows.
@@ -281,9 +308,9 @@ func (b *builder) idealTime() (charts.Chart, error) {
 	var names []string
 	for _, iso := range isos {
 		if ps := r.Series(iso); len(ps) > 0 {
-			series = append(series, charts.IdealSeries{Country: name(iso), Points: idealPoints(ps)})
+			series = append(series, charts.IdealSeries{Country: b.nameOf(iso), Points: idealPoints(ps)})
 			obs = append(obs, change.IdealSeries(ps))
-			names = append(names, name(iso))
+			names = append(names, b.nameOf(iso))
 		}
 	}
 	if len(series) == 0 {
@@ -306,7 +333,7 @@ func (b *builder) idealDistance() (charts.Chart, error) {
 	var pairs []charts.IdealSeries
 	for i := 0; i < len(isos) && len(pairs) < MaxPairs; i++ {
 		for j := i + 1; j < len(isos) && len(pairs) < MaxPairs; j++ {
-			pairs = append(pairs, charts.IdealSeries{Country: name(isos[i]) + " – " + name(isos[j]), Points: distances(r, isos[i], isos[j])})
+			pairs = append(pairs, charts.IdealSeries{Country: b.nameOf(isos[i]) + " – " + b.nameOf(isos[j]), Points: distances(r, isos[i], isos[j])})
 		}
 	}
 	b.setText("Distance between ideal points", idealNote(r), note)
@@ -339,11 +366,13 @@ func (b *builder) idealDistribution() (charts.Chart, error) {
 		return nil, err
 	}
 	d := charts.IdealDistribution{}
+	end := b.periodEnd(r, p)
+	nameOn := func(iso string) string { _, n := countries.SeatOn(iso, end); return n }
 	for _, e := range r.Year(p.Year) {
-		d.States = append(d.States, charts.IdealState{Country: name(e.ISO3), Ideal: e.Ideal, Lo: e.Lo, Hi: e.Hi, N: e.N, Flag: e.Flag})
+		d.States = append(d.States, charts.IdealState{Country: nameOn(e.ISO3), Ideal: e.Ideal, Lo: e.Lo, Hi: e.Hi, N: e.N, Flag: e.Flag})
 	}
 	for _, iso := range b.chosen(r) {
-		d.Selected = append(d.Selected, name(iso))
+		d.Selected = append(d.Selected, nameOn(iso))
 	}
 	b.setText("Ideal points, "+periodName(r, p), idealNote(r))
 	if len(d.States) == 0 {
@@ -369,16 +398,18 @@ func (b *builder) alignment() (charts.Chart, error) {
 	if !okA || !okB || pa.Ideal == pb.Ideal {
 		return nil, fmt.Errorf("the poles %s and %s need distinct estimates in %s", poles[0], poles[1], p.Label)
 	}
-	a := charts.Alignment{PoleA: name(poles[0]), PoleB: name(poles[1])}
+	end := b.periodEnd(r, p)
+	nameOn := func(iso string) string { _, n := countries.SeatOn(iso, end); return n }
+	a := charts.Alignment{PoleA: nameOn(poles[0]), PoleB: nameOn(poles[1])}
 	for _, e := range r.Year(p.Year) {
-		a.States = append(a.States, charts.AlignmentState{Country: name(e.ISO3),
+		a.States = append(a.States, charts.AlignmentState{Country: nameOn(e.ISO3),
 			Alignment: (2*e.Ideal - pa.Ideal - pb.Ideal) / (pa.Ideal - pb.Ideal)})
 	}
 	for _, iso := range b.chosen(r) {
-		a.Selected = append(a.Selected, name(iso))
+		a.Selected = append(a.Selected, nameOn(iso))
 	}
-	b.setText(fmt.Sprintf("Between %s and %s, %s", name(poles[0]), name(poles[1]), periodName(r, p)),
-		fmt.Sprintf("1 = %s, −1 = %s", name(poles[0]), name(poles[1])), idealNote(r))
+	b.setText(fmt.Sprintf("Between %s and %s, %s", nameOn(poles[0]), nameOn(poles[1]), periodName(r, p)),
+		fmt.Sprintf("1 = %s, −1 = %s", nameOn(poles[0]), nameOn(poles[1])), idealNote(r))
 	a.Meta = b.meta
 	return a, nil
 }

@@ -35,10 +35,7 @@ func MapVotes(date string, votes map[string]charts.Vote) []charts.MapVote {
 	var out []charts.MapVote
 	seen := map[string]bool{}
 	add := func(iso string) {
-		name := iso
-		if c, ok := countries.ByISO3(iso); ok {
-			name = c.Name
-		}
+		_, name := countries.SeatOn(iso, date)
 		out = append(out, charts.MapVote{ISO3: iso, Name: name, Vote: votes[iso]})
 		seen[iso] = true
 	}

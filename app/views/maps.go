@@ -29,7 +29,8 @@ func (b *builder) voteMap() (charts.Chart, error) {
 	votes := map[string]charts.Vote{}
 	for c, iso := range t.Countries {
 		if v := t.Votes[row][c]; v != record.None {
-			votes[seatAt(iso, rc.Date)] = ChartVote(v)
+			iso3, _ := countries.SeatOn(iso, rc.Date)
+			votes[iso3] = ChartVote(v)
 		}
 	}
 	title := rc.Label()
@@ -44,7 +45,8 @@ func (b *builder) voteMap() (charts.Chart, error) {
 	if rc.Body == record.SC {
 		m.NonMembers = "Not on the Council"
 		for _, iso := range slices.Sorted(maps.Keys(votes)) {
-			m.Votes = append(m.Votes, charts.MapVote{ISO3: iso, Name: name(iso), Vote: votes[iso]})
+			_, n := countries.SeatOn(iso, rc.Date)
+			m.Votes = append(m.Votes, charts.MapVote{ISO3: iso, Name: n, Vote: votes[iso]})
 		}
 	} else {
 		m.Votes = MapVotes(rc.Date, votes)
@@ -64,26 +66,27 @@ func (b *builder) agreementMap() (charts.Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.setText("Agreement with "+name(ref)+b.period(), "metric: "+b.req.Metric.Label(),
+	b.setText("Agreement with "+b.nameOf(ref)+b.period(), "metric: "+b.req.Metric.Label(),
 		fmt.Sprintf("grey: fewer than %d roll calls", minN), b.outlinedNote())
 	if len(ranked) == 0 {
-		return b.empty("No country shares a roll call with " + name(ref)), nil
+		return b.empty("No country shares a roll call with " + b.nameOf(ref)), nil
 	}
-	m := charts.AgreementMap{Meta: b.meta, Ref: ref, RefName: name(ref), Metric: "Agreement (" + b.req.Metric.Label() + ")",
+	refISO, refName := b.seat(ref)
+	m := charts.AgreementMap{Meta: b.meta, Ref: refISO, RefName: refName, Metric: "Agreement (" + b.req.Metric.Label() + ")",
 		MinN: minN, Lineage: mapLineage(), Selected: b.selected(b.s.RollCall(b.s.Latest()).Date)}
-	m.States = append(m.States, charts.MapValue{ISO3: ref, Name: name(ref), Value: math.NaN()})
+	m.States = append(m.States, charts.MapValue{ISO3: refISO, Name: refName, Value: math.NaN()})
 	last := b.s.RollCall(b.s.Latest()).Date
-	shown := map[string]bool{ref: true}
+	shown := map[string]bool{refISO: true}
 	for _, r := range ranked {
-		iso := seatAt(r.ISO3, last)
-		m.States = append(m.States, charts.MapValue{ISO3: iso, Name: name(iso), Value: r.Agreement, N: r.N})
+		iso, n := b.seat(r.ISO3)
+		m.States = append(m.States, charts.MapValue{ISO3: iso, Name: n, Value: r.Agreement, N: r.N})
 		shown[iso] = true
 	}
 	// Members of the latest selected day that share no roll call with the
 	// reference are shown too, as "too few", so that every member is there.
 	for _, iso := range countries.Members(last) {
 		if !shown[iso] {
-			m.States = append(m.States, charts.MapValue{ISO3: iso, Name: name(iso), Value: math.NaN()})
+			m.States = append(m.States, charts.MapValue{ISO3: iso, Name: b.nameOf(iso), Value: math.NaN()})
 		}
 	}
 	return m, nil
@@ -118,19 +121,4 @@ func Members(token string) []string {
 		return g.At("")
 	}
 	return []string{token}
-}
-
-// seatAt names the seat a state's votes belonged to on date, for the
-// maps: the store keeps the Soviet Union's votes under Russia, which
-// continues its seat, but a map of 1985 draws the Soviet Union, over all
-// its republics.
-func seatAt(iso, date string) string {
-	c, ok := countries.ByISO3(iso)
-	if !ok || c.Continues == "" {
-		return iso
-	}
-	if p, ok := countries.ByISO3(c.Continues); ok && p.Ended != "" && date < p.Ended {
-		return p.ISO3
-	}
-	return iso
 }

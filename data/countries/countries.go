@@ -72,6 +72,30 @@ type Country struct {
 	// later than its admission (Israel was in no group until 2000); empty
 	// means from admission.
 	GroupFrom string
+	// FormerNames are the names the state bore before it took its Name,
+	// each with the first day it no longer applied, in date order (the
+	// Federal Republic of Germany until unification on 1990-10-03).
+	FormerNames []DatedName
+}
+
+// DatedName is a name a state bore until a date: Until is the first day
+// it no longer applied.
+type DatedName struct {
+	Name, Until string
+}
+
+// NameOn is the state's name on date (YYYY-MM-DD): the former name that
+// still applied that day, else Name. An empty date gives Name.
+func (c Country) NameOn(date string) string {
+	if date == "" {
+		return c.Name
+	}
+	for _, n := range c.FormerNames {
+		if date < n.Until {
+			return n.Name
+		}
+	}
+	return c.Name
 }
 
 // MemberOn reports whether the state held a UN seat of its own on date
@@ -122,6 +146,7 @@ func (c Country) clone() Country {
 	c.AltNames = slices.Clone(c.AltNames)
 	c.OtherCOW = slices.Clone(c.OtherCOW)
 	c.Gaps = slices.Clone(c.Gaps)
+	c.FormerNames = slices.Clone(c.FormerNames)
 	return c
 }
 
@@ -174,7 +199,7 @@ type registry struct {
 }
 
 var header = []string{"iso3", "iso2", "name", "un_name", "cow", "cow_other", "group", "status",
-	"admitted", "ended", "continues", "gaps", "successors", "alt_names", "group_from"}
+	"admitted", "ended", "continues", "gaps", "successors", "alt_names", "group_from", "former_names"}
 
 // parse reads and checks the registry. It rejects anything the accessors
 // would otherwise answer ambiguously: duplicate codes, names that resolve
@@ -239,6 +264,9 @@ func parse(text string) (*registry, error) {
 			}
 		}
 		names := append([]string{c.ISO3, c.Name, c.UNName}, c.AltNames...)
+		for _, n := range c.FormerNames {
+			names = append(names, n.Name)
+		}
 		for _, n := range names {
 			k := Normalize(n)
 			if k == "" {
@@ -328,6 +356,17 @@ func parseRow(f []string) (Country, error) {
 			return c, fmt.Errorf("%s: bad gap %q", c.ISO3, g)
 		}
 		c.Gaps = append(c.Gaps, Period{from, to})
+	}
+	for _, fn := range split(f[15]) {
+		i := strings.LastIndexByte(fn, '/')
+		if i <= 0 || !isDate(fn[i+1:]) || fn[i+1:] <= c.Admitted {
+			return c, fmt.Errorf("%s: bad former name %q (want NAME/YYYY-MM-DD, after admission)", c.ISO3, fn)
+		}
+		n := DatedName{Name: fn[:i], Until: fn[i+1:]}
+		if k := len(c.FormerNames); k > 0 && c.FormerNames[k-1].Until >= n.Until {
+			return c, fmt.Errorf("%s: former names must be in date order", c.ISO3)
+		}
+		c.FormerNames = append(c.FormerNames, n)
 	}
 	return c, nil
 }
@@ -499,6 +538,43 @@ func Holder(code, date string) (string, bool) {
 		n, ok = Continuer(n.ISO3)
 	}
 	return "", false
+}
+
+// SeatOn returns the code and name under which code's seat stood on
+// date (YYYY-MM-DD): the state that held it that day, named as it was
+// then. It is the one rule every output follows, so that a roll call of
+// 1975 lists the Soviet Union (SUN) wherever the store files its votes
+// under Russia, which continues the seat, and the Federal Republic of
+// Germany under its name of the day.
+//
+// The walk goes back along the seat's chain only: a continuing state
+// shows as the state whose seat it carried on while that state held it
+// (RUS as SUN before 1991-12-24, CHN as TWN before 1971-10-25, SRB as SCG
+// before 2006-06-03, YEM as YAR before 1990-05-22). A former state's
+// code stays its own, since a store never files its votes after its end
+// (Holder moves them on import), and a state without a seat that day, an
+// unknown code or an empty date keep the code as it is. An unknown code
+// is its own name.
+func SeatOn(code, date string) (iso3, name string) {
+	c, ok := byISO3[code]
+	if !ok {
+		c, ok = byISO3[strings.ToUpper(strings.TrimSpace(code))]
+	}
+	if !ok {
+		return code, code
+	}
+	if date != "" && !c.MemberOn(date) {
+		for p, i := c, 0; p.Continues != "" && i < len(table); i++ { // back along the chain
+			if p, ok = byISO3[p.Continues]; !ok {
+				break
+			}
+			if p.MemberOn(date) {
+				c = p
+				break
+			}
+		}
+	}
+	return c.ISO3, c.NameOn(date)
 }
 
 // Members lists the ISO3 codes of the states that held a UN seat on date

@@ -297,24 +297,26 @@ func TestParseRejects(t *testing.T) {
 		if status == "historical" {
 			end = "1970-01-01"
 		}
-		return strings.Join([]string{iso3, iso2, name, name, cow, "", g, status, adm, end, "", "", succ, alts, ""}, ",") + "\n"
+		return strings.Join([]string{iso3, iso2, name, name, cow, "", g, status, adm, end, "", "", succ, alts, "", ""}, ",") + "\n"
 	}
 	good := row("AAA", "AA", "Aland", "1", "member", "", "") + row("BBB", "BB", "Bland", "2", "member", "", "")
 	if _, err := parse(h + good); err != nil {
 		t.Fatalf("good table rejected: %v", err)
 	}
 	for name, text := range map[string]string{
-		"no header":      good,
-		"unsorted":       row("BBB", "BB", "Bland", "2", "member", "", "") + row("AAA", "AA", "Aland", "1", "member", "", ""),
-		"dup iso2":       row("AAA", "AA", "Aland", "1", "member", "", "") + row("BBB", "AA", "Bland", "2", "member", "", ""),
-		"dup cow":        row("AAA", "AA", "Aland", "1", "member", "", "") + row("BBB", "BB", "Bland", "1", "member", "", ""),
-		"name clash":     row("AAA", "AA", "Aland", "1", "member", "", "The Bland") + row("BBB", "BB", "Bland", "2", "member", "", ""),
-		"code clash":     row("AAA", "AA", "Aland", "1", "member", "", "bbb") + row("BBB", "BB", "Bland", "2", "member", "", ""),
-		"bad successor":  row("AAA", "AA", "Aland", "1", "historical", "ZZZ", ""),
-		"no successor":   row("AAA", "AA", "Aland", "1", "historical", "", ""),
-		"bad status":     row("AAA", "AA", "Aland", "1", "state", "", ""),
-		"lower-case iso": row("aaa", "AA", "Aland", "1", "member", "", ""),
-		"empty alt name": row("AAA", "AA", "Aland", "1", "member", "", "..."),
+		"no header":                    good,
+		"unsorted":                     row("BBB", "BB", "Bland", "2", "member", "", "") + row("AAA", "AA", "Aland", "1", "member", "", ""),
+		"dup iso2":                     row("AAA", "AA", "Aland", "1", "member", "", "") + row("BBB", "AA", "Bland", "2", "member", "", ""),
+		"dup cow":                      row("AAA", "AA", "Aland", "1", "member", "", "") + row("BBB", "BB", "Bland", "1", "member", "", ""),
+		"name clash":                   row("AAA", "AA", "Aland", "1", "member", "", "The Bland") + row("BBB", "BB", "Bland", "2", "member", "", ""),
+		"code clash":                   row("AAA", "AA", "Aland", "1", "member", "", "bbb") + row("BBB", "BB", "Bland", "2", "member", "", ""),
+		"bad successor":                row("AAA", "AA", "Aland", "1", "historical", "ZZZ", ""),
+		"no successor":                 row("AAA", "AA", "Aland", "1", "historical", "", ""),
+		"bad status":                   row("AAA", "AA", "Aland", "1", "state", "", ""),
+		"lower-case iso":               row("aaa", "AA", "Aland", "1", "member", "", ""),
+		"empty alt name":               row("AAA", "AA", "Aland", "1", "member", "", "..."),
+		"undated former name":          strings.Replace(row("AAA", "AA", "Aland", "1", "member", "", ""), ",\n", ",Old Aland\n", 1),
+		"former name before admission": strings.Replace(row("AAA", "AA", "Aland", "1", "member", "", ""), ",\n", ",Old Aland/1950-01-01\n", 1),
 	} {
 		if name != "no header" {
 			text = h + text
@@ -397,5 +399,62 @@ func TestHolder(t *testing.T) {
 	}
 	if !SameSeat("SUN", "RUS") || !SameSeat("SRB", "SCG") || SameSeat("DDR", "DEU") {
 		t.Error("SameSeat: SUN and RUS, SRB and SCG are one seat; DDR and DEU are not")
+	}
+}
+
+// TestSeatOn checks the one rule of codes and names by date against the
+// dates of history: the Soviet seat is the USSR's until Russia took it on
+// 24 December 1991, Germany is the Federal Republic until unification on
+// 3 October 1990, the China seat the Republic of China's until resolution
+// 2758 of 25 October 1971, Yemen's the Yemen Arab Republic's until 22 May
+// 1990, Serbia's that of Serbia and Montenegro until 3 June 2006; states
+// that ended keep their own code, and an undated or unknown code stays.
+func TestSeatOn(t *testing.T) {
+	for _, c := range []struct{ code, date, iso3, name string }{
+		{"RUS", "1950-10-01", "SUN", "Soviet Union"},
+		{"RUS", "1991-12-20", "SUN", "Soviet Union"},
+		{"RUS", "1991-12-24", "RUS", "Russia"},
+		{"rus", "2025-02-24", "RUS", "Russia"},
+		{"SUN", "1975-11-01", "SUN", "Soviet Union"},
+		{"DEU", "1975-11-01", "DEU", "Federal Republic of Germany"},
+		{"DEU", "1990-10-02", "DEU", "Federal Republic of Germany"},
+		{"DEU", "1990-10-03", "DEU", "Germany"},
+		{"DDR", "1975-11-01", "DDR", "East Germany"},
+		{"CHN", "1971-10-24", "TWN", "Taiwan"},
+		{"CHN", "1971-10-25", "CHN", "China"},
+		{"TWN", "1971-11-01", "TWN", "Taiwan"},
+		{"YEM", "1990-05-21", "YAR", "North Yemen"},
+		{"YEM", "1990-05-22", "YEM", "Yemen"},
+		{"SRB", "2006-06-02", "SCG", "Serbia and Montenegro"},
+		{"SRB", "2006-06-03", "SRB", "Serbia"},
+		{"YUG", "1991-12-01", "YUG", "Yugoslavia"},
+		{"CSK", "1992-12-01", "CSK", "Czechoslovakia"},
+		{"USA", "1975-11-01", "USA", "United States"},
+		{"RUS", "", "RUS", "Russia"},
+		{"DEU", "", "DEU", "Germany"},
+		{"XKX", "2020-01-01", "XKX", "XKX"},
+	} {
+		iso3, name := SeatOn(c.code, c.date)
+		if iso3 != c.iso3 || name != c.name {
+			t.Errorf("SeatOn(%s, %s) = %s, %s; want %s, %s", c.code, c.date, iso3, name, c.iso3, c.name)
+		}
+	}
+	// Every seat has one code a day: no two stored codes become the same
+	// code on a day both held a seat of their own.
+	for _, d := range []string{"1950-01-01", "1971-10-24", "1975-11-01", "1990-05-21", "1991-12-23", "2006-06-02", "2025-01-01"} {
+		seen := map[string]string{}
+		for _, c := range All() {
+			iso3, _ := SeatOn(c.ISO3, d)
+			if h, _ := ByISO3(iso3); iso3 != c.ISO3 && (!h.MemberOn(d) || !SameSeat(iso3, c.ISO3)) {
+				t.Errorf("%s: %s shown as %s, which did not hold its seat that day", d, c.ISO3, iso3)
+			}
+			if !c.MemberOn(d) {
+				continue
+			}
+			if o, dup := seen[iso3]; dup {
+				t.Errorf("%s: %s and %s are both %s", d, o, c.ISO3, iso3)
+			}
+			seen[iso3] = c.ISO3
+		}
 	}
 }

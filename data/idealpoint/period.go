@@ -22,6 +22,11 @@ type Period struct {
 // September.
 const sessionOpens = "-09-15"
 
+// PeriodOf is the period a roll call falls in when estimating by by; ok
+// is false when its date (and, by session, its session) is unknown. The
+// outputs use it to date a period's rows by its last roll call.
+func PeriodOf(rc *record.RollCall, by By) (Period, bool) { return periodOf(rc, by) }
+
 // periodOf places a roll call in its period; ok is false when its date
 // (and, by session, its session) is unknown.
 func periodOf(rc *record.RollCall, by By) (Period, bool) {
