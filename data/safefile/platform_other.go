@@ -10,3 +10,6 @@ func diskFull(error) bool     { return false }
 func notFolder(error) bool    { return false }
 func readOnlyDisk(error) bool { return false }
 func inUse(error) bool        { return false }
+
+// replaceRefused reports false: a rename replaces an open file here.
+func replaceRefused(error) bool { return false }

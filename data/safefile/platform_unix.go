@@ -28,3 +28,6 @@ func readOnlyDisk(err error) bool { return errors.Is(err, syscall.EROFS) }
 // inUse reports a file another program holds open against writing, which
 // Unix does not do.
 func inUse(error) bool { return false }
+
+// replaceRefused reports false: a rename replaces an open file here.
+func replaceRefused(error) bool { return false }

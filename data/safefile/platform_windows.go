@@ -49,3 +49,9 @@ func readOnlyDisk(err error) bool { return errors.Is(err, errorWriteProtect) }
 func inUse(err error) bool {
 	return errors.Is(err, errorSharingViolation) || errors.Is(err, errorLockViolation)
 }
+
+// replaceRefused reports a rename over the target that Windows refused
+// although the folder took the temporary file and the target is not
+// read-only: the target is open in another program, which Windows reports
+// as a sharing violation or as access denied.
+func replaceRefused(err error) bool { return inUse(err) || errors.Is(err, fs.ErrPermission) }

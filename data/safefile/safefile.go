@@ -66,6 +66,9 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	done = true
 	if err := os.Rename(name, target); err != nil {
 		os.Remove(name)
+		if replaceRefused(err) {
+			return inUseErr(path, err)
+		}
 		return Err(path, err)
 	}
 	SyncDir(filepath.Dir(target))
@@ -265,8 +268,9 @@ func Err(path string, err error) error {
 	case diskFull(err):
 		return fmt.Errorf("cannot write %s: the disk is full (or the file is larger than allowed): %w; nothing was written", path, err)
 	case inUse(err):
-		return fmt.Errorf("cannot write %s: another program has the file open (close it there and try again): %w; the file is unchanged", path, err)
-	case notFolder(err):
+		return inUseErr(path, err)
+	case notFolder(err) || errors.Is(err, fs.ErrNotExist) && isFile(dir):
+		// Windows reports a file in the folder path as a path not found.
 		return fmt.Errorf("cannot write %s: part of the folder path %s is a file, not a folder: %w", path, dir, err)
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("cannot write %s: the folder %s does not exist: %w", path, dir, err)
@@ -276,4 +280,21 @@ func Err(path string, err error) error {
 		return fmt.Errorf("cannot write %s: no permission to write in the folder %s: %w", path, dir, err)
 	}
 	return fmt.Errorf("cannot write %s: %w", path, err)
+}
+
+// isFile reports whether path names something that exists and is not a
+// folder.
+func isFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
+}
+
+// inUseErr says that another program holds the file open, which on
+// Windows keeps it from being replaced.
+func inUseErr(path string, err error) error {
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	return fmt.Errorf("cannot write %s: another program has the file open (close it there and try again): %w; the file is unchanged", path, err)
 }
