@@ -1,5 +1,5 @@
 # Convenience targets; the README's two commands are scripts/run and scripts/test.
-.PHONY: run build test fuzz bench package builtin
+.PHONY: run build test wintest fuzz bench package release builtin
 
 run:
 	scripts/run
@@ -11,15 +11,17 @@ build:
 test:
 	scripts/test
 
+wintest:
+	scripts/wintest
+
 fuzz:
 	scripts/fuzz $${FUZZTIME:-5m}
 
 bench:
 	scripts/bench
 
-package:
-	scripts/deps build
-	go run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -name plenary -icon assets/icon.png
+package release:
+	scripts/release
 
 builtin:
 	scripts/builtin

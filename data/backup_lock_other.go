@@ -4,8 +4,10 @@ package data
 
 import "os"
 
-// lockFile does nothing where flock is missing.
-func lockFile(*os.File) {}
+// lockFile takes no lock where flock is missing, and closes f at once:
+// Windows neither deletes nor renames an open file, and the temporary file
+// is renamed and removed while the backup still holds f.
+func lockFile(f *os.File) { f.Close() }
 
 // tryLock reports false where flock is missing: no temporary file is
 // taken for a leftover.

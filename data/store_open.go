@@ -65,20 +65,18 @@ type Store struct {
 }
 
 // DefaultPath is where the database lives unless --db or PLENARY_DB say
-// otherwise: the user's data directory (~/.local/share/plenary on Linux).
+// otherwise: the user's data folder (dataDir: ~/.local/share/plenary on
+// Linux, %AppData%\Plenary on Windows, ~/Library/Application
+// Support/Plenary on macOS).
 func DefaultPath() (string, error) {
 	if p := os.Getenv("PLENARY_DB"); p != "" {
 		return p, nil
 	}
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("cannot find the home folder for the database: %w (use --db PATH)", err)
-		}
-		dir = filepath.Join(home, ".local", "share")
+	dir, err := dataDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the folder for the database: %w (use --db PATH)", err)
 	}
-	return filepath.Join(dir, "plenary", "plenary.db"), nil
+	return filepath.Join(dir, "plenary.db"), nil
 }
 
 const sqliteMagic = "SQLite format 3\x00"

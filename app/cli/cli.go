@@ -184,7 +184,9 @@ Without arguments, plenary opens the desktop window. Commands:
 	}
 	fmt.Fprint(w, `
 Global options (before the command):
-  --db PATH     the database file (default: $PLENARY_DB, or ~/.local/share/plenary/plenary.db)
+  --db PATH     the database file (default: $PLENARY_DB, or plenary.db in the data folder:
+                ~/.local/share/plenary, %AppData%\Plenary on Windows,
+                ~/Library/Application Support/Plenary on macOS)
   --read-only   open the database without writing to it
 
 "plenary help COMMAND" describes a command.

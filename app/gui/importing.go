@@ -172,7 +172,7 @@ func (u *ui) showGetData() {
 	msg := widget.NewLabel("The General Assembly's record to 2019 is built in (Voeten's data, public domain); these files add what came after, and the Security Council. " +
 		"The UN Digital Library publishes every recorded vote as a CSV file, one row per member vote. " +
 		"Its site does not allow automatic downloads: open a page below in your browser, download the CSV file, " +
-		"then import it here (File ▸ Import, Ctrl+O, or drop the file on this window).\n\n" +
+		"then import it here (File › Import, Ctrl+O, or drop the file on this window).\n\n" +
 		"Terms: © United Nations; non-commercial use with attribution.")
 	msg.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(msg,

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"plenary/app/views"
@@ -72,6 +73,7 @@ func newRollTable(h rollHooks) *rollTable {
 	r.table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
+		b.IconPlacement = widget.ButtonIconTrailingText
 		return b
 	}
 	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -80,6 +82,7 @@ func newRollTable(h rollHooks) *rollTable {
 			return
 		}
 		b.SetText(r.header(id.Col))
+		b.SetIcon(r.sortIcon(id.Col))
 		col := id.Col
 		b.OnTapped = func() { r.sortBy(col) }
 	}
@@ -102,20 +105,23 @@ func newRollTable(h rollHooks) *rollTable {
 }
 
 func (r *rollTable) header(col int) string {
-	var s string
 	if col < len(fixedCols) {
-		s = fixedCols[col].title
-	} else {
-		s = r.cols[col-len(fixedCols)]
+		return fixedCols[col].title
 	}
-	if col == r.sortCol {
-		if r.sortDesc {
-			s += " ▼"
-		} else {
-			s += " ▲"
-		}
+	return r.cols[col-len(fixedCols)]
+}
+
+// sortIcon marks the sorted column with an arrow drawn as an icon: a
+// glyph such as ▲ is missing from the bundled font, and Windows offers
+// no fallback font for it.
+func (r *rollTable) sortIcon(col int) fyne.Resource {
+	switch {
+	case col != r.sortCol:
+		return nil
+	case r.sortDesc:
+		return theme.MoveDownIcon()
 	}
-	return s
+	return theme.MoveUpIcon()
 }
 
 func (r *rollTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

@@ -66,6 +66,9 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	done = true
 	if err := os.Rename(name, target); err != nil {
 		os.Remove(name)
+		if replaceRefused(err) {
+			return inUseErr(path, err)
+		}
 		return Err(path, err)
 	}
 	SyncDir(filepath.Dir(target))
@@ -144,19 +147,17 @@ func danglingLink(abs string) (string, bool) {
 	return filepath.Clean(dest), true
 }
 
-// writable asks the kernel whether the file may be opened for writing,
-// which also covers root on a file whose mode says read-only for others
-// and files on read-only mounts.
-func writable(abs string) bool {
-	return syscall.Access(abs, 2 /* W_OK */) == nil
-}
-
 // refuseCompanion fails for the -wal, -shm and -journal files of a SQLite
 // database: they have no SQLite header of their own, but replacing one
-// corrupts the database beside it.
+// corrupts the database beside it. The suffix is matched in any case, as
+// Windows and macOS name files (plenary.db-WAL is plenary.db-wal there).
 func refuseCompanion(path, abs string) error {
 	for _, ext := range []string{"-wal", "-shm", "-journal"} {
-		if base, ok := strings.CutSuffix(abs, ext); ok && IsDatabase(base) {
+		n := len(abs) - len(ext)
+		if n <= 0 || !strings.EqualFold(abs[n:], ext) {
+			continue
+		}
+		if base := abs[:n]; IsDatabase(base) {
 			return fmt.Errorf("cannot write %s: %w: it belongs to the SQLite database %s; choose another name", path, ErrDatabase, base)
 		}
 	}
@@ -202,7 +203,7 @@ func RefuseExisting(path string) error {
 		return fmt.Errorf("%s: the file exists; Plenary does not overwrite it: choose a new file name", path)
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
-	case errors.Is(err, syscall.ENOTDIR):
+	case notFolder(err):
 		return Err(path, err)
 	}
 	return fmt.Errorf("%s: %w", path, err)
@@ -264,16 +265,36 @@ func Err(path string, err error) error {
 		err = pe.Err
 	}
 	switch {
-	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT):
+	case diskFull(err):
 		return fmt.Errorf("cannot write %s: the disk is full (or the file is larger than allowed): %w; nothing was written", path, err)
-	case errors.Is(err, syscall.ENOTDIR):
+	case inUse(err):
+		return inUseErr(path, err)
+	case notFolder(err) || errors.Is(err, fs.ErrNotExist) && isFile(dir):
+		// Windows reports a file in the folder path as a path not found.
 		return fmt.Errorf("cannot write %s: part of the folder path %s is a file, not a folder: %w", path, dir, err)
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("cannot write %s: the folder %s does not exist: %w", path, dir, err)
-	case errors.Is(err, syscall.EROFS):
+	case readOnlyDisk(err):
 		return fmt.Errorf("cannot write %s: the folder %s is on a read-only disk: %w", path, dir, err)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("cannot write %s: no permission to write in the folder %s: %w", path, dir, err)
 	}
 	return fmt.Errorf("cannot write %s: %w", path, err)
+}
+
+// isFile reports whether path names something that exists and is not a
+// folder.
+func isFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
+}
+
+// inUseErr says that another program holds the file open, which on
+// Windows keeps it from being replaced.
+func inUseErr(path string, err error) error {
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	return fmt.Errorf("cannot write %s: another program has the file open (close it there and try again): %w; the file is unchanged", path, err)
 }
