@@ -14,39 +14,40 @@ type Match struct {
 // The caller knows from the index that the speech matches the query as a
 // whole; this counts how often it says what was asked.
 func (q Query) Matches(text string) []Match {
-	phrases := q.Phrases()
-	if len(phrases) == 0 {
-		return nil
-	}
-	var toks []Token
-	Tokens(text, func(t Token) bool { toks = append(toks, t); return true })
 	var out []Match
-	for i := range toks {
-		for _, p := range phrases {
-			if end, ok := p.at(toks, i); ok {
-				out = append(out, Match{Start: toks[i].Start, End: toks[end].End})
-			}
-		}
-	}
+	q.each(text, func(m Match) bool { out = append(out, m); return true })
 	return out
 }
 
 // Count is the number of mentions of the query's phrases in text.
 func (q Query) Count(text string) int {
+	n := 0
+	q.each(text, func(Match) bool { n++; return true })
+	return n
+}
+
+// span is a word of a text, unfolded.
+type span struct {
+	start, end int
+	ascii      bool
+}
+
+// each calls fn with each mention in text, until fn returns false. It
+// keeps only a window of the last words, as long as the longest phrase,
+// and compares them in place, so that counting allocates nothing.
+func (q Query) each(text string, fn func(Match) bool) {
 	phrases := q.Phrases()
 	if len(phrases) == 0 {
-		return 0
+		return
 	}
-	// A window of the last words is all a phrase needs: no slice of every
-	// token, which makes counting over many speeches twice as fast.
 	longest := 0
 	for _, p := range phrases {
 		longest = max(longest, len(p.Words))
 	}
-	ring := make([]string, longest)
-	n, seen := 0, 0
-	Tokens(text, func(t Token) bool {
-		ring[seen%longest] = t.Word
+	ring := make([]span, longest)
+	seen := 0
+	scan(text, func(start, end int, ascii bool) bool {
+		ring[seen%longest] = span{start, end, ascii}
 		seen++
 		for _, p := range phrases {
 			k := len(p.Words)
@@ -55,23 +56,18 @@ func (q Query) Count(text string) int {
 			}
 			ok := true
 			for j, w := range p.Words {
-				got := ring[(seen-k+j)%longest]
-				if j == k-1 && p.Prefix {
-					ok = strings.HasPrefix(got, w)
-				} else {
-					ok = got == w
-				}
-				if !ok {
+				sp := ring[(seen-k+j)%longest]
+				if !same(text[sp.start:sp.end], sp.ascii, w, p.Prefix && j == k-1) {
+					ok = false
 					break
 				}
 			}
-			if ok {
-				n++
+			if ok && !fn(Match{Start: ring[(seen-k)%longest].start, End: end}) {
+				return false
 			}
 		}
 		return true
 	})
-	return n
 }
 
 // at reports whether the phrase starts at token i, and the index of its
@@ -108,17 +104,14 @@ func (p Passage) String() string {
 // with about width words on either side, cut at word boundaries, with line
 // breaks and runs of spaces folded.
 func (q Query) Passages(text string, width, limit int) []Passage {
-	ms := q.Matches(text)
 	var out []Passage
-	for _, m := range ms {
-		if limit > 0 && len(out) == limit {
-			break
-		}
+	q.each(text, func(m Match) bool {
 		if len(out) > 0 && m.Start < out[len(out)-1].End {
-			continue // overlaps the previous mention
+			return true // overlaps the previous mention
 		}
 		out = append(out, passage(text, m, width))
-	}
+		return limit == 0 || len(out) < limit
+	})
 	return out
 }
 

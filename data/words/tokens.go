@@ -39,6 +39,20 @@ func isWordRune(r rune) bool {
 // returns false.
 func Tokens(text string, fn func(Token) bool) {
 	var buf []byte
+	scan(text, func(start, end int, ascii bool) bool {
+		word := text[start:end]
+		if ascii {
+			word, buf = lowerASCII(word, buf)
+		} else {
+			word = Fold(word)
+		}
+		return fn(Token{Word: word, Start: start, End: end})
+	})
+}
+
+// scan calls fn with the bytes of each word of text, and whether the word
+// is all ASCII, without folding it: counting compares words in place.
+func scan(text string, fn func(start, end int, ascii bool) bool) {
 	for i := 0; i < len(text); {
 		// Skip separators, ASCII first.
 		c := text[i]
@@ -69,16 +83,40 @@ func Tokens(text string, fn func(Token) bool) {
 			ascii = false
 			i += n
 		}
-		word := text[start:i]
-		if ascii {
-			word, buf = lowerASCII(word, buf)
-		} else {
-			word = Fold(word)
-		}
-		if !fn(Token{Word: word, Start: start, End: i}) {
+		if !fn(start, i, ascii) {
 			return
 		}
 	}
+}
+
+// same reports whether the raw word of a text is the folded word w (or,
+// with prefix, starts with it).
+func same(raw string, ascii bool, w string, prefix bool) bool {
+	if !ascii {
+		f := Fold(raw)
+		if prefix {
+			return len(f) >= len(w) && f[:len(w)] == w
+		}
+		return f == w
+	}
+	if prefix {
+		if len(raw) < len(w) {
+			return false
+		}
+		raw = raw[:len(w)]
+	} else if len(raw) != len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := raw[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerASCII folds an ASCII word, allocating only when it has capitals.
