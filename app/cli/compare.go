@@ -236,7 +236,7 @@ func kindHelp() string {
 type chartFlags struct {
 	filter                    *filterFlags
 	ref, metric, theme, o     string
-	by, poles                 string
+	by, poles, query          string
 	minN, width, height, year int
 	scale                     float64
 }
@@ -254,6 +254,7 @@ func addChartFlags(fs *flag.FlagSet) *chartFlags {
 	fs.StringVar(&c.by, "by", "year", "ideal points by year or session")
 	fs.IntVar(&c.year, "year", 0, "the year of a one-period ideal-point chart")
 	fs.StringVar(&c.poles, "poles", "", "the two states of the alignment chart")
+	fs.StringVar(&c.query, "query", "", "the search of the speech charts")
 	return c
 }
 
@@ -292,10 +293,13 @@ func (c *chartFlags) request(v views.View) (views.Request, error) {
 	if err != nil {
 		return views.Request{}, err
 	}
+	if v.Uses(views.UsesSpeeches) && strings.TrimSpace(c.query) == "" {
+		return views.Request{}, usagef("%s needs --query: a word, a \"phrase\" or a prefix*", v.Kind)
+	}
 	if v.Uses(views.UsesPositions) && len(f.Topics) == 0 {
 		return views.Request{}, usagef("%s needs --topic: a timeline shows the stances on one topic", v.Kind)
 	}
-	req := views.Request{Kind: v.Kind, Filter: f, Ref: c.ref, Metric: m, MinN: c.minN, Year: c.year}
+	req := views.Request{Kind: v.Kind, Filter: f, Ref: c.ref, Metric: m, MinN: c.minN, Year: c.year, Query: c.query}
 	if req.By, err = idealpoint.ParseBy(c.by); err != nil {
 		return req, usagef("--by: %v", err)
 	}
@@ -335,6 +339,8 @@ func runChart(ctx context.Context, env *Env, args []string) error {
 	var t *record.Table
 	if v.Uses(views.UsesPositions) {
 		req.Positions, err = loadPositions(ctx, env)
+	} else if v.Uses(views.UsesSpeeches) {
+		err = loadMentions(ctx, env, v, &req)
 	} else {
 		var imports []record.ImportInfo
 		t, imports, err = loadTable(ctx, env)
@@ -362,6 +368,8 @@ func reportChart(env *Env, path string, c *views.Chart) {
 	what := rollCalls(c.RollCalls)
 	if v, _ := views.Lookup(c.Kind); v.Uses(views.UsesPositions) {
 		what = "recorded positions"
+	} else if v.Uses(views.UsesSpeeches) {
+		what = "General Debate speeches"
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s: %s (%s)\n", path, c.Meta.Title, what)
 	if c.Empty {

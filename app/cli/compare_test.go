@@ -307,6 +307,8 @@ func TestChartCommand(t *testing.T) {
 		views.IdealDistribution:   {[]string{"--countries", "BRICS"}, 0, 0, db.Path},
 		views.IdealDistance:       {[]string{"--countries", "USA,CHN,RUS"}, 0, 0, db.Path},
 		views.Alignment:           {[]string{"--countries", "IND,BRA", "--poles", "USA,CHN"}, 0, 0, db.Path},
+		views.MentionsTime:        {[]string{"--query", "climate", "--countries", "P5"}, 0, 0, speechDB(t)},
+		views.MentionsMap:         {[]string{"--query", `"climate change"`, "--from", "2021"}, 0, 0, speechDB(t)},
 	}
 	for _, v := range views.Views() {
 		c, ok := cases[v.Kind]

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
+	"plenary/app/views"
 	"plenary/data"
 	"plenary/data/compare"
 	"plenary/data/words"
@@ -145,4 +147,36 @@ func selectSpeeches(ctx context.Context, st *data.Store, f compare.Filter) ([]wo
 		return nil, fmt.Errorf("%s holds no speeches: import the UN General Debate Corpus with `plenary import UNGDC_1946-2024.tgz` (see plenary help speeches)", st.Path())
 	}
 	return words.Select(all, f)
+}
+
+// loadMentions counts the request's query in the speeches of the view's
+// filter, for the speech charts.
+func loadMentions(ctx context.Context, env *Env, v views.View, req *views.Request) error {
+	q, err := words.ParseQuery(req.Query)
+	if err != nil {
+		return usagef("--query: %v", err)
+	}
+	st, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sel, err := selectSpeeches(ctx, st, v.SpeechFilter(req.Filter))
+	if err != nil {
+		return err
+	}
+	req.Mentions, err = st.CountMentions(ctx, q, sel)
+	if err != nil {
+		return err
+	}
+	imports, err := st.Imports(ctx)
+	if err == nil {
+		for _, in := range imports {
+			if in.Format == "ungdc" {
+				req.Provenance.Imported, _ = time.Parse(time.RFC3339, in.Finished)
+				break
+			}
+		}
+	}
+	return err
 }

@@ -139,3 +139,31 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// speechDB is a database holding a small corpus in the authors' layout:
+// the permanent members' speeches of 2020–2022.
+func speechDB(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	tgz := filepath.Join(dir, "UNGDC.tgz")
+	f, err := os.Create(tgz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gz := gzip.NewWriter(f)
+	tw := tar.NewWriter(gz)
+	for y := 2020; y <= 2022; y++ {
+		for i, c := range []string{"CHN", "FRA", "GBR", "RUS", "USA"} {
+			s := strconv.Itoa(y - 1945)
+			body := strings.Repeat("The United Nations. ", 40+i) + strings.Repeat("Climate change is with us. ", (y+i)%4)
+			tw.WriteHeader(&tar.Header{Name: "TXT/Session " + s + " - " + strconv.Itoa(y) + "/" + c + "_" + s + "_" + strconv.Itoa(y) + ".txt", Mode: 0o644, Size: int64(len(body)), Typeflag: tar.TypeReg})
+			io.WriteString(tw, body)
+		}
+	}
+	tw.Close()
+	gz.Close()
+	f.Close()
+	db := filepath.Join(dir, "speeches.db")
+	plenaryOK(t, "--db", db, "import", tgz)
+	return db
+}

@@ -11,6 +11,7 @@ import (
 	"plenary/data/countries"
 	"plenary/data/idealpoint"
 	"plenary/data/record"
+	"plenary/data/words"
 )
 
 // Request is everything a chart depends on besides the table.
@@ -43,6 +44,11 @@ type Request struct {
 	// Poles are the two states of the alignment view; empty means
 	// DefaultPoles.
 	Poles [2]string
+	// Query is the search of the speech views (words.ParseQuery), and
+	// Mentions its counts in the speeches of the view's SpeechFilter
+	// (data.Store.CountMentions).
+	Query    string
+	Mentions []words.Count
 	// Provenance is printed in the footer; see ProvenanceOf.
 	Provenance Provenance
 }
@@ -116,7 +122,7 @@ func Build(t *record.Table, req Request) (*Chart, error) {
 		Version:  record.Version,
 	}
 	c := &Chart{Kind: req.Kind}
-	if v.Uses(UsesPositions) {
+	if v.Uses(UsesPositions) || v.Uses(UsesSpeeches) {
 		if err := b.filter.Validate(); err != nil {
 			return nil, err
 		}

@@ -30,12 +30,14 @@ const (
 	IdealDistribution   Kind = "ideal-distribution"     // every state on the scale in one period
 	IdealDistance       Kind = "ideal-distance"         // the distance between pairs over time
 	Alignment           Kind = "alignment"              // each state's place between two poles
+	MentionsTime        Kind = "mentions-time"          // a term's mentions per 10,000 words in the General Debate, by year
+	MentionsMap         Kind = "mentions-map"           // the world coloured by a term's mentions in the General Debate
 )
 
 // Input says which request fields beyond the filter a kind reads, so that
 // the window shows only the controls that matter and the command line can
 // say what a kind needs.
-type Input uint8
+type Input uint16
 
 // Inputs.
 const (
@@ -47,6 +49,7 @@ const (
 	UsesIdeal                       // the ideal points (Request.Ideal, By)
 	UsesYear                        // Request.Year, one period of the ideal points
 	UsesPoles                       // Request.Poles
+	UsesSpeeches                    // Request.Query and Request.Mentions instead of the votes
 )
 
 // View is one registered chart kind: everything the window, the command
@@ -130,6 +133,12 @@ var registry = []View{
 	{Kind: PositionsTimeline, Label: "Recorded positions over time", Tab: "Positions", Inputs: UsesPositions,
 		Help:  "the recorded stances of the selected countries on --topic over time (recorded positions, not votes)",
 		build: (*builder).positions},
+	{Kind: MentionsTime, Label: "Mentions in the General Debate", Tab: "Mentions", Inputs: UsesSpeeches,
+		Help:  "mentions of --query per 10,000 words by year in the selected states' General Debate speeches",
+		build: (*builder).mentionsTime},
+	{Kind: MentionsMap, Label: "World map of mentions", Tab: "Mentions map", Inputs: UsesSpeeches, EveryState: true,
+		Help:  "the world coloured by mentions of --query per 10,000 words in the General Debate over --from..--to",
+		build: (*builder).mentionsMap},
 }
 
 // Views lists every registered view in menu order.
