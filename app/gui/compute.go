@@ -7,6 +7,7 @@ import (
 	"image"
 	"io"
 	"slices"
+	"strings"
 
 	"plenary/app/views"
 	"plenary/charts"
@@ -14,6 +15,7 @@ import (
 	"plenary/data/compare"
 	"plenary/data/record"
 	"plenary/data/safefile"
+	"plenary/data/words"
 )
 
 // job is a snapshot of what the window shows, handed to a background
@@ -29,6 +31,9 @@ type job struct {
 	scale     float32
 	dark      bool
 	ideal     *idealRun // the estimation the ideal-point views wait for; nil for the others
+	// mentions counts the filter's query in the speeches a speech view
+	// reads (ui.countMentions); nil for the other views.
+	mentions func(views.View, views.Request) ([]words.Count, error)
 	// listed, when set, is handed the table's rows before compute waits
 	// for an estimation, so that the roll calls show meanwhile.
 	listed func(rows []rowView, countries []string)
@@ -60,6 +65,7 @@ func (j job) request() views.Request {
 		By:        j.filter.by(),
 		Year:      j.filter.Year,
 		Poles:     j.filter.poles(),
+		Query:     j.filter.Query,
 	}
 	if j.info != nil {
 		req.Provenance = views.ProvenanceOf(j.info.Imports)
@@ -91,6 +97,12 @@ func compute(j job) *result {
 		// The list shows every topic the filter selects; the timeline one.
 		if r.topic != "" {
 			req.Filter.Topics = []string{r.topic}
+		}
+	}
+	if j.mentions != nil && strings.TrimSpace(req.Query) != "" {
+		if req.Mentions, err = j.mentions(j.view, req); err != nil {
+			r.err = err
+			return r
 		}
 	}
 	if j.ideal != nil {

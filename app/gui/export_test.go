@@ -290,6 +290,9 @@ func TestEveryViewExports(t *testing.T) {
 	u.sync(func() { j = u.startImport([]string{comparetest.Dataset(t, "unga2025")}) })
 	<-j.done
 	dismissDialogs(u)
+	u.sync(func() { j = u.startImport([]string{speechCorpus(t)}) })
+	<-j.done
+	dismissDialogs(u)
 	dir := t.TempDir()
 	u.sync(func() { u.filters.picker.clear() })
 	for i, v := range views.Views() {
@@ -301,6 +304,7 @@ func TestEveryViewExports(t *testing.T) {
 				if v.Uses(views.UsesIdeal) {
 					f.Countries = []string{"USA", "CHN", "RUS"}
 				}
+				f.Query = "peace"
 			})
 			if u.tabs.Items[i].Text != v.Tab {
 				t.Fatalf("tab %d is %q, the registry's view %d %q", i, u.tabs.Items[i].Text, i, v.Tab)

@@ -37,6 +37,7 @@ type filterPanel struct {
 	year      *widget.Entry          // the one-period ideal-point views' year; empty = the last
 	poles     [2]*widget.SelectEntry // the alignment view's poles
 	by        *widget.RadioGroup     // ideal points by year or by session
+	query     *widget.Entry          // the speech views' search
 	loading   bool                   // widgets are being set from the model
 	editing   bool                   // the model is being changed from the widgets
 	shown     filterState            // what the widgets show
@@ -72,6 +73,9 @@ func newFilterPanel(m *filterModel, presetRange func(string) (from, to string)) 
 	p.contested = widget.NewCheck("Contested votes only", func(b bool) { p.change(func(f *filterState) { f.Contested = b }) })
 	p.newAgreement()
 	p.newIdeal()
+	p.query = widget.NewEntry()
+	p.query.SetPlaceHolder(`a word, "a phrase" or prefix*`)
+	p.query.OnChanged = func(s string) { p.change(func(f *filterState) { f.Query = s }) }
 
 	form := container.NewVBox(
 		heading("Countries"), p.picker.box, p.quickPicks(),
@@ -81,6 +85,7 @@ func newFilterPanel(m *filterModel, presetRange func(string) (from, to string)) 
 		heading("Agreement"), widget.NewLabel("Reference country"), p.ref, p.metric,
 		heading("Ideal points"), p.by, widget.NewLabel("Year (empty: the last)"), p.year,
 		widget.NewLabel("Poles of the alignment"), container.NewGridWithColumns(2, p.poles[0], p.poles[1]),
+		heading("Speeches"), p.query,
 	)
 	p.obj = container.NewVScroll(container.NewPadded(form))
 	p.load(m.Get())
@@ -299,6 +304,7 @@ func (p *filterPanel) load(f filterState) {
 		poles := f.poles()
 		p.poles[0].SetText(poles[0])
 		p.poles[1].SetText(poles[1])
+		p.query.SetText(f.Query)
 	})
 	p.updateRefChoices(f.Countries)
 }
@@ -312,6 +318,7 @@ func (p *filterPanel) showFor(v views.View) {
 	enable(p.poles[0], v.Uses(views.UsesPoles))
 	enable(p.poles[1], v.Uses(views.UsesPoles))
 	enable(p.by, v.Uses(views.UsesIdeal))
+	enable(p.query, v.Uses(views.UsesSpeeches))
 }
 
 func enable(w fyne.Disableable, on bool) {

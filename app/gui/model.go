@@ -32,6 +32,8 @@ type filterState struct {
 	Year  int       `json:"year"`
 	Poles [2]string `json:"poles"`
 	By    string    `json:"by"`
+	// Query is the search of the speech views (mentions-time, -map).
+	Query string `json:"query"`
 }
 
 func defaultFilter() filterState {
