@@ -27,10 +27,19 @@ type Token struct {
 	Start, End int
 }
 
+// asciiWord marks the ASCII characters that belong to a word: a table
+// lookup, since the test runs for every byte of every speech counted.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
 // isWordRune is unicode61's test for a character that belongs to a word.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r)
 }
@@ -57,7 +66,7 @@ func scan(text string, fn func(start, end int, ascii bool) bool) {
 		// Skip separators, ASCII first.
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if !isWordRune(rune(c)) {
+			if !asciiWord[c] {
 				i++
 				continue
 			}
@@ -70,7 +79,7 @@ func scan(text string, fn func(start, end int, ascii bool) bool) {
 		for i < len(text) {
 			c := text[i]
 			if c < utf8.RuneSelf {
-				if !isWordRune(rune(c)) {
+				if !asciiWord[c] {
 					break
 				}
 				i++
