@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"plenary/app/views"
 	"plenary/data"
@@ -170,13 +169,6 @@ func loadMentions(ctx context.Context, env *Env, v views.View, req *views.Reques
 		return err
 	}
 	imports, err := st.Imports(ctx)
-	if err == nil {
-		for _, in := range imports {
-			if in.Format == "ungdc" {
-				req.Provenance.Imported, _ = time.Parse(time.RFC3339, in.Finished)
-				break
-			}
-		}
-	}
+	req.Provenance = views.SpeechProvenanceOf(imports)
 	return err
 }

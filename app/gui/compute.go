@@ -69,6 +69,9 @@ func (j job) request() views.Request {
 	}
 	if j.info != nil {
 		req.Provenance = views.ProvenanceOf(j.info.Imports)
+		if j.view.Uses(views.UsesSpeeches) {
+			req.Provenance = views.SpeechProvenanceOf(j.info.Imports)
+		}
 	}
 	if j.view.Uses(views.UsesSymbol) && j.filter.Focus != 0 {
 		for _, rc := range j.table.RollCalls {
