@@ -132,6 +132,9 @@ func TestMain(m *testing.M) {
 	if unvotesOnce.path != "" {
 		os.RemoveAll(filepath.Dir(unvotesOnce.path))
 	}
+	if corpusDB.path != "" {
+		os.RemoveAll(filepath.Dir(corpusDB.path))
+	}
 	os.Exit(code)
 }
 
