@@ -33,6 +33,10 @@
 //     imports and import_files, inside one transaction per import, so that
 //     a file that fails validation, a cancelled import or a crash leaves the
 //     database exactly as it was.
+//   - import_speeches.go writes the General Debate's speeches (speeches,
+//     speech_texts and the FTS5 index speech_index) in one transaction of
+//     their own; store_speeches.go lists them, asks the index which match a
+//     search, and counts the mentions in their text with package words.
 //   - positions.go reads and writes recorded positions (one by one, and as
 //     an import stores them); positions_csv.go writes them as CSV.
 //   - backup.go copies the database out (Backup, checked by CheckBackup) and

@@ -92,6 +92,7 @@ type Report struct {
 	Votes       struct{ Added, Changed, Unchanged int }
 	Positions   struct{ Added, Updated, Unchanged int }
 	Vetoes      struct{ Added, Updated, Unchanged int }
+	Speeches    struct{ Added, Updated, Unchanged int } // General Debate speeches (ImportSpeeches)
 	Differences []Difference
 	Topics      []TopicChange // topics added to roll calls already stored
 	Warnings    []string
@@ -103,14 +104,18 @@ type Report struct {
 // Changed reports whether the import changed anything in the database.
 func (r *Report) Changed() bool {
 	return r.RollCalls.Added+r.RollCalls.Updated+r.Votes.Added+r.Votes.Changed+r.Positions.Added+r.Positions.Updated+
-		r.Vetoes.Added+r.Vetoes.Updated > 0
+		r.Vetoes.Added+r.Vetoes.Updated+r.Speeches.Added+r.Speeches.Updated > 0
 }
 
 // Summary is the report in a few lines, for the CLI and the GUI.
 func (r *Report) Summary() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "roll calls: %d added, %d updated, %d unchanged\n", r.RollCalls.Added, r.RollCalls.Updated, r.RollCalls.Unchanged)
-	fmt.Fprintf(&b, "votes: %d added, %d changed, %d unchanged\n", r.Votes.Added, r.Votes.Changed, r.Votes.Unchanged)
+	if sp := r.Speeches; sp.Added+sp.Updated+sp.Unchanged > 0 {
+		fmt.Fprintf(&b, "speeches: %d added, %d updated, %d unchanged\n", sp.Added, sp.Updated, sp.Unchanged)
+	} else {
+		fmt.Fprintf(&b, "roll calls: %d added, %d updated, %d unchanged\n", r.RollCalls.Added, r.RollCalls.Updated, r.RollCalls.Unchanged)
+		fmt.Fprintf(&b, "votes: %d added, %d changed, %d unchanged\n", r.Votes.Added, r.Votes.Changed, r.Votes.Unchanged)
+	}
 	if r.Positions.Added+r.Positions.Updated+r.Positions.Unchanged > 0 {
 		fmt.Fprintf(&b, "positions: %d added, %d updated, %d unchanged\n", r.Positions.Added, r.Positions.Updated, r.Positions.Unchanged)
 	}
@@ -161,6 +166,12 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 	if s.readOnly {
 		return nil, ErrReadOnly
 	}
+	if speeches, err := speechPaths(paths); err != nil || speeches {
+		if err != nil {
+			return nil, err
+		}
+		return s.ImportSpeeches(ctx, paths, opt)
+	}
 	sources, warns, err := ingest.Plan(paths, opt.Format)
 	if err != nil {
 		return nil, err
@@ -173,6 +184,22 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 		return nil, fmt.Errorf("%s: no file Plenary can import", strings.Join(paths, ", "))
 	}
 	return s.importSources(ctx, sources, opt, rep)
+}
+
+// speechPaths reports whether the paths are the General Debate corpus
+// (see ingest.IsSpeechPath); the corpus and vote files go in imports of
+// their own.
+func speechPaths(paths []string) (bool, error) {
+	n := 0
+	for _, p := range paths {
+		if ingest.IsSpeechPath(p) {
+			n++
+		}
+	}
+	if n > 0 && n < len(paths) {
+		return false, fmt.Errorf("%s: import the General Debate corpus on its own, apart from vote and position files", strings.Join(paths, ", "))
+	}
+	return n > 0, nil
 }
 
 // errRestart says that a streamed import found something the serial one

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -62,6 +63,8 @@ type Store struct {
 	// countries caches the country table: iso3 ↔ row id, read at open.
 	countryID  map[string]int64
 	countryISO map[int64]string
+	// speechList caches the speeches without their text (Speeches).
+	speechList atomic.Pointer[speechList]
 }
 
 // DefaultPath is where the database lives unless --db or PLENARY_DB say

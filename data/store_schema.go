@@ -184,6 +184,40 @@ CREATE TABLE vetoes (
 );
 CREATE UNIQUE INDEX vetoes_key ON vetoes(draft, date, year, agenda, seq, roll_call);
 `,
+	// 7: the General Debate's speeches and their full-text index. The text
+	// is stored once, in speech_texts, apart from the speeches' other
+	// columns so that listing them reads a few pages, not the corpus;
+	// speech_index is an FTS5 index over it (an external-content table,
+	// which keeps no second copy), tokenized as package words counts
+	// (unicode61, diacritics removed, no stemming). country is the code
+	// Plenary files the speech under, code and session the corpus's key.
+	`
+CREATE TABLE speeches (
+	id        INTEGER PRIMARY KEY,
+	country   TEXT NOT NULL,
+	code      TEXT NOT NULL,
+	session   INTEGER NOT NULL,
+	year      INTEGER NOT NULL,
+	words     INTEGER NOT NULL,
+	speaker   TEXT NOT NULL DEFAULT '',
+	post      TEXT NOT NULL DEFAULT '',
+	file      TEXT NOT NULL,
+	sha256    TEXT NOT NULL,
+	import_id INTEGER REFERENCES imports(id),
+	UNIQUE (code, session)
+);
+CREATE TABLE speech_texts (
+	id   INTEGER PRIMARY KEY REFERENCES speeches(id) ON DELETE CASCADE,
+	text TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE speech_index USING fts5(text, content='speech_texts', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+-- FTS5 gathers 1 MB of index in memory before it writes a segment, and
+-- then merges the hundreds of segments that makes for the corpus, which
+-- makes an import four times as long; 64 MB keeps the segments few.
+INSERT INTO speech_index (speech_index, rank) VALUES ('hashsize', 67108864);
+ALTER TABLE imports ADD COLUMN speeches_added INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE imports ADD COLUMN speeches_updated INTEGER NOT NULL DEFAULT 0;
+`,
 }
 
 // rebuildBallots writes every ballot again from the votes table. Each vote

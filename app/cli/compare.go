@@ -356,6 +356,9 @@ func (c *chartFlags) request(v views.View) (views.Request, error) {
 	if err != nil {
 		return views.Request{}, err
 	}
+	if v.Uses(views.UsesSpeeches) && strings.TrimSpace(c.inputs["query"].text) == "" {
+		return views.Request{}, usagef("%s needs --query: a word, a \"phrase\" or a prefix*", v.Kind)
+	}
 	if v.Uses(views.UsesPositions) && len(f.Topics) == 0 {
 		return views.Request{}, usagef("%s needs --topic: a timeline shows the stances on one topic", v.Kind)
 	}
@@ -394,6 +397,8 @@ func runChart(ctx context.Context, env *Env, args []string) error {
 		var imports []record.ImportInfo
 		t, imports, err = loadVetoTable(ctx, env)
 		req.Provenance = views.ProvenanceOf(imports)
+	} else if v.Uses(views.UsesSpeeches) {
+		err = loadMentions(ctx, env, v, &req)
 	} else {
 		var imports []record.ImportInfo
 		// The ideal points are estimated (and cached) on the whole table.
@@ -428,6 +433,8 @@ func reportChart(env *Env, path string, c *views.Chart) {
 		what = "recorded positions"
 	} else if v.Uses(views.UsesVetoes) {
 		what = "vetoes"
+	} else if v.Uses(views.UsesSpeeches) {
+		what = "General Debate speeches"
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s: %s (%s)\n", path, c.Meta.Title, what)
 	if c.Empty {

@@ -313,6 +313,8 @@ func TestChartCommand(t *testing.T) {
 		views.Movers:              {[]string{"--measure", "agreement", "--ref", "USA", "--body", "SC", "--period", "2015", "--period", "2024"}, 0, 0, db.Path},
 		views.Blocs:               {[]string{"--from", "2025"}, 0, 0, db.Path},
 		views.Divergent:           {[]string{"--countries", "USA,RUS"}, 0, 0, db.Path},
+		views.MentionsTime:        {[]string{"--query", "climate", "--countries", "P5"}, 0, 0, speechDB(t)},
+		views.MentionsMap:         {[]string{"--query", `"climate change"`, "--from", "2021"}, 0, 0, speechDB(t)},
 	}
 	for _, v := range views.Views() {
 		c, ok := cases[v.Kind]

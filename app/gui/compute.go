@@ -7,6 +7,7 @@ import (
 	"image"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 
 	"plenary/app/views"
@@ -15,6 +16,7 @@ import (
 	"plenary/data/compare"
 	"plenary/data/record"
 	"plenary/data/safefile"
+	"plenary/data/words"
 )
 
 // job is a snapshot of what the window shows, handed to a background
@@ -30,6 +32,9 @@ type job struct {
 	scale     float32
 	dark      bool
 	ideal     *idealRun // the estimation the ideal-point views wait for; nil for the others
+	// mentions counts the filter's query in the speeches a speech view
+	// reads (ui.countMentions); nil for the other views.
+	mentions func(views.View, views.Request) ([]words.Count, error)
 	// listed, when set, is handed the table's rows before compute waits
 	// for an estimation, so that the roll calls show meanwhile.
 	listed func(rows []rowView, countries []string)
@@ -56,6 +61,9 @@ func (j job) request() views.Request {
 	req.Positions = j.positions
 	if j.info != nil {
 		req.Provenance = views.ProvenanceOf(j.info.Imports)
+		if j.view.Uses(views.UsesSpeeches) {
+			req.Provenance = views.SpeechProvenanceOf(j.info.Imports)
+		}
 	}
 	return req
 }
@@ -77,6 +85,12 @@ func compute(j job) *result {
 		// The list shows every topic the filter selects; the timeline one.
 		if r.topic != "" {
 			req.Filter.Topics = []string{r.topic}
+		}
+	}
+	if j.mentions != nil && strings.TrimSpace(req.Query) != "" {
+		if req.Mentions, err = j.mentions(j.view, req); err != nil {
+			r.err = err
+			return r
 		}
 	}
 	if j.ideal != nil {

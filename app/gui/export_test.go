@@ -292,6 +292,9 @@ func TestEveryViewExports(t *testing.T) {
 	})
 	<-j.done
 	dismissDialogs(u)
+	u.sync(func() { j = u.startImport([]string{speechCorpus(t)}) })
+	<-j.done
+	dismissDialogs(u)
 	dir := t.TempDir()
 	u.sync(func() { u.filters.picker.clear() })
 	for i, v := range views.Views() {
@@ -306,6 +309,7 @@ func TestEveryViewExports(t *testing.T) {
 				if v.Kind == views.Divergent {
 					f.Countries = []string{"USA", "RUS"}
 				}
+				f.setInput("query", "peace")
 			})
 			if u.tabs.Items[i].Text != v.Tab {
 				t.Fatalf("tab %d is %q, the registry's view %d %q", i, u.tabs.Items[i].Text, i, v.Tab)

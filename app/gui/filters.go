@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -277,17 +276,7 @@ func (p *filterPanel) newInputs() {
 			if in.Parse(&r, s) != nil {
 				return
 			}
-			p.change(func(f *filterState) {
-				f.Inputs = maps.Clone(f.Inputs)
-				if f.Inputs == nil {
-					f.Inputs = map[string]string{}
-				}
-				if strings.TrimSpace(s) == "" {
-					delete(f.Inputs, in.Name)
-				} else {
-					f.Inputs[in.Name] = s
-				}
-			})
+			p.change(func(f *filterState) { f.setInput(in.Name, s) })
 		}
 		p.inputs[in.Name] = e
 		p.extra = append(p.extra, widget.NewLabel(in.Label), e)

@@ -44,7 +44,7 @@ func (u *ui) chooseImport() {
 		u.files.rememberDir(prefImportDir, path)
 		u.startImport([]string{path})
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".tgz", ".gz", ".zip", ".xlsx"}))
 	u.files.startIn(d, prefImportDir)
 	d.Resize(fyne.NewSize(900, 620))
 	d.Show()

@@ -96,7 +96,7 @@ func (u *ui) menu() *fyne.MainMenu {
 			it.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 		}
 	}
-	viewMenu := fyne.NewMenu("View")
+	viewMenu := fyne.NewMenu("View", fyne.NewMenuItem("Search the speeches…", func() { u.showSpeeches("", 0) }), fyne.NewMenuItemSeparator())
 	for _, v := range u.views {
 		viewMenu.Items = append(viewMenu.Items, fyne.NewMenuItem(v.Tab, func() { u.selectKind(v.Kind) }))
 	}

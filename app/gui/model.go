@@ -98,6 +98,20 @@ func (f filterState) text(name string) string {
 	return f.Inputs[name]
 }
 
+// setInput sets the text of a declared input that has no field of its
+// own, on a copy of the map so that states handed out earlier keep theirs.
+func (f *filterState) setInput(name, text string) {
+	f.Inputs = maps.Clone(f.Inputs)
+	if f.Inputs == nil {
+		f.Inputs = map[string]string{}
+	}
+	if strings.TrimSpace(text) == "" {
+		delete(f.Inputs, name)
+	} else {
+		f.Inputs[name] = text
+	}
+}
+
 // request is the chart request of the state for a kind, every input read
 // by its declaration; t, when given, names the focused roll call.
 func (f filterState) request(k views.Kind, t *record.Table) views.Request {

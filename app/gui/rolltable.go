@@ -56,6 +56,7 @@ type rollHooks struct {
 	showKind func(views.Kind)                           // switch to a view
 	votes    func(id int64) ([]data.CountryVote, error) // every country's vote; slow, called off the UI goroutine
 	do       func(func())                               // hand a result to the widgets
+	speeches func(record.RollCall)                      // the General Debate speeches of the roll call's session
 }
 
 func newRollTable(h rollHooks) *rollTable {
@@ -254,6 +255,9 @@ func (r *rollTable) focus(row rowView) {
 		}
 	}
 	r.detail.Add(widget.NewButton("Breakdown by regional group", func() { r.hooks.showKind(views.ByGroup) }))
+	if r.hooks.speeches != nil && rc.Body == record.GA {
+		r.detail.Add(widget.NewButton("Speeches of this session", func() { r.hooks.speeches(rc) }))
+	}
 	list := widget.NewLabel("loading…")
 	// Wrapped, or the lists of country names would widen the window past
 	// the screen.

@@ -85,6 +85,7 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 		showKind: u.selectKind,
 		votes:    func(id int64) ([]data.CountryVote, error) { return u.store.Votes(ctxBackground, id) },
 		do:       func(f func()) { u.do(f) },
+		speeches: func(rc record.RollCall) { u.showSpeeches(rollCallQuery(rc), rollCallSession(rc)) },
 	})
 	u.positions = newPositionsView(u.model, positionsHooks{
 		win:       w,
@@ -353,6 +354,9 @@ func (u *ui) refreshNow() {
 		scale: u.win.Canvas().Scale(), dark: u.app.Settings().ThemeVariant() == theme.VariantDark}
 	if u.view.Uses(views.UsesPositions) {
 		j.positions, j.topic = u.positions.all, u.positions.topic.Selected
+	}
+	if u.view.Uses(views.UsesSpeeches) {
+		j.mentions = u.countMentions
 	}
 	// An estimation no view waits for any longer stops, rather than
 	// taking the cores from the charts that are wanted.

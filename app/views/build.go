@@ -12,6 +12,7 @@ import (
 	"plenary/data/countries"
 	"plenary/data/idealpoint"
 	"plenary/data/record"
+	"plenary/data/words"
 )
 
 // Request is everything a chart depends on besides the table.
@@ -46,6 +47,11 @@ type Request struct {
 	Poles [2]string
 	// Change is what the views of change read (see ChangeRequest).
 	Change ChangeRequest
+	// Query is the search of the speech views (words.ParseQuery), and
+	// Mentions its counts in the speeches of the view's SpeechFilter
+	// (data.Store.CountMentions).
+	Query    string
+	Mentions []words.Count
 	// Provenance is printed in the footer; see ProvenanceOf.
 	Provenance Provenance
 }
@@ -165,7 +171,7 @@ func Build(t *record.Table, req Request) (*Chart, error) {
 		Version:  record.Version,
 	}
 	c := &Chart{Kind: req.Kind}
-	if v.Uses(UsesPositions) || v.Uses(UsesVetoes) {
+	if v.Uses(UsesPositions) || v.Uses(UsesVetoes) || v.Uses(UsesSpeeches) {
 		if err := b.filter.Validate(); err != nil {
 			return nil, err
 		}

@@ -36,6 +36,8 @@ const (
 	Movers              Kind = "movers"                 // states ranked by the change of their position between two periods
 	Blocs               Kind = "blocs"                  // states clustered by agreement
 	Divergent           Kind = "divergent"              // the roll calls on which two states voted against each other
+	MentionsTime        Kind = "mentions-time"          // a term's mentions per 10,000 words in the General Debate, by year
+	MentionsMap         Kind = "mentions-map"           // the world coloured by a term's mentions in the General Debate
 )
 
 // Input says which request fields beyond the filter a kind reads, so that
@@ -58,6 +60,7 @@ const (
 	UsesPeriods                     // Request.Change.Periods, the two periods of movers
 	UsesMeasure                     // Request.Change.Measure, what movers ranks
 	UsesBlocs                       // Request.Change.Blocs, the number of blocs
+	UsesSpeeches                    // Request.Query and Request.Mentions instead of the votes
 )
 
 // View is one registered chart kind: everything the window, the command
@@ -159,6 +162,12 @@ var registry = []View{
 	{Kind: PositionsTimeline, Label: "Recorded positions over time", Tab: "Positions", Inputs: UsesPositions,
 		Help:  "the recorded stances of the selected countries on --topic over time (recorded positions, not votes)",
 		build: (*builder).positions},
+	{Kind: MentionsTime, Label: "Mentions in the General Debate", Tab: "Mentions", Inputs: UsesSpeeches,
+		Help:  "mentions of --query per 10,000 words by year in the selected states' General Debate speeches",
+		build: (*builder).mentionsTime},
+	{Kind: MentionsMap, Label: "World map of mentions", Tab: "Mentions map", Inputs: UsesSpeeches, EveryState: true,
+		Help:  "the world coloured by mentions of --query per 10,000 words in the General Debate over --from..--to",
+		build: (*builder).mentionsMap},
 }
 
 // Views lists every registered view in menu order.

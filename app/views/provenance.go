@@ -24,6 +24,9 @@ func ProvenanceOf(imports []record.ImportInfo) Provenance {
 	}
 	var list []ds
 	for _, im := range imports {
+		if im.Format == speechFormat {
+			continue // the speeches back only the speech views (SpeechProvenanceOf)
+		}
 		when, _ := time.Parse(time.RFC3339, im.Finished)
 		names := strings.Split(im.Dataset, "; ")
 		// The built-in history ("builtin", data.FormatBuiltin) names its
@@ -63,3 +66,20 @@ func ProvenanceOf(imports []record.ImportInfo) Provenance {
 }
 
 func day(t time.Time) time.Time { return t.UTC().Truncate(24 * time.Hour) }
+
+// speechFormat is the import log's format of the General Debate corpus
+// (data.Store.ImportSpeeches).
+const speechFormat = "ungdc"
+
+// SpeechProvenanceOf is the footer's date for the speech views: when the
+// General Debate corpus was last imported (the source is the corpus,
+// which the views name themselves).
+func SpeechProvenanceOf(imports []record.ImportInfo) Provenance {
+	for _, im := range imports { // newest first
+		if im.Format == speechFormat {
+			when, _ := time.Parse(time.RFC3339, im.Finished)
+			return Provenance{Source: speechSource, Imported: when}
+		}
+	}
+	return Provenance{}
+}

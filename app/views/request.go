@@ -9,6 +9,7 @@ import (
 	"plenary/data/compare"
 	"plenary/data/countries"
 	"plenary/data/idealpoint"
+	"plenary/data/words"
 )
 
 // Field declares one input of a request beyond the filter, once for the
@@ -116,6 +117,8 @@ var fields = []Field{
 			}
 			return m
 		}),
+	field(UsesSpeeches, "query", "Search the speeches", `the search of the speech charts: a word, "a phrase", a prefix*, with AND, OR, NOT`, `"climate change"`,
+		func(r *Request) *string { return &r.Query }, parseQuery, func(s string) string { return s }),
 	field(UsesBlocs, "blocs", "Number of blocs (empty: chosen)", "the number of blocs, 1 to 20 (default: chosen by the silhouette rule)", "4",
 		func(r *Request) *int { return &r.Change.Blocs }, ParseBlocs, formatZero),
 }
@@ -276,6 +279,18 @@ func parseMinN(s string) (int, error) {
 		return 0, fmt.Errorf("the fewest roll calls is a number from 1, not %q", s)
 	}
 	return n, nil
+}
+
+// parseQuery checks a search of the speeches as the index reads it; empty
+// is no search, which the speech views show as such.
+func parseQuery(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	if _, err := words.ParseQuery(s); err != nil {
+		return "", err
+	}
+	return s, nil
 }
 
 // parseSymbol reads a roll call's symbol in the UN's form.

@@ -19,7 +19,7 @@ func TestEveryKindAtExportSizes(t *testing.T) {
 	db := comparetest.Recent(t)
 	f := compare.Filter{Countries: []string{"USA", "RUS", "CHN", "FRA", "GBR", "IND", "BRA"}, From: "2020"}
 	for _, k := range views.Kinds() {
-		c := build(t, db.Table, withChangeInputs(views.Request{Kind: k, Filter: f, Ref: "USA"}))
+		c := build(t, db.Table, withChangeInputs(views.Request{Kind: k, Filter: f, Ref: "USA", Query: "climate", Mentions: mentions(f)}))
 		for _, size := range [][2]int{{1200, 800}, {3840, 2160}} {
 			o := charts.Options{Width: size[0], Height: size[1], Scale: float64(size[0]) / 1200}
 			b, err := c.Bytes(views.PNG, o)

@@ -16,6 +16,7 @@ import (
 	"plenary/data/compare"
 	"plenary/data/compare/comparetest"
 	"plenary/data/record"
+	"plenary/data/words"
 )
 
 func TestMain(m *testing.M) { os.Exit(comparetest.Main(m)) }
@@ -53,7 +54,8 @@ func TestEveryKind(t *testing.T) {
 	for _, v := range views.Views() {
 		k := v.Kind
 		t.Run(string(k), func(t *testing.T) {
-			c := build(t, db.Table, withChangeInputs(views.Request{Kind: k, Filter: f, Ref: "USA", Metric: compare.Voeten, Provenance: prov, Positions: positions}))
+			c := build(t, db.Table, withChangeInputs(views.Request{Kind: k, Filter: f, Ref: "USA", Metric: compare.Voeten, Provenance: prov, Positions: positions,
+				Query: "climate", Mentions: mentions(f)}))
 			if c.Empty {
 				t.Fatalf("empty chart; meta %+v", c.Meta)
 			}
@@ -64,6 +66,9 @@ func TestEveryKind(t *testing.T) {
 			source, imported := "Plenary CSV", true
 			if v.Uses(views.UsesPositions) {
 				source, imported = "news report", false // the positions' own sources
+			}
+			if v.Uses(views.UsesSpeeches) {
+				source = "General Debate Corpus"
 			}
 			if !strings.Contains(c.Meta.Source, source) || c.Meta.Version != record.Version || c.Meta.Imported.IsZero() == imported {
 				t.Errorf("footer %q %v %q", c.Meta.Source, c.Meta.Imported, c.Meta.Version)
@@ -312,4 +317,34 @@ func TestSelectMatchesBuild(t *testing.T) {
 	if _, err := views.Select(db.Table, compare.Filter{To: "soon"}); err == nil {
 		t.Error("an invalid filter was accepted")
 	}
+}
+
+// mentions are counts of a term in speeches of the filter's states and
+// years, as data.Store.CountMentions gives them, for the speech views.
+func mentions(f compare.Filter) []words.Count {
+	var out []words.Count
+	for i, c := range []string{"USA", "RUS", "CHN", "IND", "BRA", "FRA", "GBR"} {
+		for y := 2010; y <= 2024; y++ {
+			out = append(out, words.Count{Speech: words.Speech{ID: int64(i*100 + y), Country: c, Year: y, Session: y - 1945, Words: 3000 + 10*y%7},
+				Matches: (i + y) % 5})
+		}
+	}
+	sel, _ := selectCounts(out, f)
+	return sel
+}
+
+// selectCounts keeps the counts of the speeches the filter selects.
+func selectCounts(cs []words.Count, f compare.Filter) ([]words.Count, error) {
+	var ss []words.Speech
+	by := map[int64]words.Count{}
+	for _, c := range cs {
+		ss = append(ss, c.Speech)
+		by[c.ID] = c
+	}
+	sel, err := words.Select(ss, f)
+	var out []words.Count
+	for _, s := range sel {
+		out = append(out, by[s.ID])
+	}
+	return out, err
 }
