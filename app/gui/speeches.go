@@ -41,7 +41,7 @@ func (u *ui) selectSpeeches(f compare.Filter) ([]words.Speech, error) {
 		return nil, err
 	}
 	if len(all) == 0 {
-		return nil, errors.New("no speeches in the database: import the UN General Debate Corpus (File ▸ Import, UNGDC_1946-2024.tgz)")
+		return nil, errors.New("no speeches in the database: import the UN General Debate Corpus (File › Import, UNGDC_1946-2024.tgz)")
 	}
 	sessions := f.Sessions
 	f.Sessions = nil

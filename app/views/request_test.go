@@ -21,6 +21,7 @@ var invalid = map[string]string{
 	"period":  "2015-2019",
 	"measure": "distance",
 	"blocs":   "0",
+	"query":   `"unclosed`,
 }
 
 // changedFields names the Request fields that differ between a and b.
