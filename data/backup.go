@@ -388,9 +388,7 @@ func leftOver(path string) bool {
 		return false
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	n, _ := io.ReadFull(f, head)
-	if jerr != nil && string(head[:n]) != sqliteMagic {
+	if jerr != nil && !safefile.HasDatabaseHeader(f) {
 		return false
 	}
 	return tryLock(f)

@@ -5,10 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"plenary/data/safefile"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -75,8 +76,6 @@ func DefaultPath() (string, error) {
 	}
 	return filepath.Join(dir, "plenary", "plenary.db"), nil
 }
-
-const sqliteMagic = "SQLite format 3\x00"
 
 // Open opens (creating if needed, unless opt says otherwise) the database
 // at path and brings its schema up to date. A file that is not SQLite, is
@@ -163,8 +162,7 @@ func checkFile(path string, mustExist bool) error {
 		return &OpenError{Path: path, Err: err, Hint: "check the file's permissions or choose another with --db"}
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	if _, err := io.ReadFull(f, head); err != nil || string(head) != sqliteMagic {
+	if !safefile.HasDatabaseHeader(f) {
 		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "this file is not an SQLite database; Plenary will not overwrite it: choose another file with --db, or move it aside"}
 	}
 	return nil
