@@ -79,7 +79,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 // backup is one file that can be opened read-only anywhere (a WAL-mode file
 // needs -wal and -shm companions).
 func selfContained(path string) error {
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?_pragma=trusted_schema(0)")
+	db, err := sql.Open("sqlite", dsn(path, paramUntrustedSchema))
 	if err != nil {
 		return err
 	}
@@ -118,7 +118,7 @@ func CheckBackup(path string) error {
 	if err := probe(path, ro); err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+ro+"&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
+	db, err := sql.Open("sqlite", checkDSN(path, ro))
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}

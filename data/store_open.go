@@ -101,10 +101,10 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 	}
 	q := []string{
-		"_defensive=1", // no SQL may corrupt the file on purpose (writable_schema and the like)
-		"_pragma=busy_timeout(15000)",
+		paramDefensive,
+		paramBusyTimeout,
 		"_pragma=foreign_keys(1)",
-		"_pragma=trusted_schema(0)",
+		paramUntrustedSchema,
 		"_pragma=cell_size_check(1)",
 		"_txlock=immediate",
 	}
@@ -113,8 +113,7 @@ func Open(path string, opt Options) (*Store, error) {
 	} else {
 		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)")
 	}
-	dsn := "file:" + escapePath(path) + "?" + strings.Join(q, "&")
-	db, err := sql.Open("sqlite", dsn)
+	db, err := sql.Open("sqlite", dsn(path, q...))
 	if err != nil {
 		return nil, &OpenError{Path: path, Err: err}
 	}
@@ -124,12 +123,6 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
-}
-
-// escapePath makes a file name safe inside a file: URI.
-func escapePath(p string) string {
-	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
-	return r.Replace(p)
 }
 
 // checkFile refuses, before SQLite touches it, a file that exists but is
@@ -182,7 +175,7 @@ func probe(path, ro string) error {
 	if err != nil || st.Size() == 0 {
 		return nil
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+ro+"&_defensive=1&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
+	db, err := sql.Open("sqlite", checkDSN(path, ro))
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}
