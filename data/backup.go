@@ -101,21 +101,8 @@ func selfContained(path string) error {
 // the schema version must be one this build can open, and every table of
 // the schema must be there. The error is an *OpenError saying what is wrong.
 func CheckBackup(path string) error {
-	if err := checkFile(path, true); err != nil {
-		return err
-	}
-	st, err := os.Stat(path)
+	ro, err := preflight(path, true, false)
 	if err != nil {
-		return &OpenError{Path: path, Err: err}
-	}
-	if st.Size() == 0 {
-		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "the file is empty; it is not a backup"}
-	}
-	ro, err := readOnlyMode(path)
-	if err != nil {
-		return err
-	}
-	if err := probe(path, ro); err != nil {
 		return err
 	}
 	db, err := sql.Open("sqlite", checkDSN(path, ro))

@@ -85,14 +85,8 @@ func Open(path string, opt Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("no database file given: name one with --db PATH")
 	}
-	if err := checkFile(path, opt.ReadOnly || opt.MustExist); err != nil {
-		return nil, err
-	}
-	ro, err := readOnlyMode(path)
-	if err != nil && fileExists(path) {
-		return nil, err
-	}
-	if err := probe(path, ro); err != nil {
+	ro, err := preflight(path, opt.ReadOnly || opt.MustExist, true)
+	if err != nil {
 		return nil, err
 	}
 	if !opt.ReadOnly {
@@ -123,6 +117,35 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// preflight runs the checks Open and CheckBackup share, before anything
+// could change the file: that it is a regular SQLite file (checkFile), how
+// it can be opened read-only (readOnlyMode), and that it is a Plenary
+// database this build can open, undamaged (probe). It returns that
+// read-only mode. A missing file passes unless mustExist; an empty one is
+// a new database when emptyOK, and refused as no backup otherwise.
+func preflight(path string, mustExist, emptyOK bool) (string, error) {
+	if err := checkFile(path, mustExist); err != nil {
+		return "", err
+	}
+	if !emptyOK {
+		st, err := os.Stat(path)
+		if err != nil {
+			return "", &OpenError{Path: path, Err: err}
+		}
+		if st.Size() == 0 {
+			return "", &OpenError{Path: path, Err: ErrNotDatabase, Hint: "the file is empty; it is not a backup"}
+		}
+	}
+	ro, err := readOnlyMode(path)
+	if err != nil && fileExists(path) {
+		return "", err
+	}
+	if err := probe(path, ro); err != nil {
+		return "", err
+	}
+	return ro, nil
 }
 
 // checkFile refuses, before SQLite touches it, a file that exists but is
