@@ -330,18 +330,9 @@ func removeDBFiles(name string) {
 }
 
 // diskErr makes SQLite's write errors say what they mean for a backup:
-// SQLITE_FULL is a full disk; an I/O error while writing (SQLite's code for
-// a file size limit, among others) most often is.
-func diskErr(err error) error {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "disk is full"):
-		return fmt.Errorf("the disk is full: %w", err)
-	case strings.Contains(msg, "disk I/O error"):
-		return fmt.Errorf("the file could not be written (is the disk full?): %w", err)
-	}
-	return err
-}
+// a full disk, or an I/O error while writing (SQLite's code for a file
+// size limit, among others), which most often is one.
+func diskErr(err error) error { return describe("", err, backingUp) }
 
 // cleanLeftovers removes what a backup killed mid-way left in dir: its
 // hidden temporary copy (".NAME.tmp-N") and the copy's journal. A

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"plenary/data/safefile"
 
@@ -222,21 +221,7 @@ func probe(path, ro string) error {
 func (s *Store) openErr(err error) error { return openErr(s.path, err) }
 
 // openErr classifies a driver error met while opening the file at path.
-func openErr(path string, err error) error {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") || strings.Contains(msg, "corrupt"):
-		return &OpenError{Path: path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
-	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "permission"):
-		return &OpenError{Path: path, Err: ErrReadOnly, Hint: "the file or its folder cannot be written: open it read-only (--read-only) or copy it somewhere writable"}
-	case strings.Contains(msg, "locked") || strings.Contains(msg, "busy"):
-		return &OpenError{Path: path, Err: err, Hint: "another program holds the database; close it and try again"}
-	}
-	if e := explain(path, err); e != err {
-		return e
-	}
-	return &OpenError{Path: path, Err: err}
-}
+func openErr(path string, err error) error { return describe(path, err, opening) }
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
