@@ -9,6 +9,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"plenary/charts/geo"
+	"plenary/data/record"
 )
 
 // Maps share one drawing core: the caller's states become mapItems with a
@@ -210,7 +211,7 @@ func (c *canvas) drawMap(m Meta, s mapSpec) {
 	c.hits.label(states)
 	n, total := shownCount(states)
 	legend := append(slices.Clone(s.legend), legendItem{
-		label: fmt.Sprintf("%d of %d %s shown", n, total, plural(total, "member", "members")),
+		label: fmt.Sprintf("%d of %d %s shown", n, total, record.Plural(total, "member", "members")),
 		kind:  swatchNone,
 	})
 	f := c.drawFrame(m, "", legend, nil)
@@ -222,13 +223,6 @@ func (c *canvas) drawMap(m Meta, s mapSpec) {
 		c.drawScaleCorner(w, pr, s.scale)
 	}
 	c.drawMarkers(w, pr, states, area)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // markerNote says what the map's circles stand for.

@@ -10,6 +10,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"plenary/charts/geo"
+	"plenary/data/record"
 )
 
 // MapVote is one state's vote on a vote map.
@@ -124,7 +125,7 @@ func (m AgreementMap) spec(p palette) mapSpec {
 			it.fill, it.hover = colTooFew, fmt.Sprintf("fewer than %d roll calls", max(m.MinN, 1))
 		default:
 			it.fill = heat(v.Value)
-			it.hover = fmt.Sprintf("%s over %d %s", percentLabel(v.Value), v.N, plural(v.N, "roll call", "roll calls"))
+			it.hover = fmt.Sprintf("%s over %d %s", percentLabel(v.Value), v.N, record.Plural(v.N, "roll call", "roll calls"))
 		}
 		s.items = append(s.items, it)
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"plenary/charts/geo"
+	"plenary/data/record"
 )
 
 // MentionPoint is how much one state said of a term in one year.
@@ -95,7 +96,7 @@ func (m MentionsMap) spec(p palette) mapSpec {
 		it := mapItem{iso3: v.ISO3, name: v.Name, value: ftoa(v.Value), fill: colTooFew, hover: "no speech"}
 		if !math.IsNaN(v.Value) && !math.IsInf(v.Value, 0) {
 			it.fill = heat(v.Value / top)
-			it.hover = fmt.Sprintf("%s per 10,000 words in %d %s", strconv.FormatFloat(v.Value, 'f', 2, 64), v.N, plural(v.N, "speech", "speeches"))
+			it.hover = fmt.Sprintf("%s per 10,000 words in %d %s", strconv.FormatFloat(v.Value, 'f', 2, 64), v.N, record.Plural(v.N, "speech", "speeches"))
 		}
 		s.items = append(s.items, it)
 	}

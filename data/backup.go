@@ -79,7 +79,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 // backup is one file that can be opened read-only anywhere (a WAL-mode file
 // needs -wal and -shm companions).
 func selfContained(path string) error {
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?_pragma=trusted_schema(0)")
+	db, err := sql.Open("sqlite", dsn(path, paramUntrustedSchema))
 	if err != nil {
 		return err
 	}
@@ -101,24 +101,11 @@ func selfContained(path string) error {
 // the schema version must be one this build can open, and every table of
 // the schema must be there. The error is an *OpenError saying what is wrong.
 func CheckBackup(path string) error {
-	if err := checkFile(path, true); err != nil {
-		return err
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return &OpenError{Path: path, Err: err}
-	}
-	if st.Size() == 0 {
-		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "the file is empty; it is not a backup"}
-	}
-	ro, err := readOnlyMode(path)
+	ro, err := preflight(path, true, false, true)
 	if err != nil {
 		return err
 	}
-	if err := probe(path, ro, true); err != nil {
-		return err
-	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+ro+"&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
+	db, err := sql.Open("sqlite", checkDSN(path, ro))
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}
@@ -343,18 +330,9 @@ func removeDBFiles(name string) {
 }
 
 // diskErr makes SQLite's write errors say what they mean for a backup:
-// SQLITE_FULL is a full disk; an I/O error while writing (SQLite's code for
-// a file size limit, among others) most often is.
-func diskErr(err error) error {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "disk is full"):
-		return fmt.Errorf("the disk is full: %w", err)
-	case strings.Contains(msg, "disk I/O error"):
-		return fmt.Errorf("the file could not be written (is the disk full?): %w", err)
-	}
-	return err
-}
+// a full disk, or an I/O error while writing (SQLite's code for a file
+// size limit, among others), which most often is one.
+func diskErr(err error) error { return describe("", err, backingUp) }
 
 // cleanLeftovers removes what a backup killed mid-way left in dir: its
 // hidden temporary copy (".NAME.tmp-N") and the copy's journal. A
@@ -388,9 +366,7 @@ func leftOver(path string) bool {
 		return false
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	n, _ := io.ReadFull(f, head)
-	if jerr != nil && string(head[:n]) != sqliteMagic {
+	if jerr != nil && !safefile.HasDatabaseHeader(f) {
 		return false
 	}
 	return tryLock(f)

@@ -517,7 +517,7 @@ func TestBackupLeftoversCleaned(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer busy.Close()
-	busy.WriteString(sqliteMagic)
+	busy.WriteString(safefile.SQLiteHeader)
 	lockFile(busy)
 	if err := s.Backup(context.Background(), filepath.Join(dir, "next.db")); err != nil {
 		t.Fatal(err)

@@ -14,9 +14,12 @@
 //
 //   - store_*.go open, migrate and read. store_open.go refuses files that
 //     are not Plenary databases before anything could write to them, by
-//     their application id or exact schema (store_identity.go), and opens
-//     read-only files in folders that cannot be written (store_readonly*.go);
-//     store_errors.go explains engine errors with the way forward;
+//     their application id or exact schema (store_identity.go), in checks
+//     (preflight) that CheckBackup runs too, and opens read-only files in
+//     folders that cannot be written (store_readonly*.go); store_dsn.go
+//     writes every connection string; store_errors.go says in one place
+//     (classify) what an engine error means, and words it with the way
+//     forward for what the store was doing (describe);
 //     store_migrate.go alone changes the schema (store_schema.go), at open;
 //     store_countries.go keeps the country table in step with the registry;
 //     store_read.go and store_ballots.go only read (RebuildBallots rewrites

@@ -34,23 +34,6 @@ func (s *Store) LoadSample(ctx context.Context) (*Report, error) {
 	return s.importSources(ctx, sources, ImportOptions{sample: true}, &Report{})
 }
 
-// LoadSampleIfEmpty loads the sample into a database that holds nothing,
-// as the desktop app does on its first start. It reports whether it did.
-func (s *Store) LoadSampleIfEmpty(ctx context.Context) (bool, error) {
-	if s.readOnly {
-		return false, nil
-	}
-	info, err := s.Info(ctx)
-	if err != nil {
-		return false, err
-	}
-	if !info.Empty() || len(info.Imports) > 0 {
-		return false, nil
-	}
-	_, err = s.LoadSample(ctx)
-	return err == nil, err
-}
-
 // RemoveSample deletes the sample's roll calls and positions in one step.
 // Roll calls that a later import also wrote have lost their sample mark and
 // stay. It returns how many roll calls and positions were removed.

@@ -6,7 +6,6 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"plenary/data/ingest"
@@ -124,23 +123,8 @@ func endImport(conn *sql.Conn) {
 	conn.Close()
 }
 
-// writeErr makes a driver error readable.
-func (s *Store) writeErr(err error) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "disk is full") || strings.Contains(msg, "database or disk is full"):
-		return fmt.Errorf("%s: the disk is full; nothing was imported", s.path)
-	case strings.Contains(msg, "readonly"):
-		return fmt.Errorf("%s: the database cannot be written: %w", s.path, ErrReadOnly)
-	}
-	if e := explain(s.path, err); e != err {
-		return e
-	}
-	return fmt.Errorf("%s: %w", s.path, err)
-}
+// writeErr makes a driver error met while writing readable.
+func (s *Store) writeErr(err error) error { return describe(s.path, err, writing) }
 
 // checkReferences does, once per import, the check that foreign-key
 // enforcement would do for every row (see beginImport). Roll-call ids need

@@ -29,6 +29,7 @@ import (
 
 	"plenary/data/countries"
 	"plenary/data/record"
+	"plenary/data/safefile"
 )
 
 // relShared returns ../shared/data relative to the repository root (the
@@ -771,7 +772,7 @@ func TestOpenForeignFiles(t *testing.T) {
 			return relWrite(t, dir, "notes.txt", []byte("Dear diary,\nthis is not a database.\n"))
 		}, ErrNotDatabase},
 		{"sqlite_magic_then_garbage", func(t *testing.T) string {
-			return relWrite(t, dir, "garbage.db", append([]byte(sqliteMagic), bytes.Repeat([]byte{0xA5}, 8192)...))
+			return relWrite(t, dir, "garbage.db", append([]byte(safefile.SQLiteHeader), bytes.Repeat([]byte{0xA5}, 8192)...))
 		}, ErrCorrupt},
 		{"other_programs_sqlite", other, ErrNotDatabase},
 		{"newer_schema", newer, ErrNewerSchema},

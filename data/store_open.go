@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
+
+	"plenary/data/safefile"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -82,8 +82,6 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "plenary.db"), nil
 }
 
-const sqliteMagic = "SQLite format 3\x00"
-
 // Open opens (creating if needed, unless opt says otherwise) the database
 // at path and brings its schema up to date. A file that is not SQLite, is
 // damaged or comes from a newer Plenary is never written to: Open returns
@@ -92,14 +90,8 @@ func Open(path string, opt Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("no database file given: name one with --db PATH")
 	}
-	if err := checkFile(path, opt.ReadOnly || opt.MustExist); err != nil {
-		return nil, err
-	}
-	ro, err := readOnlyMode(path)
-	if err != nil && fileExists(path) {
-		return nil, err
-	}
-	if err := probe(path, ro, !opt.Quick); err != nil {
+	ro, err := preflight(path, opt.ReadOnly || opt.MustExist, true, !opt.Quick)
+	if err != nil {
 		return nil, err
 	}
 	if !opt.ReadOnly {
@@ -108,10 +100,10 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 	}
 	q := []string{
-		"_defensive=1", // no SQL may corrupt the file on purpose (writable_schema and the like)
-		"_pragma=busy_timeout(15000)",
+		paramDefensive,
+		paramBusyTimeout,
 		"_pragma=foreign_keys(1)",
-		"_pragma=trusted_schema(0)",
+		paramUntrustedSchema,
 		"_pragma=cell_size_check(1)",
 		"_txlock=immediate",
 	}
@@ -120,8 +112,7 @@ func Open(path string, opt Options) (*Store, error) {
 	} else {
 		q = append(q, "_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)")
 	}
-	dsn := "file:" + escapePath(path) + "?" + strings.Join(q, "&")
-	db, err := sql.Open("sqlite", dsn)
+	db, err := sql.Open("sqlite", dsn(path, q...))
 	if err != nil {
 		return nil, &OpenError{Path: path, Err: err}
 	}
@@ -133,10 +124,34 @@ func Open(path string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-// escapePath makes a file name safe inside a file: URI.
-func escapePath(p string) string {
-	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
-	return r.Replace(p)
+// preflight runs the checks Open and CheckBackup share, before anything
+// could change the file: that it is a regular SQLite file (checkFile), how
+// it can be opened read-only (readOnlyMode), and that it is a Plenary
+// database this build can open, undamaged unless check is false (probe:
+// a command that only reads skips the check of every page). It returns that
+// read-only mode. A missing file passes unless mustExist; an empty one is
+// a new database when emptyOK, and refused as no backup otherwise.
+func preflight(path string, mustExist, emptyOK, check bool) (string, error) {
+	if err := checkFile(path, mustExist); err != nil {
+		return "", err
+	}
+	if !emptyOK {
+		st, err := os.Stat(path)
+		if err != nil {
+			return "", &OpenError{Path: path, Err: err}
+		}
+		if st.Size() == 0 {
+			return "", &OpenError{Path: path, Err: ErrNotDatabase, Hint: "the file is empty; it is not a backup"}
+		}
+	}
+	ro, err := readOnlyMode(path)
+	if err != nil && fileExists(path) {
+		return "", err
+	}
+	if err := probe(path, ro, check); err != nil {
+		return "", err
+	}
+	return ro, nil
 }
 
 // checkFile refuses, before SQLite touches it, a file that exists but is
@@ -169,8 +184,7 @@ func checkFile(path string, mustExist bool) error {
 		return &OpenError{Path: path, Err: err, Hint: "check the file's permissions or choose another with --db"}
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	if _, err := io.ReadFull(f, head); err != nil || string(head) != sqliteMagic {
+	if !safefile.HasDatabaseHeader(f) {
 		return &OpenError{Path: path, Err: ErrNotDatabase, Hint: "this file is not an SQLite database; Plenary will not overwrite it: choose another file with --db, or move it aside"}
 	}
 	return nil
@@ -191,7 +205,7 @@ func probe(path, ro string, check bool) error {
 	if err != nil || st.Size() == 0 {
 		return nil
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+ro+"&_defensive=1&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)")
+	db, err := sql.Open("sqlite", checkDSN(path, ro))
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
 	}
@@ -215,21 +229,7 @@ func probe(path, ro string, check bool) error {
 func (s *Store) openErr(err error) error { return openErr(s.path, err) }
 
 // openErr classifies a driver error met while opening the file at path.
-func openErr(path string, err error) error {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") || strings.Contains(msg, "corrupt"):
-		return &OpenError{Path: path, Err: ErrCorrupt, Hint: "restore a backup (plenary restore FILE), or move the file aside and start a fresh database"}
-	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "permission"):
-		return &OpenError{Path: path, Err: ErrReadOnly, Hint: "the file or its folder cannot be written: open it read-only (--read-only) or copy it somewhere writable"}
-	case strings.Contains(msg, "locked") || strings.Contains(msg, "busy"):
-		return &OpenError{Path: path, Err: err, Hint: "another program holds the database; close it and try again"}
-	}
-	if e := explain(path, err); e != err {
-		return e
-	}
-	return &OpenError{Path: path, Err: err}
-}
+func openErr(path string, err error) error { return describe(path, err, opening) }
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }

@@ -281,9 +281,7 @@ func runBreaks(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
+// plural writes a count with its noun: "1 break", "3 breaks".
 func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return fmt.Sprintf("%d %s", n, record.Plural(n, what, what+"s"))
 }

@@ -457,10 +457,7 @@ func loadPositions(ctx context.Context, env *Env) ([]record.Position, error) {
 
 // rollCalls counts roll calls in words.
 func rollCalls(n int) string {
-	if n == 1 {
-		return "1 roll call"
-	}
-	return strconv.Itoa(n) + " roll calls"
+	return strconv.Itoa(n) + " " + record.Plural(n, "roll call", "roll calls")
 }
 
 func runAgreement(ctx context.Context, env *Env, args []string) error {

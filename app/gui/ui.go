@@ -475,10 +475,7 @@ func (u *ui) selectKind(kind views.Kind) {
 
 // plural writes a count with its noun: "1 import", "6 imports".
 func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return thousands(n) + " " + noun + "s"
+	return thousands(n) + " " + record.Plural(n, noun, noun+"s")
 }
 
 // sources names the datasets the imports came from, for the status bar.

@@ -318,11 +318,9 @@ func name(iso3 string) string {
 	return iso3
 }
 
+// plural writes a count with its noun: "1 roll call", "6 roll calls".
 func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return fmt.Sprintf("%d %s", n, record.Plural(n, what, what+"s"))
 }
 
 // period is the span of years of the selected roll calls, for titles.

@@ -156,13 +156,13 @@ func (f Filter) Describe() string {
 		parts = append(parts, "until "+f.To)
 	}
 	if len(f.Sessions) > 0 {
-		parts = append(parts, plural(len(f.Sessions), "session ", "sessions ")+strings.Join(f.Sessions, ", "))
+		parts = append(parts, record.Plural(len(f.Sessions), "session ", "sessions ")+strings.Join(f.Sessions, ", "))
 	}
 	if len(f.Symbols) > 0 {
 		parts = append(parts, strings.Join(f.Symbols, ", "))
 	}
 	if len(f.Topics) > 0 {
-		parts = append(parts, plural(len(f.Topics), "topic ", "topics ")+quoteAll(f.Topics, " or "))
+		parts = append(parts, record.Plural(len(f.Topics), "topic ", "topics ")+quoteAll(f.Topics, " or "))
 	}
 	if f.Text != "" {
 		parts = append(parts, "text "+quoteAll([]string{f.Text}, ""))
@@ -177,13 +177,6 @@ func (f Filter) Describe() string {
 		parts = append(parts, describeCountries(f.Countries))
 	}
 	return strings.Join(parts, " · ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func quoteAll(items []string, sep string) string {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"plenary/data/countries"
+	"plenary/data/record"
 )
 
 // ownSpans are, by countryIndex, the spans of each state's own
@@ -117,16 +118,16 @@ func (b *Batch) warnMisfiled() {
 		seat := fmt.Sprintf("%s (%s, a member %s)", c.Name, c.ISO3, membership(c))
 		if m.dropped {
 			b.warnEach(m.file, m.line, "%d %s of %s dated %s dropped: %s held the seat then and voted",
-				m.n, plural(m.n, "vote", "votes"), seat, span, m.to)
+				m.n, record.Plural(m.n, "vote", "votes"), seat, span, m.to)
 			continue
 		}
 		if m.to != "" {
 			b.warnEach(m.file, m.line, "%d %s of %s dated %s, outside its membership, filed under %s, which held the seat then",
-				m.n, plural(m.n, "vote", "votes"), seat, span, m.to)
+				m.n, record.Plural(m.n, "vote", "votes"), seat, span, m.to)
 			continue
 		}
 		b.warnEach(m.file, m.line, "%d %s of %s dated %s, outside its membership and no state held its seat then: kept as the file has them",
-			m.n, plural(m.n, "vote", "votes"), seat, span)
+			m.n, record.Plural(m.n, "vote", "votes"), seat, span)
 	}
 }
 
@@ -141,11 +142,4 @@ func membership(c countries.Country) string {
 		return "from " + from
 	}
 	return "from " + from + " to " + to
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

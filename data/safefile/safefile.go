@@ -21,7 +21,6 @@ package safefile
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -162,21 +161,6 @@ func refuseCompanion(path, abs string) error {
 		}
 	}
 	return nil
-}
-
-// sqliteHeader opens every SQLite 3 database file.
-var sqliteHeader = []byte("SQLite format 3\x00")
-
-// IsDatabase reports whether the file at path starts with SQLite's header.
-func IsDatabase(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, len(sqliteHeader))
-	n, _ := io.ReadFull(f, head)
-	return bytes.Equal(head[:n], sqliteHeader)
 }
 
 // CreateTemp makes an empty temporary file beside target (the absolute
