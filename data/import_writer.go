@@ -38,10 +38,10 @@ type writer struct {
 	pending []any          // vote rows of the next INSERT
 	added   map[int64]bool // roll calls this import created
 	// orig holds, for every roll call an incoming one was merged into, its
-	// content before the first merge; votesChanged those whose votes
-	// changed. See writeRollCalls.
+	// content before the first merge; votesChanged how many votes of
+	// each it added or changed. See writeRollCalls.
 	orig         map[int64]record.RollCall
-	votesChanged map[int64]bool
+	votesChanged map[int64]int
 	ballot       []ballotVote // reused for each roll call's ballot
 	// claimed counts the built-in roll calls this import holds unchanged:
 	// they lose their built-in mark, and the import is committed and
@@ -61,7 +61,7 @@ type writer struct {
 
 func newWriter(ctx context.Context, conn *sql.Conn, tx *sql.Tx, s *Store, opt ImportOptions, rep *Report) (*writer, error) {
 	w := &writer{ctx: context.WithoutCancel(ctx), stop: ctx, tx: tx, s: s, opt: opt, rep: rep, votes: newVoteInserter(ctx, conn),
-		idx: merge.NewIndex(), added: map[int64]bool{}, orig: map[int64]record.RollCall{}, votesChanged: map[int64]bool{}}
+		idx: merge.NewIndex(), added: map[int64]bool{}, orig: map[int64]record.RollCall{}, votesChanged: map[int64]int{}}
 	w.prog.report = opt.Progress
 	now := nowUTC()
 	res, err := tx.ExecContext(w.ctx, `INSERT INTO imports (started, finished, format, dataset, app_version, sample) VALUES (?, ?, '', '', ?, ?)`,
