@@ -151,6 +151,9 @@ func (w *writer) applyRollCall(in *ingest.RollCall, symbolUnique bool) error {
 		newID = w.nextID
 		w.nextID++
 	}
+	if in.Link != "" && !record.WebLink(in.Link) {
+		w.warn(in, notWebLink, in.Label(), in.Link)
+	}
 	id, warn := w.idx.Match(&in.RollCall, symbolUnique)
 	if warn != "" {
 		w.warn(in, "%s", warn)
@@ -171,5 +174,13 @@ func (w *writer) applyRollCall(in *ingest.RollCall, symbolUnique bool) error {
 
 // warn adds a warning about an incoming roll call to the report.
 func (w *writer) warn(in *ingest.RollCall, format string, args ...any) {
-	w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: ", baseName(in.File), in.Line)+fmt.Sprintf(format, args...))
+	w.warnAt(in.File, in.Line, format, args...)
 }
+
+// warnAt adds a warning about a line of a file.
+func (w *writer) warnAt(file string, line int, format string, args ...any) {
+	w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: ", baseName(file), line)+fmt.Sprintf(format, args...))
+}
+
+// notWebLink is the warning for a link that is not opened (record.WebLink).
+const notWebLink = "%s: the link %q is not an http or https address: it is kept, shown as text and never opened"
