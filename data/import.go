@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"plenary/data/ingest"
+	"plenary/data/merge"
 	"plenary/data/record"
 )
 
@@ -83,6 +84,27 @@ func (c TopicChange) String() string {
 	return fmt.Sprintf("%s: topic %q from %s", c.RollCall, c.Topic, c.Source)
 }
 
+// Update is a stored roll call that the import changed: the fields that
+// changed, old → new, and how many of its votes, with the dataset that
+// changed it.
+type Update struct {
+	RollCall string // label of the roll call
+	Fields   []merge.FieldChange
+	Votes    int // votes added or changed (the changed ones are listed as differences)
+	Source   string
+}
+
+func (u Update) String() string {
+	var parts []string
+	for _, f := range u.Fields {
+		parts = append(parts, f.String())
+	}
+	if u.Votes > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s added or changed", u.Votes, record.Plural(u.Votes, "vote", "votes")))
+	}
+	return fmt.Sprintf("%s: %s (%s)", u.RollCall, strings.Join(parts, ", "), u.Source)
+}
+
 // Report says what an import did.
 type Report struct {
 	Sources     []string // dataset names
@@ -93,6 +115,7 @@ type Report struct {
 	Positions   struct{ Added, Updated, Unchanged int }
 	Vetoes      struct{ Added, Updated, Unchanged int }
 	Speeches    struct{ Added, Updated, Unchanged int } // General Debate speeches (ImportSpeeches)
+	Updates     []Update                                // the roll calls counted as updated, in the order of their ids
 	Differences []Difference
 	Topics      []TopicChange // topics added to roll calls already stored
 	Warnings    []string
@@ -129,6 +152,7 @@ func (r *Report) Summary() string {
 		}
 		b.WriteString("\n")
 	}
+	writeList(&b, "%d roll calls updated:\n", r.Updates)
 	writeList(&b, "%d votes differ from an earlier import (this import wins):\n", r.Differences)
 	writeList(&b, "%d topics added to roll calls already stored (each dataset's topics are kept):\n", r.Topics)
 	writeList(&b, "%d warnings:\n", r.Warnings)

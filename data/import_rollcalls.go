@@ -39,6 +39,7 @@ func (w *writer) insert(in *ingest.RollCall, id int64) error {
 func (w *writer) insertRollCall(in *ingest.RollCall, id int64) (*record.RollCall, error) {
 	rc := in.RollCall
 	rc.ID = id
+	w.heedSymbol(in, &rc)
 	if w.opt.sample {
 		rc.Flags |= record.Sample
 	}
@@ -52,6 +53,16 @@ func (w *writer) insertRollCall(in *ingest.RollCall, id int64) (*record.RollCall
 	w.added[id] = true
 	w.rep.RollCalls.Added++
 	return &rc, nil
+}
+
+// heedSymbol gives rc the session its symbol names when the session it was
+// given contradicts it (merge.Session), and warns, naming the row that
+// stated the other session.
+func (w *writer) heedSymbol(in *ingest.RollCall, rc *record.RollCall) {
+	if s, contradicted := merge.Session(rc); contradicted {
+		w.warn(in, "%s: session %s contradicts the symbol, which names session %s: session %s kept", rc.Label(), rc.Session, s, s)
+		rc.Session = s
+	}
 }
 
 // creditTopics notes which dataset gave a roll call's topics.
@@ -81,6 +92,7 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 		w.orig[id] = *old
 	}
 	merged := merge.RollCall(old, &in.RollCall, w.opt.sample)
+	w.heedSymbol(in, &merged)
 	metaChanged := !merge.Same(old, &merged)
 	if err := w.creditTopics(id, in.Topics, in.Source); err != nil {
 		return err
@@ -94,15 +106,13 @@ func (w *writer) update(id int64, in *ingest.RollCall) error {
 	if err != nil {
 		return err
 	}
-	if !metaChanged && !votesChanged && !claims(old, &merged) {
+	if !metaChanged && votesChanged == 0 && !claims(old, &merged) {
 		return nil
 	}
 	if err := w.checkMergedTotals(id, in, &merged); err != nil {
 		return err
 	}
-	if votesChanged {
-		w.votesChanged[id] = true
-	}
+	w.votesChanged[id] += votesChanged
 	merged.Source = in.Source
 	*old = merged
 	w.idx.Add(old)
@@ -116,7 +126,8 @@ func (w *writer) writeRollCalls() error {
 	ids := slices.Sorted(maps.Keys(w.orig))
 	for _, id := range ids {
 		orig, cur := w.orig[id], w.idx.Get(id)
-		changed := !merge.Same(&orig, cur) || w.votesChanged[id]
+		fields := merge.Changes(&orig, cur)
+		changed := len(fields) > 0 || w.votesChanged[id] > 0
 		claimed := claims(&orig, cur)
 		if changed || claimed {
 			if _, err := w.st.updRC.ExecContext(w.ctx, append(rollCallArgs(cur), w.importID, id)...); err != nil {
@@ -127,6 +138,7 @@ func (w *writer) writeRollCalls() error {
 		case w.added[id]:
 		case changed:
 			w.rep.RollCalls.Updated++
+			w.rep.Updates = append(w.rep.Updates, Update{RollCall: cur.Label(), Fields: fields, Votes: w.votesChanged[id], Source: cur.Source})
 		default:
 			w.rep.RollCalls.Unchanged++
 			if claimed {
@@ -171,42 +183,43 @@ func (w *writer) checkMergedTotals(id int64, in *ingest.RollCall, rc *record.Rol
 }
 
 // mergeVotes adds and changes the votes of a stored roll call, counts and
-// reports each, and writes its ballot again when a vote changed.
-func (w *writer) mergeVotes(id int64, label string, votes []ingest.Cast) (changed bool, err error) {
+// reports each, writes its ballot again when a vote changed, and returns
+// how many it added or changed.
+func (w *writer) mergeVotes(id int64, label string, votes []ingest.Cast) (changed int, err error) {
 	if len(votes) == 0 {
-		return false, nil
+		return 0, nil
 	}
 	have, err := w.storedVotes(id)
 	if err != nil {
-		return false, err
+		return 0, err
 	}
 	for _, c := range votes {
 		cid, ok := w.s.countryID[c.Country]
 		if !ok {
-			return false, fmt.Errorf("country %s is not in the country table", c.Country)
+			return 0, fmt.Errorf("country %s is not in the country table", c.Country)
 		}
 		switch ch, prev := merge.Vote(have, cid, c.Vote); ch {
 		case merge.Added:
 			if _, err := w.queueVote(id, c); err != nil {
-				return false, err
+				return 0, err
 			}
 			w.rep.Votes.Added++
-			changed = true
+			changed++
 		case merge.Changed:
 			if _, err := w.st.updVote.ExecContext(w.ctx, int(c.Vote), id, cid); err != nil {
-				return false, err
+				return 0, err
 			}
 			w.rep.Votes.Changed++
 			w.rep.Differences = append(w.rep.Differences, Difference{RollCall: label, Country: c.Country, Old: prev, New: c.Vote})
-			changed = true
+			changed++
 		default:
 			w.rep.Votes.Unchanged++
 		}
 	}
-	if changed {
-		return true, w.writeBallot(id, ballotOf(have))
+	if changed > 0 {
+		return changed, w.writeBallot(id, ballotOf(have))
 	}
-	return false, nil
+	return 0, nil
 }
 
 // storedVotes reads a stored roll call's votes, by country row id.

@@ -38,10 +38,10 @@ type writer struct {
 	pending []any          // vote rows of the next INSERT
 	added   map[int64]bool // roll calls this import created
 	// orig holds, for every roll call an incoming one was merged into, its
-	// content before the first merge; votesChanged those whose votes
-	// changed. See writeRollCalls.
+	// content before the first merge; votesChanged how many votes of
+	// each it added or changed. See writeRollCalls.
 	orig         map[int64]record.RollCall
-	votesChanged map[int64]bool
+	votesChanged map[int64]int
 	ballot       []ballotVote // reused for each roll call's ballot
 	// claimed counts the built-in roll calls this import holds unchanged:
 	// they lose their built-in mark, and the import is committed and
@@ -61,7 +61,7 @@ type writer struct {
 
 func newWriter(ctx context.Context, conn *sql.Conn, tx *sql.Tx, s *Store, opt ImportOptions, rep *Report) (*writer, error) {
 	w := &writer{ctx: context.WithoutCancel(ctx), stop: ctx, tx: tx, s: s, opt: opt, rep: rep, votes: newVoteInserter(ctx, conn),
-		idx: merge.NewIndex(), added: map[int64]bool{}, orig: map[int64]record.RollCall{}, votesChanged: map[int64]bool{}}
+		idx: merge.NewIndex(), added: map[int64]bool{}, orig: map[int64]record.RollCall{}, votesChanged: map[int64]int{}}
 	w.prog.report = opt.Progress
 	now := nowUTC()
 	res, err := tx.ExecContext(w.ctx, `INSERT INTO imports (started, finished, format, dataset, app_version, sample) VALUES (?, ?, '', '', ?, ?)`,
@@ -151,6 +151,9 @@ func (w *writer) applyRollCall(in *ingest.RollCall, symbolUnique bool) error {
 		newID = w.nextID
 		w.nextID++
 	}
+	if in.Link != "" && !record.WebLink(in.Link) {
+		w.warn(in, notWebLink, in.Label(), in.Link)
+	}
 	id, warn := w.idx.Match(&in.RollCall, symbolUnique)
 	if warn != "" {
 		w.warn(in, "%s", warn)
@@ -171,5 +174,13 @@ func (w *writer) applyRollCall(in *ingest.RollCall, symbolUnique bool) error {
 
 // warn adds a warning about an incoming roll call to the report.
 func (w *writer) warn(in *ingest.RollCall, format string, args ...any) {
-	w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: ", baseName(in.File), in.Line)+fmt.Sprintf(format, args...))
+	w.warnAt(in.File, in.Line, format, args...)
 }
+
+// warnAt adds a warning about a line of a file.
+func (w *writer) warnAt(file string, line int, format string, args ...any) {
+	w.rep.Warnings = append(w.rep.Warnings, fmt.Sprintf("%s:%d: ", baseName(file), line)+fmt.Sprintf(format, args...))
+}
+
+// notWebLink is the warning for a link that is not opened (record.WebLink).
+const notWebLink = "%s: the link %q is not an http or https address: it is kept, shown as text and never opened"

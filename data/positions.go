@@ -125,6 +125,9 @@ func (w *writer) position(p *ingest.Position) error {
 	if !ok {
 		return fmt.Errorf("country %s is not in the country table", p.Country)
 	}
+	if record.LooksLikeLink(p.Source) && !record.WebLink(p.Source) {
+		w.warnAt(p.File, p.Line, notWebLink, "the source of "+p.Country+"'s position of "+p.Date, p.Source)
+	}
 	now := nowUTC()
 	var id int64
 	var stance, quote, source string

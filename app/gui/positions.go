@@ -3,7 +3,6 @@ package gui
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -85,7 +84,7 @@ func newPositionsView(m *filterModel, h positionsHooks) *positionsView {
 			case 4:
 				l.SetText(pos.Summary)
 			case 5:
-				if u := sourceLink(pos.Source); u != nil {
+				if u := webURL(pos.Source); u != nil {
 					h.SetText(pos.Source)
 					h.SetURL(u)
 					h.Show()
@@ -378,13 +377,4 @@ func (p *positionsView) exportCSV() *saveForm {
 			p.hooks.status(fmt.Sprintf("Exported %d positions to %s", len(shown), path))
 		},
 	})
-}
-
-func sourceLink(s string) *url.URL {
-	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
-		if u, err := url.Parse(s); err == nil {
-			return u
-		}
-	}
-	return nil
 }

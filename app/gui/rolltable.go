@@ -3,7 +3,6 @@ package gui
 import (
 	"fmt"
 	"image/color"
-	"net/url"
 	"sort"
 	"strings"
 
@@ -250,9 +249,7 @@ func (r *rollTable) focus(row rowView) {
 	}
 	r.detailBox.Show()
 	if rc.Link != "" {
-		if l, err := url.Parse(rc.Link); err == nil {
-			r.detail.Add(widget.NewHyperlink("Open the UN record", l))
-		}
+		r.detail.Add(newDataLink("Open the UN record", rc.Link))
 	}
 	r.detail.Add(widget.NewButton("Breakdown by regional group", func() { r.hooks.showKind(views.ByGroup) }))
 	if r.hooks.speeches != nil && rc.Body == record.GA {

@@ -11,6 +11,8 @@ package merge
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"plenary/data/record"
 )
@@ -166,6 +168,39 @@ func RollCall(old, in *record.RollCall, sample bool) record.RollCall {
 	return m
 }
 
+// Session is the session a roll call holds once its symbol is heeded: the
+// session the symbol names (record.SymbolSession) wins over a stated one
+// that contradicts it, and contradicted says that it did. Voeten files
+// A/RES/60/260 under session 59, unvotes under 60: without the rule each
+// import of one after the other would change it back. A stated session of
+// the regular numbering does not contradict an emergency or special
+// session's symbol (unvotes files ES-5 under the 22nd session, which it
+// interrupted), and a symbol that its own date contradicts (unvotes'
+// R/677/46 of 2012) is the typo, and names no session.
+func Session(rc *record.RollCall) (session string, contradicted bool) {
+	named, stated := record.SymbolSession(rc.Symbol), rc.Session
+	if named == "" || stated == "" || named == stated {
+		return stated, false
+	}
+	for _, kind := range []string{"ES-", "S-"} {
+		if strings.HasPrefix(named, kind) {
+			if strings.HasPrefix(stated, kind) {
+				return named, true
+			}
+			return stated, false
+		}
+	}
+	n, _ := strconv.Atoi(named)
+	if s, err := strconv.Atoi(stated); err != nil || s == n {
+		return stated, false
+	}
+	// Regular session n opens in September 1945+n and ends before the next.
+	if y := rc.Year(); y != 0 && (y < 1945+n || y > 1946+n) {
+		return stated, false
+	}
+	return named, true
+}
+
 // Topics is the union of the topics two sources give a roll call: each
 // dataset classifies by its own scheme, and none is more right than
 // another, so no import takes away what an earlier one gave. When the
@@ -197,12 +232,92 @@ func NewTopics(before, after []string) []string {
 // Same reports whether two roll calls hold the same stored content; the
 // id, body and source (the dataset that wrote it last) are not compared,
 // nor the built-in mark, which says who provided it, not what it holds.
-func Same(a, b *record.RollCall) bool {
-	pa, pb := a.Published, b.Published
-	samePub := (pa == nil && pb == nil) || (pa != nil && pb != nil && *pa == *pb)
-	return a.Symbol == b.Symbol && a.Date == b.Date && a.Session == b.Session && a.Title == b.Title &&
-		a.Description == b.Description && a.Draft == b.Draft && a.Meeting == b.Meeting && a.Link == b.Link &&
-		slices.Equal(a.Topics, b.Topics) && samePub && a.RCID == b.RCID && a.UNDLID == b.UNDLID && a.Flags&^record.Sample == b.Flags&^record.Sample
+func Same(a, b *record.RollCall) bool { return len(Changes(a, b)) == 0 }
+
+// FieldChange is one field of a roll call's stored content that differs
+// between two versions of it, as the import report words it.
+type FieldChange struct {
+	Field, Old, New string
+}
+
+func (c FieldChange) String() string {
+	return fmt.Sprintf("%s %s → %s", c.Field, quoteField(c.Old), quoteField(c.New))
+}
+
+// fieldShown is how many characters of a value a report shows: a title or
+// a description is recognised by its start.
+const fieldShown = 60
+
+// quoteField quotes a value for the report, shortened to fieldShown
+// characters.
+func quoteField(s string) string {
+	if r := []rune(s); len(r) > fieldShown {
+		s = string(r[:fieldShown]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// flagNames are the flags a report names, in the order it names them.
+var flagNames = []struct {
+	f    record.Flags
+	name string
+}{
+	{record.Amendment, "amendment"}, {record.Paragraph, "paragraph"},
+	{record.Important, "important"}, {record.WithoutVote, "adopted without a vote"},
+}
+
+// Changes lists the fields of stored content in which b differs from a,
+// old (a) to new (b), with what Same compares and nothing else.
+func Changes(a, b *record.RollCall) []FieldChange {
+	var out []FieldChange
+	str := func(field, old, new string) {
+		if old != new {
+			out = append(out, FieldChange{field, old, new})
+		}
+	}
+	str("symbol", a.Symbol, b.Symbol)
+	str("date", a.Date, b.Date)
+	str("session", a.Session, b.Session)
+	str("title", a.Title, b.Title)
+	str("description", a.Description, b.Description)
+	str("draft", a.Draft, b.Draft)
+	str("meeting", a.Meeting, b.Meeting)
+	str("link", a.Link, b.Link)
+	if !slices.Equal(a.Topics, b.Topics) {
+		out = append(out, FieldChange{"topics", strings.Join(a.Topics, "; "), strings.Join(b.Topics, "; ")})
+	}
+	str("published totals", totals(a.Published), totals(b.Published))
+	str("rcid", id(a.RCID), id(b.RCID))
+	str("UN Digital Library record", id(a.UNDLID), id(b.UNDLID))
+	named := record.Sample
+	for _, f := range flagNames {
+		str(f.name, yesNo(a.Flags.Has(f.f)), yesNo(b.Flags.Has(f.f)))
+		named |= f.f
+	}
+	// A flag added to record and not yet named here still counts.
+	str("flags", strconv.Itoa(int(a.Flags&^named)), strconv.Itoa(int(b.Flags&^named)))
+	return out
+}
+
+func totals(t *record.Totals) string {
+	if t == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s, %d non-voting", t, t.NonVoting)
+}
+
+func id(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 // Change is what an incoming vote does to a stored ballot.

@@ -159,3 +159,33 @@ func TestVote(t *testing.T) {
 		t.Errorf("new vote: %v %v", ch, have)
 	}
 }
+
+// TestSession: the symbol's session wins over a stated one that
+// contradicts it, and over nothing else.
+func TestSession(t *testing.T) {
+	for _, c := range []struct {
+		symbol, date, stated, want string
+		contradicted               bool
+	}{
+		{"A/RES/60/260", "2006-05-08", "59", "60", true}, // Voeten's session of unvotes' rcid 4592
+		{"A/RES/60/260", "", "59", "60", true},           // no date to doubt the symbol
+		{"A/RES/60/260", "2006-05-08", "60", "60", false},
+		{"A/RES/60/260", "2006-05-08", "", "", false},       // no session stated: none is made up
+		{"A/RES/60/1", "2006-09-11", "59", "60", true},      // a resumed session ends before the next opens
+		{"A/RES/677/46", "2012-12-03", "67", "67", false},   // the symbol is the typo: its date says so
+		{"A/RES/19/595", "1959-12-05", "14", "14", false},   // before the 31st session the form is the datasets' own
+		{"A/RES/ES-5/100", "1967-07-04", "22", "22", false}, // unvotes' regular session of an emergency one
+		{"A/RES/ES-10/14", "2003-12-08", "ES-11", "ES-10", true},
+		{"A/RES/S-2/33", "1948-05-14", "S-3", "S-2", true},
+		{"A/RES/S-2/33", "1948-05-14", "ES-2", "ES-2", false},
+		{"S/RES/2774 (2025)", "2025-02-24", "80", "80", false},
+		{"", "2020-01-01", "74", "74", false},
+		{"A/RES/60/260", "2006-05-08", "sixty", "sixty", false},
+	} {
+		rc := record.RollCall{Symbol: c.symbol, Date: c.date, Session: c.stated}
+		got, contradicted := Session(&rc)
+		if got != c.want || contradicted != c.contradicted {
+			t.Errorf("%s of %s stated %q: Session = %q, %v; want %q, %v", c.symbol, c.date, c.stated, got, contradicted, c.want, c.contradicted)
+		}
+	}
+}

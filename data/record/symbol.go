@@ -2,6 +2,7 @@ package record
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -52,4 +53,33 @@ func asciiUpper(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// regularSymbol and specialSymbol are the General Assembly resolution
+// symbols that name their session: A/RES/60/260, A/RES/ES-10/14,
+// A/RES/S-2/33.
+var (
+	regularSymbol = regexp.MustCompile(`^A/RES/(\d+)/`)
+	specialSymbol = regexp.MustCompile(`^A/RES/((?:ES|S)-\d+)(?:/|$)`)
+)
+
+// firstNumberedSession is the first session whose resolutions the UN
+// numbered A/RES/session/number (1976); earlier ones were 1514 (XV), and
+// the session/number form the datasets give them is their own.
+const firstNumberedSession = 31
+
+// SymbolSession is the session a General Assembly resolution symbol (in
+// the UN's form) names: "60" for A/RES/60/260, "ES-10" for A/RES/ES-10/14,
+// "S-2" for A/RES/S-2/33; "" for a symbol that names none (Security
+// Council, decisions, the resolutions before the 31st session).
+func SymbolSession(symbol string) string {
+	if m := specialSymbol.FindStringSubmatch(symbol); m != nil {
+		return m[1]
+	}
+	if m := regularSymbol.FindStringSubmatch(symbol); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil && n >= firstNumberedSession {
+			return strconv.Itoa(n)
+		}
+	}
+	return ""
 }

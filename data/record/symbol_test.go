@@ -61,3 +61,26 @@ func FuzzNormalizeSymbol(f *testing.F) {
 		}
 	})
 }
+
+// The sessions the symbols name, read off the symbol by hand.
+func TestSymbolSession(t *testing.T) {
+	for sym, want := range map[string]string{
+		"A/RES/60/260":      "60",
+		"A/RES/31/1":        "31",
+		"A/RES/079/1":       "79",
+		"A/RES/ES-10/14":    "ES-10",
+		"A/RES/ES-11/7":     "ES-11",
+		"A/RES/S-2/33":      "S-2",
+		"A/RES/S-5":         "S-5",
+		"A/RES/30/3379":     "", // before the UN numbered by session: unvotes' own form
+		"A/RES/1/66":        "",
+		"S/RES/2774 (2025)": "",
+		"A/RES/ES-":         "",
+		"A/DEC/60/551":      "",
+		"":                  "",
+	} {
+		if got := SymbolSession(sym); got != want {
+			t.Errorf("SymbolSession(%q) = %q, want %q", sym, got, want)
+		}
+	}
+}
