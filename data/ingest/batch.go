@@ -76,6 +76,14 @@ func (b *Batch) collect(builders []*rollCallBuilder) {
 		b.dropShared(bl, bl.rc.File)
 		b.RollCalls = append(b.RollCalls, bl.finish())
 	}
+	// A roll call whose every vote waits for the batch (see add) had no
+	// run: it follows those that had.
+	for _, bl := range builders {
+		if bl.voted && !bl.listed {
+			b.dropShared(bl, bl.rc.File)
+			b.RollCalls = append(b.RollCalls, bl.finish())
+		}
+	}
 	for _, bl := range builders {
 		if !bl.voted {
 			b.RollCalls = append(b.RollCalls, bl.finish())
@@ -165,6 +173,9 @@ type rollCallBuilder struct {
 	votes []record.Vote // by countryIndex; None = not listed
 	lines []int32       // line of each listed vote, for the twice-listed warning
 	voted bool          // has had a vote
+	// listed is set with its first vote that is streamed: the batch lists
+	// the roll calls in the order a streamed import meets them.
+	listed bool
 	// inherited are the countries whose votes fall in the years of the
 	// seat they carry on, not their own (see dropShared).
 	inherited []int
@@ -192,6 +203,9 @@ func (b *rollCallBuilder) add(batch *Batch, file string, line int, iso3 string, 
 		b.voted = true
 		b.votes = make([]record.Vote, len(countryCodes))
 		b.lines = make([]int32, len(countryCodes))
+	}
+	if !inherited && !b.listed {
+		b.listed = true
 		batch.voted = append(batch.voted, b)
 	}
 	if prev := b.lines[i]; prev != 0 {

@@ -191,25 +191,50 @@ func parseWithin(t *testing.T, src ingest.Source) (*ingest.Batch, error) {
 // checkRuns checks what ParseStream promises a streamed import: the runs
 // of rows it handed over hold each roll call's final votes, the later vote
 // winning where a country is listed twice, and the batch lists the roll
-// calls with votes in the order of their first runs, before the others.
+// calls with streamed votes in the order of their first runs, before the
+// others. The one exception is a vote cast in the years of the seat the
+// state carries on (Russia's in the Soviet Union's), which waits for the
+// whole roll call (the seat has one vote) and goes in with the batch.
 func checkRuns(t *testing.T, b *ingest.Batch, first []*ingest.RollCall, runs map[*ingest.RollCall]map[string]record.Vote) {
 	t.Helper()
-	if len(b.RollCalls) < len(first) {
-		t.Fatalf("%d roll calls had runs, the batch holds %d", len(first), len(b.RollCalls))
-	}
-	for i, rc := range b.RollCalls {
-		if i < len(first) {
-			if rc != first[i] {
-				t.Fatalf("roll call %d of the batch is %s; the %d-th first run was of %s", i, rc.Label(), i, first[i].Label())
-			}
-		} else if len(rc.Votes) > 0 || runs[rc] != nil {
-			t.Fatalf("%s has votes but comes after the roll calls with runs", rc.Label())
-		}
-		got := runs[rc]
-		if len(got) != len(rc.Votes) {
-			t.Fatalf("%s: %d votes in its runs, %d in the batch", rc.Label(), len(got), len(rc.Votes))
-		}
+	streamed := func(rc *ingest.RollCall) []ingest.Cast {
+		var out []ingest.Cast
 		for _, c := range rc.Votes {
+			if h, ok := countries.Holder(c.Country, rc.Date); rc.Date == "" || !ok || h == c.Country {
+				out = append(out, c)
+			} else if _, inRun := runs[rc][c.Country]; !inRun {
+				continue
+			} else {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	var withRuns []*ingest.RollCall
+	for _, rc := range b.RollCalls {
+		if runs[rc] != nil {
+			withRuns = append(withRuns, rc)
+		} else if len(streamed(rc)) > 0 {
+			t.Fatalf("%s has streamed votes but no run", rc.Label())
+		}
+	}
+	if len(withRuns) != len(first) {
+		t.Fatalf("%d roll calls had runs, the batch holds %d of them", len(first), len(withRuns))
+	}
+	for i, rc := range withRuns {
+		if b.RollCalls[i] != rc {
+			t.Fatalf("%s had runs but comes after %s, which had none", rc.Label(), b.RollCalls[i].Label())
+		}
+		if rc != first[i] {
+			t.Fatalf("roll call %d with runs in the batch is %s; the %d-th first run was of %s", i, rc.Label(), i, first[i].Label())
+		}
+	}
+	for _, rc := range b.RollCalls {
+		got, want := runs[rc], streamed(rc)
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d votes in its runs, %d in the batch", rc.Label(), len(got), len(want))
+		}
+		for _, c := range want {
 			if got[c.Country] != c.Vote {
 				t.Fatalf("%s: %s voted %v in its runs, %v in the batch", rc.Label(), c.Country, got[c.Country], c.Vote)
 			}
