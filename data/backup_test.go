@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -379,8 +378,7 @@ func TestHelperFullDisk(t *testing.T) {
 		os.Exit(3)
 	}
 	defer s.Close()
-	lim := syscall.Rlimit{Cur: 48 << 10, Max: 48 << 10}
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+	if err := limitFileSize(48 << 10); err != nil {
 		say("ERR setrlimit: %v", err)
 		os.Exit(3)
 	}

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -81,8 +80,7 @@ func TestHelperDiskFull(t *testing.T) {
 		say("ERR open: %v", err)
 		os.Exit(3)
 	}
-	lim := syscall.Rlimit{Cur: 256 << 10, Max: 256 << 10}
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+	if err := limitFileSize(256 << 10); err != nil {
 		say("ERR setrlimit: %v", err)
 		os.Exit(3)
 	}
@@ -92,8 +90,7 @@ func TestHelperDiskFull(t *testing.T) {
 	for _, ext := range []string{"-wal", "-shm"} {
 		os.Remove(path + ext)
 	}
-	lim = syscall.Rlimit{Cur: 16 << 10, Max: 16 << 10}
-	syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim)
+	limitFileSize(16 << 10)
 	s, err = Open(path, Options{ReadOnly: true})
 	if err == nil {
 		_, err = s.Info(context.Background())

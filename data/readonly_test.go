@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -60,7 +59,7 @@ func TestReadOnlyFolder(t *testing.T) {
 		cmd := exec.Command(bin, "-test.run=^TestHelperReadOnlyFolder$", "-test.count=1")
 		cmd.Env = append(os.Environ(), "PLENARY_REL_CHILD=rofolder", "PLENARY_REL_DB="+db, "HOME="+root, "GOCACHE="+root)
 		if os.Geteuid() == 0 {
-			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+			runAsNobody(cmd)
 		} else {
 			os.Chmod(dir, 0o555)
 			defer os.Chmod(dir, 0o755)

@@ -23,7 +23,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -631,7 +630,7 @@ func TestHostileUnreadableFolder(t *testing.T) {
 		}, nil},
 		{"fifo", func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "fifo.csv")
-			if err := syscall.Mkfifo(p, 0o644); err != nil {
+			if err := makeFIFO(p); err != nil {
 				t.Skipf("mkfifo: %v", err)
 			}
 			return p

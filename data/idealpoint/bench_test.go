@@ -2,9 +2,7 @@ package idealpoint_test
 
 import (
 	"context"
-	"syscall"
 	"testing"
-	"time"
 
 	"plenary/data/compare/comparetest"
 	"plenary/data/idealpoint"
@@ -60,13 +58,4 @@ func benchEstimate(b *testing.B, t *record.Table, rows []int, opt idealpoint.Opt
 	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(res.Iterations), "iterations")
 	b.ReportMetric(float64(res.Votes), "votes")
-}
-
-// cpuSeconds is the processor time (user and system) the process has used.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
