@@ -137,6 +137,10 @@ func (c *canvas) textBaseline(s string, x, baseline, size float64, col drawing.C
 		x -= t.width
 		t.anchor = "end"
 	}
+	if c.img != nil {
+		c.rasterText(c.img, s, rnd(x), rnd(baseline), size, col)
+		return
+	}
 	c.r.ResetStyle()
 	c.r.SetFont(c.font)
 	c.r.SetFontSize(size)
