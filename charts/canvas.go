@@ -10,7 +10,6 @@ import (
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
-	"golang.org/x/image/font"
 )
 
 // canvas is the one drawing surface of every chart kind. It wraps a
@@ -26,8 +25,6 @@ type canvas struct {
 	scale float64
 	pal   palette
 	font  *truetype.Font
-	faces map[float64]font.Face
-	width map[textKey]float64
 	// svgTexts records, for SVG, every text in drawing order, so that
 	// finishSVG can pin each one with textLength and text-anchor: a viewer
 	// without Roboto then still fits each label in its place.
@@ -104,8 +101,6 @@ func newCanvas(r chart.Renderer, o Options) (*canvas, error) {
 		scale: o.Scale,
 		pal:   paletteFor(o.Theme),
 		font:  f,
-		faces: map[float64]font.Face{},
-		width: map[textKey]float64{},
 	}, nil
 }
 

@@ -305,6 +305,18 @@ func (c *canvas) drawGlobe(w *geo.World, pr projection) {
 // fall on or next to a pixel already drawn, and every point costs the
 // rasterizer and the border stroke time.
 func (c *canvas) pathOf(rings [][]geo.Point, pr projection) {
+	pathRings(c.r, rings, pr)
+}
+
+// ringPather is where pathRings adds its path: a go-chart renderer, or
+// a graphic context through intPath.
+type ringPather interface {
+	MoveTo(x, y int)
+	LineTo(x, y int)
+	Close()
+}
+
+func pathRings(p ringPather, rings [][]geo.Point, pr projection) {
 	for _, r := range rings {
 		px, py := math.MinInt/2, math.MinInt/2
 		n := 0
@@ -315,15 +327,15 @@ func (c *canvas) pathOf(rings [][]geo.Point, pr projection) {
 				continue
 			}
 			if n == 0 {
-				c.r.MoveTo(ix, iy)
+				p.MoveTo(ix, iy)
 			} else {
-				c.r.LineTo(ix, iy)
+				p.LineTo(ix, iy)
 			}
 			px, py = ix, iy
 			n++
 		}
 		if n > 0 {
-			c.r.Close()
+			p.Close()
 		}
 	}
 }

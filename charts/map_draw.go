@@ -52,6 +52,10 @@ const outlineWidth = 2.4
 // inside the state.
 func (c *canvas) outlineMapPath(id string, shapes [][][]geo.Point, pr projection, fill drawing.Color) {
 	sw := c.px(outlineWidth)
+	if c.img != nil {
+		c.rasterMapPath(id, shapes, pr, sw, true, fill, c.pal.text)
+		return
+	}
 	c.r.ResetStyle()
 	c.r.SetStrokeColor(c.pal.text)
 	c.r.SetStrokeWidth(sw)
@@ -78,6 +82,10 @@ func shapeRings(w *geo.World, keys []string) [][][]geo.Point {
 func (c *canvas) fillMapPath(id string, shapes [][][]geo.Point, pr projection, fill drawing.Color) {
 	sw := c.px(borderWidth)
 	c.hits.shape(id, shapes, pr)
+	if c.img != nil {
+		c.rasterMapPath(id, shapes, pr, sw, false, fill, c.pal.bg)
+		return
+	}
 	c.r.ResetStyle()
 	c.r.SetFillColor(fill)
 	c.r.SetStrokeColor(c.pal.bg)

@@ -3,41 +3,67 @@ package charts
 import (
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font"
 )
 
-func (c *canvas) face(size float64) font.Face {
-	size = math.Round(size*8) / 8
-	f, ok := c.faces[size]
+// metrics is what text layout asks of the font, kept across charts: a
+// truetype face loads a whole glyph to tell its advance, and a window
+// redrawing on every filter change measures the same labels each time. A
+// truetype face is not safe for concurrent use, so one lock guards it all.
+var metrics = struct {
+	sync.Mutex
+	faces map[float64]font.Face
+	width map[textKey]float64
+}{faces: map[float64]font.Face{}, width: map[textKey]float64{}}
+
+// metricsLimit bounds the widths kept; beyond it the cache starts again.
+const metricsLimit = 1 << 16
+
+// faceLocked returns the face of size (rounded to 1/8 px); metrics must be
+// locked.
+func faceLocked(f *truetype.Font, size float64) font.Face {
+	fc, ok := metrics.faces[size]
 	if !ok {
-		f = truetype.NewFace(c.font, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone})
-		c.faces[size] = f
+		fc = truetype.NewFace(f, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone})
+		metrics.faces[size] = fc
 	}
-	return f
+	return fc
 }
 
 // measure returns the advance width of s, which is what both renderers use
 // to place glyphs, so layout is identical in PNG and SVG.
 func (c *canvas) measure(s string, size float64) float64 {
 	k := textKey{math.Round(size*8) / 8, s}
-	if w, ok := c.width[k]; ok {
+	metrics.Lock()
+	defer metrics.Unlock()
+	if w, ok := metrics.width[k]; ok {
 		return w
 	}
-	w := float64(font.MeasureString(c.face(size), s)) / 64
-	c.width[k] = w
+	w := float64(font.MeasureString(faceLocked(c.font, k.size), s)) / 64
+	if len(metrics.width) >= metricsLimit {
+		metrics.width = map[textKey]float64{}
+	}
+	metrics.width[k] = w
 	return w
 }
 
 // ascent and lineHeight come from the font, so lines neither touch nor drift.
 func (c *canvas) ascent(size float64) float64 {
-	return float64(c.face(size).Metrics().Ascent) / 64
+	return float64(c.fontMetrics(size).Ascent) / 64
 }
 
 func (c *canvas) descent(size float64) float64 {
-	return float64(c.face(size).Metrics().Descent) / 64
+	return float64(c.fontMetrics(size).Descent) / 64
+}
+
+func (c *canvas) fontMetrics(size float64) font.Metrics {
+	metrics.Lock()
+	defer metrics.Unlock()
+	return faceLocked(c.font, math.Round(size*8)/8).Metrics()
 }
 
 func (c *canvas) lineHeight(size float64) float64 {

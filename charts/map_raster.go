@@ -1,0 +1,123 @@
+package charts
+
+import (
+	"image"
+	"image/color"
+	"sync"
+
+	"github.com/golang/freetype/raster"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"plenary/charts/geo"
+)
+
+// A raster map's states are painted from spans kept across charts. The
+// outlines of some two hundred states are the same from one filter change
+// to the next, only their colours change, yet rasterising them was a third
+// of a map's drawing time. The spans are recorded by go-chart's own graphic
+// context (the same path, flattener, stroker and rasteriser as its
+// renderer) into a recorder instead of the image, and painted with
+// freetype's RGBA painter, so the pixels are exactly those go-chart draws.
+
+// shapeKey names the raster of one state's path: which shapes (by the
+// address of their first point, which the loaded world keeps), where they
+// are projected, the stroke width and the image size.
+type shapeKey struct {
+	id      string
+	first   *geo.Point
+	rings   int
+	pr      projection
+	sw      float64
+	outline bool
+	size    image.Point
+}
+
+// shapeRaster is the fill's spans and the stroke's (just the stroke for an
+// outline).
+type shapeRaster [][]raster.Span
+
+const shapeCacheLimit = 1 << 13
+
+var shapeCache = struct {
+	sync.Mutex
+	m map[shapeKey]shapeRaster
+}{m: map[shapeKey]shapeRaster{}}
+
+// groupRecorder keeps the spans of each rasterisation apart: go-chart
+// sets the colour before each one.
+type groupRecorder struct{ groups [][]raster.Span }
+
+func (g *groupRecorder) SetColor(color.Color) { g.groups = append(g.groups, nil) }
+
+func (g *groupRecorder) Paint(ss []raster.Span, _ bool) {
+	if len(g.groups) == 0 {
+		g.groups = append(g.groups, nil)
+	}
+	last := len(g.groups) - 1
+	g.groups[last] = append(g.groups[last], ss...)
+}
+
+func newShapeKey(c *canvas, id string, shapes [][][]geo.Point, pr projection, sw float64, outline bool) shapeKey {
+	k := shapeKey{id: id, pr: pr, sw: sw, outline: outline, size: c.img.Rect.Size()}
+	for _, rings := range shapes {
+		k.rings += len(rings)
+		if k.first == nil && len(rings) > 0 && len(rings[0]) > 0 {
+			k.first = &rings[0][0]
+		}
+	}
+	return k
+}
+
+// rasterMapPath paints the rings of one state filled with fill and
+// stroked in stroke (outline: only stroked), as go-chart's FillStroke or
+// Stroke would.
+func (c *canvas) rasterMapPath(id string, shapes [][][]geo.Point, pr projection, sw float64, outline bool, fill, stroke drawing.Color) {
+	k := newShapeKey(c, id, shapes, pr, sw, outline)
+	shapeCache.Lock()
+	sr, ok := shapeCache.m[k]
+	shapeCache.Unlock()
+	if !ok {
+		sr = c.recordMapPath(shapes, pr, sw, outline)
+		shapeCache.Lock()
+		if len(shapeCache.m) >= shapeCacheLimit {
+			shapeCache.m = map[shapeKey]shapeRaster{}
+		}
+		shapeCache.m[k] = sr
+		shapeCache.Unlock()
+	}
+	cols := []drawing.Color{fill, stroke}
+	if outline {
+		cols = cols[1:]
+	}
+	p := raster.NewRGBAPainter(c.img)
+	for i, ss := range sr {
+		if i < len(cols) && len(ss) > 0 {
+			p.SetColor(cols[i])
+			// Paint may use its argument as scratch space: give it a copy.
+			p.Paint(append([]raster.Span(nil), ss...), true)
+		}
+	}
+}
+
+func (c *canvas) recordMapPath(shapes [][][]geo.Point, pr projection, sw float64, outline bool) shapeRaster {
+	rec := &groupRecorder{}
+	gc := drawing.NewRasterGraphicContextWithPainter(c.img, rec)
+	gc.SetLineWidth(sw)
+	gc.SetLineDash(nil, 0)
+	for _, rings := range shapes {
+		pathRings(intPath{gc}, rings, pr)
+	}
+	if outline {
+		gc.Stroke()
+	} else {
+		gc.FillStroke()
+	}
+	return rec.groups
+}
+
+// intPath gives a graphic context the renderer's whole-pixel path calls.
+type intPath struct{ gc *drawing.RasterGraphicContext }
+
+func (p intPath) MoveTo(x, y int) { p.gc.MoveTo(float64(x), float64(y)) }
+func (p intPath) LineTo(x, y int) { p.gc.LineTo(float64(x), float64(y)) }
+func (p intPath) Close()          { p.gc.Close() }

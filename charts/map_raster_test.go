@@ -1,0 +1,78 @@
+package charts
+
+import (
+	"bytes"
+	"image"
+	"testing"
+
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"plenary/charts/geo"
+)
+
+// TestMapRasterMatchesGoChart fills and outlines every shape of the world
+// through go-chart's renderer and through the span cache, twice (the second
+// time from the cache, in other colours), and finds the same pixels.
+func TestMapRasterMatchesGoChart(t *testing.T) {
+	w, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []image.Point{{1200, 800}, {517, 333}} {
+		for pass, fill := range []drawing.Color{drawing.ColorFromHex("0072B2"), drawing.ColorFromHex("D55E00")} {
+			want := drawShapesWith(t, w, size, fill, false)
+			got := drawShapesWith(t, w, size, fill, true)
+			if !bytes.Equal(want.Pix, got.Pix) {
+				n := 0
+				for i := range want.Pix {
+					if want.Pix[i] != got.Pix[i] {
+						n++
+					}
+				}
+				t.Errorf("%v, pass %d: %d channel values differ from go-chart's", size, pass, n)
+			}
+			inked := 0
+			for i := 0; i < len(want.Pix); i += 4 {
+				if want.Pix[i] == fill.R && want.Pix[i+1] == fill.G {
+					inked++
+				}
+			}
+			if inked*10 < size.X*size.Y {
+				t.Fatalf("%v: only %d pixels in the fill colour: the shapes were not drawn", size, inked)
+			}
+		}
+	}
+}
+
+func drawShapesWith(t *testing.T, w *geo.World, size image.Point, fill drawing.Color, cached bool) *image.RGBA {
+	t.Helper()
+	r, err := chart.PNG(size.X, size.Y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var iw chart.ImageWriter
+	if err := r.Save(&iw); err != nil {
+		t.Fatal(err)
+	}
+	img, err := rgbaOf(iw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := newCanvas(r, Options{Width: size.X, Height: size.Y, Format: PNG, Scale: 1.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cached {
+		c.img = img
+	}
+	pr := fit(w, rect{10, 10, float64(size.X - 20), float64(size.Y - 20)})
+	for i, k := range w.Keys() {
+		sh, _ := w.Shape(k)
+		c.fillMapPath(k, [][][]geo.Point{sh.Rings}, pr, fill)
+		if i%7 == 0 {
+			c.outlineMapPath(k, [][][]geo.Point{sh.Rings}, pr, fill)
+		}
+	}
+	return img
+}
