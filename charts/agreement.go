@@ -93,6 +93,71 @@ type nosave struct{ chart.Renderer }
 
 func (nosave) Save(io.Writer) error { return nil }
 
+// unseen is nosave that also drops what go-chart draws with neither a
+// visible fill nor a visible stroke: the chart's background and canvas
+// boxes, which it always fills, here in a transparent colour. Painting a
+// premultiplied colour of alpha 0 leaves every pixel as it was, yet over
+// the whole image it was most of a line chart's drawing time. go-chart
+// sets a shape's colours before its path, so the path is dropped with it.
+type unseen struct {
+	nosave
+	fill, stroke drawing.Color
+}
+
+// seriesRenderer is what renderSeries gives go-chart (a variable so that
+// a test can compare it with the plain renderer).
+var seriesRenderer = func(r chart.Renderer) chart.Renderer { return &unseen{nosave: nosave{r}} }
+
+func (u *unseen) SetFillColor(c drawing.Color)   { u.fill = c; u.Renderer.SetFillColor(c) }
+func (u *unseen) SetStrokeColor(c drawing.Color) { u.stroke = c; u.Renderer.SetStrokeColor(c) }
+func (u *unseen) ResetStyle() {
+	u.fill, u.stroke = drawing.Color{}, drawing.Color{}
+	u.Renderer.ResetStyle()
+}
+func (u *unseen) visible() bool { return u.fill.A != 0 || u.stroke.A != 0 }
+
+func (u *unseen) MoveTo(x, y int) {
+	if u.visible() {
+		u.Renderer.MoveTo(x, y)
+	}
+}
+
+func (u *unseen) LineTo(x, y int) {
+	if u.visible() {
+		u.Renderer.LineTo(x, y)
+	}
+}
+
+func (u *unseen) QuadCurveTo(cx, cy, x, y int) {
+	if u.visible() {
+		u.Renderer.QuadCurveTo(cx, cy, x, y)
+	}
+}
+
+func (u *unseen) ArcTo(cx, cy int, rx, ry, start, delta float64) {
+	if u.visible() {
+		u.Renderer.ArcTo(cx, cy, rx, ry, start, delta)
+	}
+}
+
+func (u *unseen) Circle(radius float64, x, y int) {
+	if u.visible() {
+		u.Renderer.Circle(radius, x, y)
+	}
+}
+
+func (u *unseen) Close() {
+	if u.visible() {
+		u.Renderer.Close()
+	}
+}
+
+func (u *unseen) FillStroke() {
+	if u.visible() {
+		u.Renderer.FillStroke()
+	}
+}
+
 func (a AgreementOverTime) draw(c *canvas) {
 	segs, minY, maxY := a.allSegments()
 	if minY > maxY {
@@ -269,6 +334,7 @@ func (a AgreementOverTime) drawLines(c *canvas, plot rect, segs [][][]AgreementP
 
 // renderSeries lets a go-chart Chart draw series into the plot box.
 func (c *canvas) renderSeries(plot rect, series []chart.Series, x0, x1 float64) {
+	r := seriesRenderer(c.r)
 	clear := drawing.Color{R: 255, G: 255, B: 255, A: 0} // transparent but not "unset"
 	ch := chart.Chart{
 		Width: int(c.w), Height: int(c.h), DPI: c.dpi,
@@ -283,7 +349,7 @@ func (c *canvas) renderSeries(plot rect, series []chart.Series, x0, x1 float64) 
 		YAxisSecondary: chart.YAxis{Style: chart.Hidden()},
 		Series:         series,
 	}
-	if err := ch.Render(func(int, int) (chart.Renderer, error) { return nosave{c.r}, nil }, io.Discard); err != nil {
+	if err := ch.Render(func(int, int) (chart.Renderer, error) { return r, nil }, io.Discard); err != nil {
 		panic(err) // turned into an error by paint; inputs above make this unreachable
 	}
 	c.r.ResetStyle()
