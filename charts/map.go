@@ -293,6 +293,12 @@ func (c *canvas) drawGlobe(w *geo.World, pr projection) {
 		x, y := geo.Project(-180, north-(north-south)*float64(i)/steps)
 		pts = append(pts, geo.Point{X: x, Y: y})
 	}
+	if c.img != nil {
+		// The globe depends only on the world's bounds and the projection.
+		k := shapeKey{id: "\x00globe", pr: pr, mode: fillOnly, size: c.img.Rect.Size()}
+		c.paintCached(k, func(gc *drawing.RasterGraphicContext) { pathRings(intPath{gc}, [][]geo.Point{pts}, pr) }, oceanColor(c.pal), drawing.Color{})
+		return
+	}
 	c.r.ResetStyle()
 	c.r.SetFillColor(oceanColor(c.pal))
 	c.pathOf([][]geo.Point{pts}, pr)

@@ -53,7 +53,7 @@ const outlineWidth = 2.4
 func (c *canvas) outlineMapPath(id string, shapes [][][]geo.Point, pr projection, fill drawing.Color) {
 	sw := c.px(outlineWidth)
 	if c.img != nil {
-		c.rasterMapPath(id, shapes, pr, sw, true, fill, c.pal.text)
+		c.rasterMapPath(id, shapes, pr, sw, strokeOnly, fill, c.pal.text)
 		return
 	}
 	c.r.ResetStyle()
@@ -83,7 +83,7 @@ func (c *canvas) fillMapPath(id string, shapes [][][]geo.Point, pr projection, f
 	sw := c.px(borderWidth)
 	c.hits.shape(id, shapes, pr)
 	if c.img != nil {
-		c.rasterMapPath(id, shapes, pr, sw, false, fill, c.pal.bg)
+		c.rasterMapPath(id, shapes, pr, sw, fillStroke, fill, c.pal.bg)
 		return
 	}
 	c.r.ResetStyle()

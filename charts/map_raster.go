@@ -23,14 +23,24 @@ import (
 // address of their first point, which the loaded world keeps), where they
 // are projected, the stroke width and the image size.
 type shapeKey struct {
-	id      string
-	first   *geo.Point
-	rings   int
-	pr      projection
-	sw      float64
-	outline bool
-	size    image.Point
+	id    string
+	first *geo.Point
+	rings int
+	pr    projection
+	sw    float64
+	mode  pathMode
+	size  image.Point
 }
+
+// pathMode is how a path is painted: filled and stroked (a state and its
+// border), stroked (a selected state's outline) or filled (the globe).
+type pathMode int
+
+const (
+	fillStroke pathMode = iota
+	strokeOnly
+	fillOnly
+)
 
 // shapeRaster is the fill's spans and the stroke's (just the stroke for an
 // outline).
@@ -57,8 +67,8 @@ func (g *groupRecorder) Paint(ss []raster.Span, _ bool) {
 	g.groups[last] = append(g.groups[last], ss...)
 }
 
-func newShapeKey(c *canvas, id string, shapes [][][]geo.Point, pr projection, sw float64, outline bool) shapeKey {
-	k := shapeKey{id: id, pr: pr, sw: sw, outline: outline, size: c.img.Rect.Size()}
+func newShapeKey(c *canvas, id string, shapes [][][]geo.Point, pr projection, sw float64, mode pathMode) shapeKey {
+	k := shapeKey{id: id, pr: pr, sw: sw, mode: mode, size: c.img.Rect.Size()}
 	for _, rings := range shapes {
 		k.rings += len(rings)
 		if k.first == nil && len(rings) > 0 && len(rings[0]) > 0 {
@@ -69,15 +79,25 @@ func newShapeKey(c *canvas, id string, shapes [][][]geo.Point, pr projection, sw
 }
 
 // rasterMapPath paints the rings of one state filled with fill and
-// stroked in stroke (outline: only stroked), as go-chart's FillStroke or
-// Stroke would.
-func (c *canvas) rasterMapPath(id string, shapes [][][]geo.Point, pr projection, sw float64, outline bool, fill, stroke drawing.Color) {
-	k := newShapeKey(c, id, shapes, pr, sw, outline)
+// stroked in stroke, as go-chart's FillStroke, Stroke or Fill would (mode);
+// the colour of what mode leaves out is ignored.
+func (c *canvas) rasterMapPath(id string, shapes [][][]geo.Point, pr projection, sw float64, mode pathMode, fill, stroke drawing.Color) {
+	k := newShapeKey(c, id, shapes, pr, sw, mode)
+	c.paintCached(k, func(gc *drawing.RasterGraphicContext) {
+		for _, rings := range shapes {
+			pathRings(intPath{gc}, rings, pr)
+		}
+	}, fill, stroke)
+}
+
+// paintCached paints the spans kept under k, recording them first by
+// drawing path on a graphic context in k's mode.
+func (c *canvas) paintCached(k shapeKey, path func(gc *drawing.RasterGraphicContext), fill, stroke drawing.Color) {
 	shapeCache.Lock()
 	sr, ok := shapeCache.m[k]
 	shapeCache.Unlock()
 	if !ok {
-		sr = c.recordMapPath(shapes, pr, sw, outline)
+		sr = c.recordPath(path, k.sw, k.mode)
 		shapeCache.Lock()
 		if len(shapeCache.m) >= shapeCacheLimit {
 			shapeCache.m = map[shapeKey]shapeRaster{}
@@ -86,30 +106,28 @@ func (c *canvas) rasterMapPath(id string, shapes [][][]geo.Point, pr projection,
 		shapeCache.Unlock()
 	}
 	cols := []drawing.Color{fill, stroke}
-	if outline {
+	if k.mode == strokeOnly {
 		cols = cols[1:]
 	}
-	p := raster.NewRGBAPainter(c.img)
 	for i, ss := range sr {
-		if i < len(cols) && len(ss) > 0 {
-			p.SetColor(cols[i])
-			// Paint may use its argument as scratch space: give it a copy.
-			p.Paint(append([]raster.Span(nil), ss...), true)
+		if i < len(cols) {
+			paintSpans(c.img, ss, 0, 0, cols[i])
 		}
 	}
 }
 
-func (c *canvas) recordMapPath(shapes [][][]geo.Point, pr projection, sw float64, outline bool) shapeRaster {
+func (c *canvas) recordPath(path func(gc *drawing.RasterGraphicContext), sw float64, mode pathMode) shapeRaster {
 	rec := &groupRecorder{}
 	gc := drawing.NewRasterGraphicContextWithPainter(c.img, rec)
 	gc.SetLineWidth(sw)
 	gc.SetLineDash(nil, 0)
-	for _, rings := range shapes {
-		pathRings(intPath{gc}, rings, pr)
-	}
-	if outline {
+	path(gc)
+	switch mode {
+	case strokeOnly:
 		gc.Stroke()
-	} else {
+	case fillOnly:
+		gc.Fill()
+	default:
 		gc.FillStroke()
 	}
 	return rec.groups

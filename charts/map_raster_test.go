@@ -11,7 +11,7 @@ import (
 	"plenary/charts/geo"
 )
 
-// TestMapRasterMatchesGoChart fills and outlines every shape of the world
+// TestMapRasterMatchesGoChart draws the globe, fills and outlines every shape of the world
 // through go-chart's renderer and through the span cache, twice (the second
 // time from the cache, in other colours), and finds the same pixels.
 func TestMapRasterMatchesGoChart(t *testing.T) {
@@ -67,6 +67,7 @@ func drawShapesWith(t *testing.T, w *geo.World, size image.Point, fill drawing.C
 		c.img = img
 	}
 	pr := fit(w, rect{10, 10, float64(size.X - 20), float64(size.Y - 20)})
+	c.drawGlobe(w, pr)
 	for i, k := range w.Keys() {
 		sh, _ := w.Shape(k)
 		c.fillMapPath(k, [][][]geo.Point{sh.Rings}, pr, fill)
