@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 )
@@ -66,12 +67,24 @@ func (g GABreakdown) meta() Meta { return g.Meta }
 
 // shown returns the plotted roll calls, oldest first, and the subtitle note.
 func (g GABreakdown) shown() ([]RollCall, string) {
-	rc := append([]RollCall(nil), g.RollCalls...)
+	rc := g.RollCalls
 	note := ""
 	if len(rc) > MaxBreakdownBars {
-		sort.SliceStable(rc, func(i, j int) bool { return rc[i].Date.After(rc[j].Date) })
+		// Sort positions, not the roll calls: the whole history is
+		// thousands of them, and only the most recent are kept.
+		idx := make([]int, len(rc))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return rc[b].Date.Compare(rc[a].Date) })
+		recent := make([]RollCall, MaxBreakdownBars)
+		for i := range recent {
+			recent[i] = rc[idx[i]]
+		}
 		note = fmt.Sprintf("(most recent %d of %d)", MaxBreakdownBars, len(rc))
-		rc = rc[:MaxBreakdownBars]
+		rc = recent
+	} else {
+		rc = append([]RollCall(nil), rc...)
 	}
 	sort.SliceStable(rc, func(i, j int) bool { return rc[i].Date.Before(rc[j].Date) })
 	return rc, note
