@@ -38,6 +38,8 @@ type canvas struct {
 	// img is the raster renderer's image, nil for SVG: opaque boxes are
 	// filled into it directly (see fillRects).
 	img *image.RGBA
+	// recorder records raster paths for the span cache (map_raster.go).
+	recorder *pathRecorder
 }
 
 // svgText is what finishSVG needs to know about one <text> element.

@@ -116,9 +116,21 @@ func (c *canvas) paintCached(k shapeKey, path func(gc *drawing.RasterGraphicCont
 	}
 }
 
+// pathRecorder is a graphic context of the canvas's size that records
+// instead of painting, kept for the canvas's life: its two rasterisers are
+// as tall as the image, and a map records hundreds of paths.
+type pathRecorder struct {
+	gc  *drawing.RasterGraphicContext
+	rec *groupRecorder
+}
+
 func (c *canvas) recordPath(path func(gc *drawing.RasterGraphicContext), sw float64, mode pathMode) shapeRaster {
-	rec := &groupRecorder{}
-	gc := drawing.NewRasterGraphicContextWithPainter(c.img, rec)
+	if c.recorder == nil {
+		rec := &groupRecorder{}
+		c.recorder = &pathRecorder{drawing.NewRasterGraphicContextWithPainter(c.img, rec), rec}
+	}
+	gc, rec := c.recorder.gc, c.recorder.rec
+	rec.groups = nil
 	gc.SetLineWidth(sw)
 	gc.SetLineDash(nil, 0)
 	path(gc)

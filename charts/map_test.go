@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/golang/freetype/raster"
+
 	"plenary/charts/geo"
 	"plenary/data/compare/comparetest"
 	"plenary/data/countries"
@@ -390,6 +392,23 @@ func TestMapMarkerNote(t *testing.T) {
 			if strings.Contains(b, n) != (n == c.want) {
 				t.Errorf("%d states: note %q present = %v, want note %q", len(c.m.Votes), n, !(n == c.want), c.want)
 			}
+		}
+	}
+}
+
+// BenchmarkVoteMapCold is BenchmarkVoteMap's PNG with nothing kept from an
+// earlier chart: the first map a window draws at a new size.
+func BenchmarkVoteMapCold(b *testing.B) {
+	m := es117(b)
+	for b.Loop() {
+		shapeCache.Lock()
+		shapeCache.m = map[shapeKey]shapeRaster{}
+		shapeCache.Unlock()
+		glyphCache.Lock()
+		glyphCache.m = map[glyphKey][]raster.Span{}
+		glyphCache.Unlock()
+		if err := Render(io.Discard, m, Options{Width: 1200, Height: 800, Format: PNG}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
