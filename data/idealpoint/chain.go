@@ -23,18 +23,21 @@ func newChainScratch(n int) *chainScratch {
 	}
 }
 
-// linkPrecision is the random walk's precision between period t-1 and t
-// of the chain (t >= 1).
-func (m *model) linkPrecision(ch *chain, t int) float64 {
-	return 1 / (m.opt.Drift * m.opt.Drift * m.p.gap[ch.first+t])
-}
-
 // chainPrior is the log-prior of a chain's positions x and its gradient
-// added into g (when g is not nil).
+// added into g (when g is not nil): the first position's, the walk's and
+// each period's spread around its mean.
 func (m *model) chainPrior(ch *chain, x, g []float64) float64 {
 	lp := -0.5 * x[0] * x[0] / (priorFirst * priorFirst)
 	if g != nil {
 		g[0] -= x[0] / (priorFirst * priorFirst)
+	}
+	for t := range ch.len {
+		d := x[t] - m.mu[ch.first+t]
+		k := m.kappa[ch.first+t]
+		lp -= 0.5 * k * d * d
+		if g != nil {
+			g[t] -= k * d
+		}
 	}
 	for t := 1; t < ch.len; t++ {
 		w := m.linkPrecision(ch, t)
@@ -94,6 +97,9 @@ func (m *model) precision(ch *chain, s *chainScratch) {
 		s.c[t] = 0
 	}
 	s.d[0] += 1 / (priorFirst * priorFirst)
+	for t := range ch.len {
+		s.d[t] += m.kappa[ch.first+t]
+	}
 	for t := 1; t < ch.len; t++ {
 		w := m.linkPrecision(ch, t)
 		s.d[t] += w

@@ -7,8 +7,10 @@
 // Votes are ordered no < abstain < yes through an ordinal logit on
 // beta*theta; absent and non-voting are missing data. A state's position
 // follows a Gaussian random walk from one period (a year or a session) to
-// the next, and roll calls on the same text in different periods share
-// their parameters, which places the periods on one scale. Estimate finds
+// the next, freer over its first three moves, and is shrunk towards its
+// period's mean with the period's own spread; roll calls on the same text
+// in different periods share their parameters, which places the periods
+// on one scale. Estimate finds
 // the posterior mode by alternating Newton half-steps (states, whose
 // Hessian is tridiagonal over their periods, then roll calls), accelerated
 // by SQUAREM, and gives each position a 95% Laplace interval. The United

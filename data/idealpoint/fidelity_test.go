@@ -176,11 +176,11 @@ func TestFidelityBSV(t *testing.T) {
 	if f.stateYears < 9000 || len(f.years) < 60 {
 		t.Errorf("only %d state-years and %d years matched the published estimates", f.stateYears, len(f.years))
 	}
-	if med < 0.98 {
-		t.Errorf("median within-year r = %.4f, want >= 0.98", med)
+	if med < 0.985 {
+		t.Errorf("median within-year r = %.4f, want >= 0.985", med)
 	}
-	if lo < 0.92 {
-		t.Errorf("lowest within-year r = %.4f (%d), want >= 0.92", lo, loYear)
+	if lo < 0.95 {
+		t.Errorf("lowest within-year r = %.4f (%d), want >= 0.95", lo, loYear)
 	}
 	if f.pooled < 0.95 {
 		t.Errorf("pooled r = %.4f, want >= 0.95", f.pooled)
@@ -205,7 +205,8 @@ func TestFidelityBSV(t *testing.T) {
 		t.Errorf("median within-year rank r = %.4f, want >= 0.975", m)
 	}
 	// Sessions 22 and 24 order the states as the published estimates do;
-	// their r is low because the Soviet bloc lies farther out.
+	// what is left of their gap is mostly the Soviet bloc lying farther
+	// out.
 	for i, y := range f.years {
 		if y != 1967 && y != 1969 {
 			continue

@@ -20,6 +20,9 @@ type model struct {
 	beta  []float64 // by item
 	c1    []float64
 	c2    []float64
+	mu    []float64 // by period: the mean position (spread.go)
+	kappa []float64 // and the precision of the prior around it
+	count []float64 // and the number of positions
 
 	chainObj []float64 // last log-posterior of each chain's half-step
 	itemObj  []float64 // and of each item's
@@ -139,6 +142,7 @@ func (m *model) stateHalfStep() float64 {
 // log-posterior of the whole model.
 func (m *model) itemHalfStep() float64 {
 	forEach(m.opt.Workers, m.p.nItems, func(_, j int) { m.itemObj[j] = m.itemStep(j) })
+	m.periodSpread()
 	total := 0.0
 	for _, o := range m.itemObj {
 		total += o
@@ -206,4 +210,5 @@ func (m *model) rescale() {
 		m.c2[j] += m.beta[j] * best
 		m.beta[j] /= a
 	}
+	m.periodSpread()
 }

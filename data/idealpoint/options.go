@@ -45,8 +45,8 @@ type Options struct {
 	By By
 	// Drift is the standard deviation of a state's move from one period
 	// to the next (the random walk), on the scale of the ideal points. A
-	// gap of k periods without roll calls allows sqrt(k) times as much.
-	// Default 0.12.
+	// gap of k periods without roll calls allows sqrt(k) times as much,
+	// and a state's first three moves twice as much. Default 0.12.
 	Drift float64
 	// MinVotes is the number of votes below which a state's estimate in a
 	// period is flagged and its interval widened. Default 10.

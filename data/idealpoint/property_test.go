@@ -64,7 +64,7 @@ func TestSyntheticRecovery(t *testing.T) {
 	}
 	share := float64(covered) / float64(len(x))
 	t.Logf("the 95%% intervals hold %.1f%% of the true positions (on the estimate's scale)", 100*share)
-	if share < 0.85 {
+	if share < 0.9 {
 		t.Errorf("the 95%% intervals hold only %.1f%% of the true positions", 100*share)
 	}
 }

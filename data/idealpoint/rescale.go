@@ -6,17 +6,19 @@ import "math"
 // affine move (a, u) of rescale:
 //
 //	-log prior = a² A(u)/2 + B/(2a²) + C(u)/2
-//	A(u) = Σ (x0+u)²/s0² + Σ w (Δx)²,  B = Σ beta²/sβ²,
+//	A(u) = Σ (x0+u)²/s0² + Σ w (Δx)² + Σ κ (x-μ)²,  B = Σ beta²/sβ²,
 //	C(u) = Σ ((c1+beta u)² + (c2+beta u)²)/sc²
 //
-// with x0 each chain's first position and Δx its moves.
+// with x0 each chain's first position, Δx its moves and x-μ each
+// position's distance to its period's mean (which moves with it), κ held.
 type scaleSums struct {
-	n0, sx0, sxx0, walk  float64 // chain starts: count, sum, sum of squares; weighted squared moves
+	n0, sx0, sxx0, walk  float64 // chain starts: count, sum, sum of squares; weighted squared moves and spreads
 	bb, bc, cc, betaPrec float64
 }
 
 func (m *model) scaleSums() scaleSums {
 	var s scaleSums
+	m.periodSpread()
 	for k := range m.p.chains {
 		ch := &m.p.chains[k]
 		x := m.theta[ch.base : ch.base+ch.len]
@@ -26,6 +28,10 @@ func (m *model) scaleSums() scaleSums {
 		for t := 1; t < ch.len; t++ {
 			d := x[t] - x[t-1]
 			s.walk += m.linkPrecision(ch, t) * d * d
+		}
+		for t := range ch.len {
+			d := x[t] - m.mu[ch.first+t]
+			s.walk += m.kappa[ch.first+t] * d * d
 		}
 	}
 	for j := range m.beta {
