@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"flag"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -91,7 +92,7 @@ func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) er
 	if err != nil {
 		return err
 	}
-	if err := printChartTable(out, c); err != nil {
+	if err := printChartTable(out, c, *format); err != nil {
 		return err
 	}
 	if *format != "csv" {
@@ -151,9 +152,10 @@ func buildChange(ctx context.Context, env *Env, req views.Request) (*views.Chart
 	return c, nil
 }
 
-// printChartTable prints the chart's CSV through out, as a table or as
-// the same CSV.
-func printChartTable(out *output, c *views.Chart) error {
+// printChartTable prints the chart's CSV through out: as CSV, the same
+// cells; as a table, its fractional columns rounded as the other tables
+// round them.
+func printChartTable(out *output, c *views.Chart, format string) error {
 	b, err := c.Bytes(views.CSV, charts.Options{})
 	if err != nil {
 		return err
@@ -162,14 +164,63 @@ func printChartTable(out *output, c *views.Chart) error {
 	if err != nil {
 		return err
 	}
+	for i := range recs {
+		for j, s := range recs[i] {
+			recs[i][j] = strings.TrimPrefix(s, "'") // printed back as a cell by output
+		}
+	}
+	if format != "csv" {
+		roundFractions(recs)
+	}
 	for _, r := range recs {
 		cells := make([]any, len(r))
 		for i, s := range r {
-			cells[i] = strings.TrimPrefix(s, "'") // printed back as a cell by output
+			cells[i] = s
 		}
 		out.row(cells...)
 	}
 	return out.flush()
+}
+
+// tableDecimals is how many decimals a table prints of a fraction, as the
+// agreement command's table does.
+const tableDecimals = 3
+
+// roundFractions rounds to tableDecimals the cells of every column below
+// the header in recs whose cells are all numbers, or empty, and one at
+// least has a fraction: a column of names, codes or counts is left as it
+// is.
+func roundFractions(recs [][]string) {
+	if len(recs) < 2 {
+		return
+	}
+	for j := range recs[0] {
+		if !fractionColumn(recs[1:], j) {
+			continue
+		}
+		for _, r := range recs[1:] {
+			if x, err := strconv.ParseFloat(r[j], 64); err == nil {
+				r[j] = strconv.FormatFloat(x, 'f', tableDecimals, 64)
+			}
+		}
+	}
+}
+
+// fractionColumn reports whether column j of rows holds numbers or
+// nothing, and one number at least with a fraction.
+func fractionColumn(rows [][]string, j int) bool {
+	fraction := false
+	for _, r := range rows {
+		if j >= len(r) || r[j] == "" {
+			continue
+		}
+		x, err := strconv.ParseFloat(r[j], 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+		fraction = fraction || x != math.Trunc(x)
+	}
+	return fraction
 }
 
 // emptyMessage says why a chart is empty.
