@@ -1,9 +1,7 @@
 package cli_test
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -18,15 +16,7 @@ import (
 // symbol → ISO3 → vote word.
 func undlVotes(t *testing.T) map[string]map[string]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join(comparetest.Dataset(t, "undl_2020_2025"), "votes.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSVFile(t, filepath.Join(comparetest.Dataset(t, "undl_2020_2025"), "votes.csv"))
 	word := map[string]string{"Y": "yes", "N": "no", "A": "abstain", "X": "non-voting"}
 	out := map[string]map[string]string{}
 	for _, r := range recs[1:] {

@@ -51,6 +51,7 @@ func unvotesPair(t *testing.T, a, b, year string) (same, n int) {
 	return same, n
 }
 
+// readAll reads a whole CSV file, its header included.
 func readAll(t *testing.T, path string) [][]string {
 	t.Helper()
 	f, err := os.Open(path)
