@@ -19,7 +19,7 @@ import (
 // and Russia apart, blank where the member held no seat.
 func TestVetoesByYearCSV(t *testing.T) {
 	db := comparetest.Recent(t)
-	recs := readAll(t, comparetest.Dataset(t, "unsc/vetoes.csv"))
+	recs := readCSVFile(t, comparetest.Dataset(t, "unsc/vetoes.csv"))
 	col := map[string]int{}
 	for i, h := range recs[0] {
 		col[h] = i
