@@ -2,8 +2,6 @@ package data_test
 
 import (
 	"context"
-	"encoding/csv"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -189,35 +187,6 @@ func csvCounts(t testing.TB, dir string) map[int]yearCount {
 		out[y] = c
 	})
 	return out
-}
-
-// readCSV calls fn with every record of a CSV file, by column name.
-func readCSV(t testing.TB, path string, fn func(map[string]string)) {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	head, err := r.Read()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := map[string]string{}
-	for {
-		row, err := r.Read()
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		for i, h := range head {
-			rec[h] = row[i]
-		}
-		fn(rec)
-	}
 }
 
 // BenchmarkLoadBuiltin loads the built-in history into a new database; its

@@ -53,20 +53,6 @@ func undl2026(t *testing.T, notes map[string]string, totalMS int, zero ...string
 	return path
 }
 
-func readRecords(t *testing.T, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return recs[1:]
-}
-
 // findRollCall returns the table row of the vote on the whole text of a
 // symbol.
 func findRollCall(t *testing.T, tb *record.Table, symbol string) int {
@@ -344,23 +330,7 @@ func nuclearUnion(t *testing.T, to string) map[string]bool {
 			out[r[0]] = true
 		}
 	}
-	f, err := os.Open(filepath.Join(dir, "voeten", "votes.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rd := csv.NewReader(f)
-	rd.ReuseRecord = true
-	head, _ := rd.Read()
-	col := map[string]int{}
-	for i, h := range head {
-		col[h] = i
-	}
-	for {
-		rec, err := rd.Read()
-		if err != nil {
-			break
-		}
+	eachRecord(t, filepath.Join(dir, "voeten", "votes.csv"), func(col map[string]int, rec []string, _ int) {
 		d := rec[col["date"]]
 		if d == "" {
 			d = date[rec[col["rcid"]]]
@@ -368,7 +338,7 @@ func nuclearUnion(t *testing.T, to string) map[string]bool {
 		if rec[col["nu"]] == "1" && d <= to {
 			out[rec[col["rcid"]]] = true
 		}
-	}
+	})
 	return out
 }
 

@@ -82,127 +82,212 @@ type stored struct {
 	sha, speaker, post string
 }
 
+// writeSpeeches writes the archive's new and changed speeches in tx and
+// records the import; rep counts what was added, updated and left. The
+// writes run to their end once begun (the transaction is committed or
+// rolled back as a whole): ctx is checked between speeches only.
 func (s *Store) writeSpeeches(ctx context.Context, tx *sql.Tx, arch *ingest.SpeechArchive, rep *Report, opt ImportOptions, started time.Time) error {
 	bg := context.WithoutCancel(ctx)
-	have := map[[2]any]stored{}
-	rows, err := tx.QueryContext(bg, `SELECT id, code, session, sha256, speaker, post FROM speeches`)
+	have, err := storedSpeeches(bg, tx)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var st stored
-		var code string
-		var session int
-		if err := rows.Scan(&st.id, &code, &session, &st.sha, &st.speaker, &st.post); err != nil {
-			rows.Close()
-			return err
-		}
-		have[[2]any{code, session}] = st
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	now := nowUTC()
-	res, err := tx.ExecContext(bg, `INSERT INTO imports (started, finished, format, dataset, app_version) VALUES (?, ?, 'ungdc', ?, ?)`,
-		started.Format(time.RFC3339), now, arch.Dataset, record.Version)
+	importID, err := beginSpeechImport(bg, tx, arch, started)
 	if err != nil {
 		return err
 	}
-	importID, err := res.LastInsertId()
+	w, err := prepareSpeechWriter(bg, tx, importID)
 	if err != nil {
 		return err
 	}
-	ins, err := tx.PrepareContext(bg, `INSERT INTO speeches (country, code, session, year, words, speaker, post, file, sha256, import_id) VALUES (?,?,?,?,?,?,?,?,?,?)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	text, err := tx.PrepareContext(bg, `INSERT INTO speech_texts (id, text) VALUES (?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer text.Close()
-	index, err := tx.PrepareContext(bg, `INSERT INTO speech_index (rowid, text) VALUES (?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer index.Close()
+	defer w.close()
 	for i := range arch.Speeches {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if opt.Progress != nil {
-				opt.Progress(ImportProgress{Phase: "writing", Read: 1, Total: 1, Written: i, ToWrite: len(arch.Speeches)})
-			}
+			reportSpeechesWritten(opt, i, len(arch.Speeches))
 		}
-		sp := &arch.Speeches[i]
-		old, ok := have[[2]any{sp.Code, sp.Session}]
-		switch {
-		case ok && old.sha == sp.SHA256 && (old.speaker == sp.Speaker && old.post == sp.Post || sp.Speaker == ""):
-			rep.Speeches.Unchanged++
-			continue
-		case ok && old.sha == sp.SHA256:
-			// A newer spreadsheet names the speaker: the text and its index stay.
-			if _, err := tx.ExecContext(bg, `UPDATE speeches SET speaker=?, post=?, import_id=? WHERE id=?`, sp.Speaker, sp.Post, importID, old.id); err != nil {
-				return err
-			}
-			rep.Speeches.Updated++
-			continue
-		case ok:
-			// The authors corrected the text: the old one leaves the index
-			// first (an external-content index forgets a row only when
-			// told its old text).
-			if _, err := tx.ExecContext(bg, `INSERT INTO speech_index (speech_index, rowid, text) SELECT 'delete', id, text FROM speech_texts WHERE id = ?`, old.id); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(bg, `DELETE FROM speech_texts WHERE id = ?`, old.id); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(bg, `DELETE FROM speeches WHERE id = ?`, old.id); err != nil {
-				return err
-			}
-			rep.Speeches.Updated++
-		default:
-			rep.Speeches.Added++
-		}
-		r, err := ins.ExecContext(bg, sp.Country, sp.Code, sp.Session, sp.Year, words.CountWords(sp.Text), sp.Speaker, sp.Post, sp.File, sp.SHA256, importID)
-		if err != nil {
-			return fmt.Errorf("%s: %w", sp.File, err)
-		}
-		id, err := r.LastInsertId()
-		if err != nil {
+		if err := w.write(&arch.Speeches[i], have, rep); err != nil {
 			return err
-		}
-		if _, err := text.ExecContext(bg, id, sp.Text); err != nil {
-			return fmt.Errorf("%s: %w", sp.File, err)
-		}
-		if _, err := index.ExecContext(bg, id, sp.Text); err != nil {
-			return fmt.Errorf("%s: %w", sp.File, err)
 		}
 	}
 	if rep.Speeches.Added+rep.Speeches.Updated > 0 {
-		// One segment: a search then reads each term's list once, which
-		// halves the time of ranking a common word.
-		if _, err := tx.ExecContext(bg, `INSERT INTO speech_index (speech_index) VALUES ('optimize')`); err != nil {
+		if err := optimizeSpeechIndex(bg, tx); err != nil {
 			return err
 		}
 	}
-	if opt.Progress != nil {
-		opt.Progress(ImportProgress{Phase: "writing", Read: 1, Total: 1, Written: len(arch.Speeches), ToWrite: len(arch.Speeches)})
+	reportSpeechesWritten(opt, len(arch.Speeches), len(arch.Speeches))
+	if err := finishSpeechImport(bg, tx, arch, rep, importID); err != nil {
+		return err
 	}
-	if _, err := tx.ExecContext(bg, `UPDATE imports SET finished=?, rows_read=?, speeches_added=?, speeches_updated=?, warnings=? WHERE id=?`,
+	rep.ImportID = importID
+	return nil
+}
+
+// storedSpeeches reads what the database holds of every speech, by its
+// country code and session.
+func storedSpeeches(ctx context.Context, tx *sql.Tx) (map[[2]any]stored, error) {
+	have := map[[2]any]stored{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, code, session, sha256, speaker, post FROM speeches`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st stored
+		var code string
+		var session int
+		if err := rows.Scan(&st.id, &code, &session, &st.sha, &st.speaker, &st.post); err != nil {
+			return nil, err
+		}
+		have[[2]any{code, session}] = st
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return have, nil
+}
+
+// beginSpeechImport records the import's start and returns its id, which
+// every speech it writes carries.
+func beginSpeechImport(ctx context.Context, tx *sql.Tx, arch *ingest.SpeechArchive, started time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO imports (started, finished, format, dataset, app_version) VALUES (?, ?, 'ungdc', ?, ?)`,
+		started.Format(time.RFC3339), nowUTC(), arch.Dataset, record.Version)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// reportSpeechesWritten tells opt's progress callback, if any, how many
+// of the speeches are written.
+func reportSpeechesWritten(opt ImportOptions, written, toWrite int) {
+	if opt.Progress != nil {
+		opt.Progress(ImportProgress{Phase: "writing", Read: 1, Total: 1, Written: written, ToWrite: toWrite})
+	}
+}
+
+// speechWriter writes speeches of one import with its statements
+// prepared once.
+type speechWriter struct {
+	ctx              context.Context
+	tx               *sql.Tx
+	importID         int64
+	ins, text, index *sql.Stmt
+}
+
+// prepareSpeechWriter prepares the three inserts a speech needs: its row,
+// its text and its full-text index entry.
+func prepareSpeechWriter(ctx context.Context, tx *sql.Tx, importID int64) (*speechWriter, error) {
+	w := &speechWriter{ctx: ctx, tx: tx, importID: importID}
+	var err error
+	if w.ins, err = tx.PrepareContext(ctx, `INSERT INTO speeches (country, code, session, year, words, speaker, post, file, sha256, import_id) VALUES (?,?,?,?,?,?,?,?,?,?)`); err != nil {
+		return nil, err
+	}
+	if w.text, err = tx.PrepareContext(ctx, `INSERT INTO speech_texts (id, text) VALUES (?, ?)`); err != nil {
+		w.close()
+		return nil, err
+	}
+	if w.index, err = tx.PrepareContext(ctx, `INSERT INTO speech_index (rowid, text) VALUES (?, ?)`); err != nil {
+		w.close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// close closes the statements prepared.
+func (w *speechWriter) close() {
+	for _, st := range []*sql.Stmt{w.index, w.text, w.ins} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// write stores sp unless the database holds it already as it is: a
+// speech whose speaker is newly named is updated in place, one whose
+// text changed is replaced, and rep counts which it was.
+func (w *speechWriter) write(sp *ingest.Speech, have map[[2]any]stored, rep *Report) error {
+	old, ok := have[[2]any{sp.Code, sp.Session}]
+	switch {
+	case ok && old.sha == sp.SHA256 && (old.speaker == sp.Speaker && old.post == sp.Post || sp.Speaker == ""):
+		rep.Speeches.Unchanged++
+		return nil
+	case ok && old.sha == sp.SHA256:
+		// A newer spreadsheet names the speaker: the text and its index stay.
+		if _, err := w.tx.ExecContext(w.ctx, `UPDATE speeches SET speaker=?, post=?, import_id=? WHERE id=?`, sp.Speaker, sp.Post, w.importID, old.id); err != nil {
+			return err
+		}
+		rep.Speeches.Updated++
+		return nil
+	case ok:
+		if err := w.remove(old.id); err != nil {
+			return err
+		}
+		rep.Speeches.Updated++
+	default:
+		rep.Speeches.Added++
+	}
+	return w.insert(sp)
+}
+
+// remove deletes the stored speech id, whose text the authors corrected.
+// Its old text leaves the index first: an external-content index forgets
+// a row only when told its old text.
+func (w *speechWriter) remove(id int64) error {
+	for _, q := range []string{
+		`INSERT INTO speech_index (speech_index, rowid, text) SELECT 'delete', id, text FROM speech_texts WHERE id = ?`,
+		`DELETE FROM speech_texts WHERE id = ?`,
+		`DELETE FROM speeches WHERE id = ?`,
+	} {
+		if _, err := w.tx.ExecContext(w.ctx, q, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insert writes sp's row, its text and its index entry.
+func (w *speechWriter) insert(sp *ingest.Speech) error {
+	r, err := w.ins.ExecContext(w.ctx, sp.Country, sp.Code, sp.Session, sp.Year, words.CountWords(sp.Text), sp.Speaker, sp.Post, sp.File, sp.SHA256, w.importID)
+	if err != nil {
+		return fmt.Errorf("%s: %w", sp.File, err)
+	}
+	id, err := r.LastInsertId()
+	if err != nil {
+		return err
+	}
+	if _, err := w.text.ExecContext(w.ctx, id, sp.Text); err != nil {
+		return fmt.Errorf("%s: %w", sp.File, err)
+	}
+	if _, err := w.index.ExecContext(w.ctx, id, sp.Text); err != nil {
+		return fmt.Errorf("%s: %w", sp.File, err)
+	}
+	return nil
+}
+
+// optimizeSpeechIndex merges the full-text index into one segment: a
+// search then reads each term's list once, which halves the time of
+// ranking a common word.
+func optimizeSpeechIndex(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO speech_index (speech_index) VALUES ('optimize')`)
+	return err
+}
+
+// finishSpeechImport records the import's end, its counts and warnings,
+// and the files it read.
+func finishSpeechImport(ctx context.Context, tx *sql.Tx, arch *ingest.SpeechArchive, rep *Report, importID int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE imports SET finished=?, rows_read=?, speeches_added=?, speeches_updated=?, warnings=? WHERE id=?`,
 		nowUTC(), rep.Rows, rep.Speeches.Added, rep.Speeches.Updated, joinLines(rep.Warnings), importID); err != nil {
 		return err
 	}
 	for _, f := range arch.Files {
-		if _, err := tx.ExecContext(bg, `INSERT OR REPLACE INTO import_files (import_id, name, size, sha256) VALUES (?,?,?,?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO import_files (import_id, name, size, sha256) VALUES (?,?,?,?)`,
 			importID, f.Name, f.Size, f.SHA256); err != nil {
 			return err
 		}
 	}
-	rep.ImportID = importID
 	return nil
 }
 

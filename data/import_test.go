@@ -4,10 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/csv"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -155,25 +153,8 @@ func TestImportUnvotes(t *testing.T) {
 	}
 
 	// Independent count of votes.csv: yes/no/abstain per rcid.
-	f, err := os.Open(filepath.Join(dir, "unvotes", "votes.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.ReuseRecord = true
-	if _, err := r.Read(); err != nil {
-		t.Fatal(err)
-	}
 	want := map[int]*[3]int{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachRecord(t, filepath.Join(dir, "unvotes", "votes.csv"), func(_ map[string]int, rec []string, _ int) {
 		id, _ := strconv.Atoi(rec[0])
 		c := want[id]
 		if c == nil {
@@ -190,7 +171,7 @@ func TestImportUnvotes(t *testing.T) {
 		default:
 			t.Fatalf("unexpected vote %q", rec[3])
 		}
-	}
+	})
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
@@ -341,31 +322,12 @@ func sortStrings(s []string) []string {
 }
 
 func countVoetenAbsent(t *testing.T, file string) int {
-	f, err := os.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.ReuseRecord = true
-	head, _ := r.Read()
-	col := map[string]int{}
-	for i, h := range head {
-		col[h] = i
-	}
 	// One seat has one vote: the People's Republic of China, coded absent
 	// on roll calls of 1971 held before it took the China seat from the
 	// Republic of China (which voted on them), has no vote there.
 	prcAbsent, rocVoted := map[string]bool{}, map[string]bool{}
 	n := 0
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachRecord(t, file, func(col map[string]int, rec []string, _ int) {
 		v, id, date := rec[col["vote"]], rec[col["rcid"]], rec[col["date"]]
 		if v == "8" {
 			n++
@@ -374,7 +336,7 @@ func countVoetenAbsent(t *testing.T, file string) int {
 			prcAbsent[id] = prcAbsent[id] || rec[col["ccode"]] == "710" && v == "8"
 			rocVoted[id] = rocVoted[id] || rec[col["ccode"]] == "713" && v != "9"
 		}
-	}
+	})
 	for id := range prcAbsent {
 		if prcAbsent[id] && rocVoted[id] {
 			n--

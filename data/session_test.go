@@ -2,10 +2,7 @@ package data_test
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -28,40 +25,20 @@ type disagreement struct {
 func sessionDisagreements(t *testing.T, dir string) []disagreement {
 	t.Helper()
 	uv := map[string][2]string{}
-	for i, r := range readRecords(t, filepath.Join(dir, "unvotes", "roll_calls.csv")) {
-		if i > 0 {
-			uv[r[0]] = [2]string{r[1], r[4]} // session, unres
-		}
-	}
-	f, err := os.Open(filepath.Join(dir, "voeten", "votes.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.ReuseRecord = true
-	if _, err := r.Read(); err != nil { // rcid, session, ...
-		t.Fatal(err)
+	for _, r := range readRecords(t, filepath.Join(dir, "unvotes", "roll_calls.csv")) {
+		uv[r[0]] = [2]string{r[1], r[4]} // session, unres
 	}
 	seen := map[string]bool{}
 	var out []disagreement
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if seen[rec[0]] {
-			continue
+	eachRecord(t, filepath.Join(dir, "voeten", "votes.csv"), func(_ map[string]int, rec []string, line int) {
+		if seen[rec[0]] { // rcid, session, ...
+			return
 		}
 		seen[rec[0]] = true
-		line, _ := r.FieldPos(0)
 		if u, ok := uv[rec[0]]; ok && u[0] != rec[1] {
 			out = append(out, disagreement{rec[0], u[0], u[1], rec[1], strconv.Itoa(line)})
 		}
-	}
+	})
 	return out
 }
 
@@ -155,26 +132,11 @@ func TestUnvotesOverBuiltin(t *testing.T) {
 // sessionsOfVoeten is the set of roll-call ids of Voeten's file.
 func sessionsOfVoeten(t *testing.T, dir string) map[string]bool {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "voeten", "votes.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.ReuseRecord = true
 	ids := map[string]bool{}
-	for i := 0; ; i++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return ids
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i > 0 {
-			ids[rec[0]] = true
-		}
-	}
+	eachRecord(t, filepath.Join(dir, "voeten", "votes.csv"), func(_ map[string]int, rec []string, _ int) {
+		ids[rec[0]] = true
+	})
+	return ids
 }
 
 func hasWarning(rep *data.Report, prefix string) bool {

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"flag"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -70,11 +71,8 @@ func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) er
 	fs := flag.NewFlagSet(string(kind), flag.ContinueOnError)
 	ff := addFilterFlags(fs)
 	inputs := addInputFlags(fs)
-	format := fs.String("format", "table", "table or csv")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	out, err := newOutput(env.Stdout, *format)
+	format := formatFlag(fs)
+	out, err := parseWithOutput(env, fs, format, args)
 	if err != nil {
 		return err
 	}
@@ -82,6 +80,30 @@ func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) er
 	if err != nil {
 		return err
 	}
+	if err := checkChangeFilter(kind, f); err != nil {
+		return err
+	}
+	req := views.NewRequest(kind)
+	req.Filter = f
+	if err := inputs.apply(&req); err != nil {
+		return err
+	}
+	c, err := buildChange(ctx, env, req)
+	if err != nil {
+		return err
+	}
+	if err := printChartTable(out, c, *format); err != nil {
+		return err
+	}
+	if *format != "csv" {
+		fmt.Fprintf(env.Stdout, "\n%s\n%s\n", c.Meta.Title, c.Meta.Subtitle)
+	}
+	return nil
+}
+
+// checkChangeFilter fails on a filter that names too few or too many roll
+// calls or states for the view of change kind.
+func checkChangeFilter(kind views.Kind, f compare.Filter) error {
 	switch {
 	case kind == views.VoteFlow && len(f.Symbols) != 2:
 		return usagef("a vote flow needs two roll calls: --symbol A --symbol B (%d named)", len(f.Symbols))
@@ -90,11 +112,13 @@ func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) er
 	case kind == views.Divergent && len(f.Countries) != 1 && len(f.Countries) != 2:
 		return usagef("name the two states with --countries A,B")
 	}
-	req := views.NewRequest(kind)
-	req.Filter = f
-	if err := inputs.apply(&req); err != nil {
-		return err
-	}
+	return nil
+}
+
+// buildChange loads what req needs and builds its chart; a chart with
+// nothing to show is an error that says why.
+func buildChange(ctx context.Context, env *Env, req views.Request) (*views.Chart, error) {
+	f := req.Filter
 	// The ideal points are estimated (and cached) on the whole table.
 	lf := req.Filter
 	if views.NeedsIdeal(req) {
@@ -102,29 +126,36 @@ func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) er
 	}
 	t, imports, err := loadTable(ctx, env, lf)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	req.Provenance = views.ProvenanceOf(imports)
 	if err := knownSymbols(t, f.Symbols); err != nil {
-		return err
+		return nil, err
 	}
-	if kind == views.Blocs && len(f.Countries) > 0 && !f.AllCountries() {
+	if req.Kind == views.Blocs && len(f.Countries) > 0 && !f.AllCountries() {
 		if s, err := selectRows(t, f); err == nil && len(s.Countries) < 3 {
-			return fmt.Errorf("blocs need three states or more: --countries names %d (%s)", len(s.Countries), strings.Join(s.Countries, ", "))
+			return nil, fmt.Errorf("blocs need three states or more: --countries names %d (%s)", len(s.Countries), strings.Join(s.Countries, ", "))
 		}
 	}
 	if views.NeedsIdeal(req) {
 		if req.Ideal, err = idealFor(ctx, env, t, req); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	c, err := views.Build(t, req)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if c.Empty {
-		return fmt.Errorf("%s", strings.TrimSuffix(emptyMessage(c), "."))
+		return nil, fmt.Errorf("%s", strings.TrimSuffix(emptyMessage(c), "."))
 	}
+	return c, nil
+}
+
+// printChartTable prints the chart's CSV through out: as CSV, the same
+// cells; as a table, its fractional columns rounded as the other tables
+// round them.
+func printChartTable(out *output, c *views.Chart, format string) error {
 	b, err := c.Bytes(views.CSV, charts.Options{})
 	if err != nil {
 		return err
@@ -133,20 +164,63 @@ func runChange(ctx context.Context, env *Env, kind views.Kind, args []string) er
 	if err != nil {
 		return err
 	}
+	for i := range recs {
+		for j, s := range recs[i] {
+			recs[i][j] = strings.TrimPrefix(s, "'") // printed back as a cell by output
+		}
+	}
+	if format != "csv" {
+		roundFractions(recs)
+	}
 	for _, r := range recs {
 		cells := make([]any, len(r))
 		for i, s := range r {
-			cells[i] = strings.TrimPrefix(s, "'") // printed back as a cell by output
+			cells[i] = s
 		}
 		out.row(cells...)
 	}
-	if err := out.flush(); err != nil {
-		return err
+	return out.flush()
+}
+
+// tableDecimals is how many decimals a table prints of a fraction, as the
+// agreement command's table does.
+const tableDecimals = 3
+
+// roundFractions rounds to tableDecimals the cells of every column below
+// the header in recs whose cells are all numbers, or empty, and one at
+// least has a fraction: a column of names, codes or counts is left as it
+// is.
+func roundFractions(recs [][]string) {
+	if len(recs) < 2 {
+		return
 	}
-	if *format != "csv" {
-		fmt.Fprintf(env.Stdout, "\n%s\n%s\n", c.Meta.Title, c.Meta.Subtitle)
+	for j := range recs[0] {
+		if !fractionColumn(recs[1:], j) {
+			continue
+		}
+		for _, r := range recs[1:] {
+			if x, err := strconv.ParseFloat(r[j], 64); err == nil {
+				r[j] = strconv.FormatFloat(x, 'f', tableDecimals, 64)
+			}
+		}
 	}
-	return nil
+}
+
+// fractionColumn reports whether column j of rows holds numbers or
+// nothing, and one number at least with a fraction.
+func fractionColumn(rows [][]string, j int) bool {
+	fraction := false
+	for _, r := range rows {
+		if j >= len(r) || r[j] == "" {
+			continue
+		}
+		x, err := strconv.ParseFloat(r[j], 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+		fraction = fraction || x != math.Trunc(x)
+	}
+	return fraction
 }
 
 // emptyMessage says why a chart is empty.
@@ -179,17 +253,21 @@ func knownSymbols(t *record.Table, symbols []string) error {
 	return nil
 }
 
+// breakSeries is one series of runBreaks: a pair's agreement or a state's
+// ideal points, per year.
+type breakSeries struct {
+	name string
+	obs  []change.Obs
+}
+
 func runBreaks(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("breaks", flag.ContinueOnError)
 	ff := addFilterFlags(fs)
 	refFlag := fs.String("ref", "", "reference country")
 	ideal := fs.Bool("ideal", false, "the ideal points' breaks")
 	metric := fs.String("metric", "identical", "identical, voeten or coincidence")
-	format := fs.String("format", "table", "table or csv")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	out, err := newOutput(env.Stdout, *format)
+	format := formatFlag(fs)
+	out, err := parseWithOutput(env, fs, format, args)
 	if err != nil {
 		return err
 	}
@@ -222,60 +300,81 @@ func runBreaks(ctx context.Context, env *Env, args []string) error {
 	if err := s.NoVotes(); err != nil {
 		return err
 	}
-	type series struct {
-		name string
-		obs  []change.Obs
-	}
-	var all []series
+	var all []breakSeries
 	if *ideal {
-		req := views.Request{Kind: views.IdealTime, Filter: f}
-		r, err := idealFor(ctx, env, t, req)
-		if err != nil {
-			return err
-		}
-		for _, iso := range s.Countries {
-			all = append(all, series{iso, change.IdealSeries(r.Series(iso))})
-		}
+		all, err = idealBreakSeries(ctx, env, t, s, f)
 	} else {
-		ref := s.Countries[0]
-		if *refFlag != "" {
-			if ref, err = oneCountry(*refFlag); err != nil {
-				return err
-			}
-		}
-		for _, iso := range s.Countries {
-			if iso == ref {
-				continue
-			}
-			years, err := s.PairOverTime(ref, iso, m)
-			if err != nil {
-				return err
-			}
-			all = append(all, series{ref + "-" + iso, change.AgreementSeries(years)})
-		}
-		if len(all) == 0 {
-			return usagef("agreement breaks need two countries: --countries %s,B", ref)
+		all, err = agreementBreakSeries(s, *refFlag, m)
+	}
+	if err != nil {
+		return err
+	}
+	return printBreaks(env, out, all, *ideal, *format)
+}
+
+// idealBreakSeries is each selected state's ideal point per year.
+func idealBreakSeries(ctx context.Context, env *Env, t *record.Table, s *compare.Selection, f compare.Filter) ([]breakSeries, error) {
+	req := views.Request{Kind: views.IdealTime, Filter: f}
+	r, err := idealFor(ctx, env, t, req)
+	if err != nil {
+		return nil, err
+	}
+	var all []breakSeries
+	for _, iso := range s.Countries {
+		all = append(all, breakSeries{iso, change.IdealSeries(r.Series(iso))})
+	}
+	return all, nil
+}
+
+// agreementBreakSeries is the yearly agreement of the reference, refFlag
+// or the first state selected, with each other state selected.
+func agreementBreakSeries(s *compare.Selection, refFlag string, m compare.Metric) ([]breakSeries, error) {
+	ref := s.Countries[0]
+	if refFlag != "" {
+		var err error
+		if ref, err = oneCountry(refFlag); err != nil {
+			return nil, err
 		}
 	}
+	var all []breakSeries
+	for _, iso := range s.Countries {
+		if iso == ref {
+			continue
+		}
+		years, err := s.PairOverTime(ref, iso, m)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, breakSeries{ref + "-" + iso, change.AgreementSeries(years)})
+	}
+	if len(all) == 0 {
+		return nil, usagef("agreement breaks need two countries: --countries %s,B", ref)
+	}
+	return all, nil
+}
+
+// printBreaks prints the breaks of every series and, in a table, a line
+// per series of its years and noise.
+func printBreaks(env *Env, out *output, all []breakSeries, ideal bool, format string) error {
 	out.row("series", "year", "before", "after", "size", "z")
 	var summary []string
 	for _, sr := range all {
 		opt := change.BreakOptions{}
-		if *ideal {
+		if ideal {
 			opt = change.IdealBreakOptions
 		}
 		b := change.FindBreaks(sr.obs, opt)
 		for _, br := range b.Breaks {
 			out.row(sr.name, br.Year, num(br.Before), num(br.After), strconv.FormatFloat(br.Size, 'f', 2, 64), strconv.FormatFloat(br.Z, 'f', 2, 64))
 		}
-		if *format != "csv" && len(b.Levels) > 0 {
+		if format != "csv" && len(b.Levels) > 0 {
 			summary = append(summary, fmt.Sprintf("%s: %d years %d–%d, %s, noise %.3f", sr.name, len(sr.obs), b.Levels[0].From, b.Levels[len(b.Levels)-1].To, plural(len(b.Breaks), "break"), b.Noise))
 		}
 	}
 	if err := out.flush(); err != nil {
 		return err
 	}
-	if *format != "csv" {
+	if format != "csv" {
 		fmt.Fprintf(env.Stdout, "\n%s\n", strings.Join(summary, "\n"))
 	}
 	return nil

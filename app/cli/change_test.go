@@ -1,9 +1,9 @@
 package cli_test
 
 import (
-	"encoding/csv"
-	"os"
+	"math"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,15 +16,7 @@ import (
 // symbol → ISO3 → vote word.
 func undlVotes(t *testing.T) map[string]map[string]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join(comparetest.Dataset(t, "undl_2020_2025"), "votes.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSVFile(t, filepath.Join(comparetest.Dataset(t, "undl_2020_2025"), "votes.csv"))
 	word := map[string]string{"Y": "yes", "N": "no", "A": "abstain", "X": "non-voting"}
 	out := map[string]map[string]string{}
 	for _, r := range recs[1:] {
@@ -159,5 +151,61 @@ func TestBreaksCommand(t *testing.T) {
 	t.Log("\n" + table)
 	if !strings.Contains(table, "USA-FRA: 34 years 1992–2025") || !strings.Contains(table, "USA-RUS: 34 years 1992–2025") {
 		t.Errorf("summary %q", table)
+	}
+}
+
+// TestMoversTableRounds: the movers table prints each figure with three
+// decimals, as the agreement table does, within half a thousandth of the
+// CSV's full-precision figure; the CSV keeps every digit.
+func TestMoversTableRounds(t *testing.T) {
+	db := comparetest.Continuous(t)
+	args := []string{"--db", db.Path, "--read-only", "movers", "--measure", "agreement", "--ref", "USA", "--period", "2016-2019", "--period", "2025"}
+	rows := parseCSV(t, plenaryOK(t, append(args, "--format", "csv")...), "country,a,a_lo,a_hi,b,b_lo,b_hi,change,within_intervals")
+	want := map[string][]string{}
+	digits := 0
+	for _, r := range rows {
+		want[r[0]] = r[1:]
+		for _, c := range r[1:8] {
+			if _, frac, ok := strings.Cut(c, "."); ok {
+				digits = max(digits, len(frac))
+			}
+		}
+	}
+	if digits <= 3 {
+		t.Fatalf("the CSV's figures have %d decimals at the most, want full precision", digits)
+	}
+	table := plenaryOK(t, append(args, "--format", "table")...)
+	lines := strings.Split(table, "\n")
+	if got := regexp.MustCompile(`\s{2,}`).Split(lines[0], -1); strings.Join(got, ",") != "country,a,a_lo,a_hi,b,b_lo,b_hi,change,within_intervals" {
+		t.Fatalf("table header %q", lines[0])
+	}
+	three := regexp.MustCompile(`^-?[0-9]+\.[0-9]{3}$`)
+	n := 0
+	for _, line := range lines[1:] {
+		if line == "" {
+			break
+		}
+		cells := regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(line), -1)
+		w, ok := want[cells[0]]
+		if !ok || len(cells) != 9 {
+			t.Fatalf("table row %q: not one of the CSV's", line)
+		}
+		n++
+		for i, c := range cells[1:8] {
+			x, err := strconv.ParseFloat(w[i], 64)
+			if err != nil {
+				t.Fatalf("%s: CSV cell %q", cells[0], w[i])
+			}
+			y, err := strconv.ParseFloat(c, 64)
+			if !three.MatchString(c) || err != nil || math.Abs(x-y) > 0.0005+1e-12 {
+				t.Errorf("%s column %d: table %q, CSV %s: want it to three decimals", cells[0], i+1, c, w[i])
+			}
+		}
+		if cells[8] != w[7] {
+			t.Errorf("%s: within_intervals %q, CSV %q", cells[0], cells[8], w[7])
+		}
+	}
+	if n != len(rows) {
+		t.Errorf("%d table rows, %d CSV rows", n, len(rows))
 	}
 }

@@ -117,11 +117,8 @@ func isTerminal(w any) bool {
 
 func runInfo(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("info", flag.ContinueOnError)
-	format := fs.String("format", "table", "table or csv")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	out, err := newOutput(env.Stdout, *format)
+	format := formatFlag(fs)
+	out, err := parseWithOutput(env, fs, format, args)
 	if err != nil {
 		return err
 	}
@@ -166,7 +163,7 @@ func runInfo(ctx context.Context, env *Env, args []string) error {
 
 func runVotes(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("votes", flag.ContinueOnError)
-	format := fs.String("format", "table", "table or csv")
+	format := formatFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -247,11 +244,7 @@ func describeFlags(f record.Flags) string {
 
 func runCountries(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("countries", flag.ContinueOnError)
-	format := fs.String("format", "table", "table or csv")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	out, err := newOutput(env.Stdout, *format)
+	out, err := parseWithOutput(env, fs, formatFlag(fs), args)
 	if err != nil {
 		return err
 	}

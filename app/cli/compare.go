@@ -467,7 +467,7 @@ func runAgreement(ctx context.Context, env *Env, args []string) error {
 	by := fs.String("by", "", "year")
 	metric := fs.String("metric", "identical", "identical, voeten or coincidence")
 	minN := fs.Int("min-n", 1, "fewest roll calls a row may rest on")
-	format := fs.String("format", "table", "table or csv")
+	format := formatFlag(fs)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -647,28 +647,11 @@ func (p *pairWriter) flush() error {
 }
 
 func runAbstentions(ctx context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("abstentions", flag.ContinueOnError)
-	ff := addFilterFlags(fs)
-	by := fs.String("by", "member", "member, year or resolution")
-	format := fs.String("format", "table", "table or csv")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if !slices.Contains([]string{"member", "year", "resolution"}, *by) {
-		return usagef("unknown --by %q (member, year or resolution)", *by)
-	}
-	out, err := newOutput(env.Stdout, *format)
+	ca, err := parseCouncilArgs(env, "abstentions", []string{"member", "year", "resolution"}, "abstentions are counted on Security Council votes", args)
 	if err != nil {
 		return err
 	}
-	f, err := ff.filter()
-	if err != nil {
-		return err
-	}
-	if f.Body == record.GA {
-		return usagef("abstentions are counted on Security Council votes; leave out --body GA")
-	}
-	f.Body = record.SC
+	out, f := ca.out, ca.filter
 	t, _, err := loadTable(ctx, env, f)
 	if err != nil {
 		return err
@@ -682,7 +665,7 @@ func runAbstentions(ctx context.Context, env *Env, args []string) error {
 	}
 	c := s.Council()
 	seat := seats{ends: periodEnds(s)}
-	switch *by {
+	switch ca.by {
 	case "member":
 		out.row("iso3", "permanent", "abstentions", "votes")
 		for _, m := range c.Members {
@@ -710,7 +693,7 @@ func runAbstentions(ctx context.Context, env *Env, args []string) error {
 	if err := out.flush(); err != nil {
 		return err
 	}
-	if *format != "csv" {
+	if ca.format != "csv" {
 		fmt.Fprintf(env.Stdout, "\n%d Security Council roll calls counted (%s)", c.RollCalls, f.Describe())
 		if n := len(c.WithoutVote); n > 0 {
 			fmt.Fprintf(env.Stdout, "; %d adopted without a vote left out", n)

@@ -40,6 +40,21 @@ func plenaryOK(t *testing.T, args ...string) string {
 	return out
 }
 
+// readCSVFile reads a whole CSV file, its header included.
+func readCSVFile(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}
+
 // parseCSV reads command output as CSV and checks its header.
 func parseCSV(t *testing.T, out, header string) [][]string {
 	t.Helper()

@@ -1,7 +1,6 @@
 package cli_test
 
 import (
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -41,15 +40,7 @@ func TestVoteMapSVG(t *testing.T) {
 	plenaryOK(t, "--db", db, "chart", "vote-map", "--symbol", "A/RES/ES-11/7", "-o", svg)
 	states := svgStates(t, svg)
 
-	f, err := os.Open(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSVFile(t, src)
 	col := map[string]int{}
 	for i, h := range recs[0] {
 		col[h] = i

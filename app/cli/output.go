@@ -2,11 +2,13 @@ package cli
 
 import (
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
-	"plenary/data/record"
 	"strings"
 	"text/tabwriter"
+
+	"plenary/data/record"
 )
 
 // output writes rows either as an aligned table for people or as CSV for
@@ -49,4 +51,19 @@ func (o *output) flush() error {
 		return o.csv.Error()
 	}
 	return o.tw.Flush()
+}
+
+// formatFlag adds the --format flag of a command that prints a table, or
+// CSV.
+func formatFlag(fs *flag.FlagSet) *string {
+	return fs.String("format", "table", "table or csv")
+}
+
+// parseWithOutput parses a command's args into fs and opens the output
+// that its --format flag, format, names.
+func parseWithOutput(env *Env, fs *flag.FlagSet, format *string, args []string) (*output, error) {
+	if _, err := parse(fs, args); err != nil {
+		return nil, err
+	}
+	return newOutput(env.Stdout, *format)
 }

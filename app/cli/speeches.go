@@ -61,7 +61,7 @@ func runSpeeches(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&ff.to, "to", "", "last date")
 	by := fs.String("by", "", "year, or a number of years")
 	limit := fs.Int("limit", 0, "at most N speeches")
-	format := fs.String("format", "table", "table or csv")
+	format := formatFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -73,15 +73,9 @@ func runSpeeches(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	step := 0
-	switch b := strings.TrimSpace(*by); b {
-	case "":
-	case "year":
-		step = 1
-	default:
-		if step, err = strconv.Atoi(b); err != nil || step < 1 || step > 100 {
-			return usagef("--by %q: year, or a number of years", b)
-		}
+	step, err := parseYearStep(*by)
+	if err != nil {
+		return err
 	}
 	if *limit < 0 {
 		return usagef("--limit must be 0 (all) or more")
@@ -104,21 +98,50 @@ func runSpeeches(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if step > 0 {
-		counts, err := st.CountMentions(ctx, q, sel)
-		if err != nil {
-			return err
-		}
-		out.row("period", "speeches", "matches", "words")
-		for _, p := range words.ByYear(counts, false, step) {
-			period := strconv.Itoa(p.Year)
-			if step > 1 {
-				period = fmt.Sprintf("%d-%d", p.Year, p.Year+step-1)
-			}
-			out.row(period, p.Matching, p.Matches, p.Words)
-		}
-		return out.flush()
+		return printMentionsByYear(ctx, st, out, q, sel, step)
 	}
-	res, err := st.SearchSpeeches(ctx, q, sel, *limit)
+	return printSpeechHits(ctx, env, st, out, q, sel, *limit, *format)
+}
+
+// parseYearStep reads --by: "" for one row per speech (0), "year" (1) or
+// a number of years from 1 to 100.
+func parseYearStep(by string) (int, error) {
+	switch b := strings.TrimSpace(by); b {
+	case "":
+		return 0, nil
+	case "year":
+		return 1, nil
+	default:
+		step, err := strconv.Atoi(b)
+		if err != nil || step < 1 || step > 100 {
+			return 0, usagef("--by %q: year, or a number of years", b)
+		}
+		return step, nil
+	}
+}
+
+// printMentionsByYear prints the speeches that match q, their mentions
+// and the words of every selected speech, per step years.
+func printMentionsByYear(ctx context.Context, st *data.Store, out *output, q words.Query, sel []words.Speech, step int) error {
+	counts, err := st.CountMentions(ctx, q, sel)
+	if err != nil {
+		return err
+	}
+	out.row("period", "speeches", "matches", "words")
+	for _, p := range words.ByYear(counts, false, step) {
+		period := strconv.Itoa(p.Year)
+		if step > 1 {
+			period = fmt.Sprintf("%d-%d", p.Year, p.Year+step-1)
+		}
+		out.row(period, p.Matching, p.Matches, p.Words)
+	}
+	return out.flush()
+}
+
+// printSpeechHits prints the speeches that match q, best first, at most
+// limit of them (0: all); a table is followed on stderr by how many match.
+func printSpeechHits(ctx context.Context, env *Env, st *data.Store, out *output, q words.Query, sel []words.Speech, limit int, format string) error {
+	res, err := st.SearchSpeeches(ctx, q, sel, limit)
 	if err != nil {
 		return err
 	}
@@ -129,7 +152,7 @@ func runSpeeches(ctx context.Context, env *Env, args []string) error {
 	if err := out.flush(); err != nil {
 		return err
 	}
-	if *format != "csv" {
+	if format != "csv" {
 		fmt.Fprintf(env.Stderr, "%d of %d selected speeches match %s\n", res.Total, len(sel), q.Text)
 	}
 	return nil

@@ -40,34 +40,17 @@ Assembly votes and are not used.
 }
 
 func runVetoes(ctx context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("vetoes", flag.ContinueOnError)
-	ff := addFilterFlags(fs)
-	by := fs.String("by", "member", "member, draft or year")
-	format := fs.String("format", "table", "table or csv")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if !slices.Contains([]string{"member", "draft", "year"}, *by) {
-		return usagef("unknown --by %q (member, draft or year)", *by)
-	}
-	out, err := newOutput(env.Stdout, *format)
+	c, err := parseCouncilArgs(env, "vetoes", []string{"member", "draft", "year"}, "vetoes are cast in the Security Council", args)
 	if err != nil {
 		return err
 	}
-	f, err := ff.filter()
-	if err != nil {
-		return err
-	}
-	if f.Body == record.GA {
-		return usagef("vetoes are cast in the Security Council; leave out --body GA")
-	}
-	f.Body = record.SC
+	out, f := c.out, c.filter
 	vs, err := loadVetoes(ctx, env)
 	if err != nil {
 		return err
 	}
 	sel := compare.SelectVetoes(vs, f)
-	switch *by {
+	switch c.by {
 	case "member":
 		out.row("iso3", "vetoes")
 		for _, m := range compare.VetoesByMember(vs, f) {
@@ -88,13 +71,50 @@ func runVetoes(ctx context.Context, env *Env, args []string) error {
 			out.row(y.ISO3, y.Year, y.Vetoes)
 		}
 	}
-	if err := out.flush(); err != nil {
+	if err := out.flush(); err != nil || c.format == "csv" {
 		return err
 	}
-	if *format != "csv" {
-		fmt.Fprintf(env.Stdout, "\n%d vetoed drafts (%s)\n", len(sel), f.Describe())
-	}
+	fmt.Fprintf(env.Stdout, "\n%d vetoed drafts (%s)\n", len(sel), f.Describe())
 	return nil
+}
+
+// councilArgs are the arguments of a command that counts Security Council
+// votes: its --by, its --format and output, and its filter, on the
+// Council.
+type councilArgs struct {
+	by, format string
+	out        *output
+	filter     compare.Filter
+}
+
+// parseCouncilArgs parses the arguments of the Security Council command
+// name, whose --by is one of bys (the first by default); a filter on the
+// General Assembly is refused with why, which says what the command counts.
+func parseCouncilArgs(env *Env, name string, bys []string, why string, args []string) (*councilArgs, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	ff := addFilterFlags(fs)
+	choices := strings.Join(bys[:len(bys)-1], ", ") + " or " + bys[len(bys)-1]
+	by := fs.String("by", bys[0], choices)
+	format := formatFlag(fs)
+	if _, err := parse(fs, args); err != nil {
+		return nil, err
+	}
+	if !slices.Contains(bys, *by) {
+		return nil, usagef("unknown --by %q (%s)", *by, choices)
+	}
+	out, err := newOutput(env.Stdout, *format)
+	if err != nil {
+		return nil, err
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return nil, err
+	}
+	if f.Body == record.GA {
+		return nil, usagef("%s; leave out --body GA", why)
+	}
+	f.Body = record.SC
+	return &councilArgs{by: *by, format: *format, out: out, filter: f}, nil
 }
 
 // loadVetoes reads the stored vetoes; a database without any is an error

@@ -1,8 +1,6 @@
 package cli_test
 
 import (
-	"encoding/csv"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,15 +14,7 @@ import (
 // filters of the other commands.
 func TestVetoesCommand(t *testing.T) {
 	db := comparetest.Recent(t)
-	f, err := os.Open(comparetest.Dataset(t, "unsc/vetoes.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSVFile(t, comparetest.Dataset(t, "unsc/vetoes.csv"))
 	col := map[string]int{}
 	for i, h := range recs[0] {
 		col[h] = i

@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -253,18 +252,7 @@ func TestExportNeverHarmsFiles(t *testing.T) {
 	u.sync(func() { u.selectKind(views.GABreakdown) })
 	waitIdle(t, u)
 
-	// A write that fails half way, as on a full disk: the file size limit
-	// stops the PNG after its first bytes.
-	old := filepath.Join(dir, "old.png")
-	if err := exportScaled(t, u, "PNG", "2400 × 1600", "4", old); err != nil {
-		t.Fatal(err)
-	}
-	before[old] = fileState(t, old)
-	err := withFileSizeLimit(t, old, func() error { return exportScaled(t, u, "PNG", "2400 × 1600", "4", old) })
-	if err == nil || !strings.Contains(err.Error(), "too large") {
-		t.Errorf("a write beyond the file size limit: %v", err)
-	}
-	dismissDialogs(u)
+	exportHalfWritten(t, u, dir, before)
 
 	for path, state := range before {
 		if got := fileState(t, path); got != state {
@@ -377,6 +365,27 @@ func TestExportSizesAndNames(t *testing.T) {
 	}
 }
 
+// exportHalfWritten exports a PNG that fails half way, as on a full disk:
+// the file size limit stops it after its first bytes. The file it was to
+// replace is added to before, to be checked unchanged.
+func exportHalfWritten(t *testing.T, u *ui, dir string, before map[string]string) {
+	t.Helper()
+	if !canLimitFileSize {
+		t.Log("no file size limit on this platform: the write that fails half way is not tried")
+		return
+	}
+	old := filepath.Join(dir, "old.png")
+	if err := exportScaled(t, u, "PNG", "2400 × 1600", "4", old); err != nil {
+		t.Fatal(err)
+	}
+	before[old] = fileState(t, old)
+	err := withFileSizeLimit(t, old, func() error { return exportScaled(t, u, "PNG", "2400 × 1600", "4", old) })
+	if err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("a write beyond the file size limit: %v", err)
+	}
+	dismissDialogs(u)
+}
+
 // withFileSizeLimit runs f while no file may grow beyond half the size of
 // the file at path (rounded), as on a disk that fills up: a write of that
 // file's content then fails half way. The limit stays above the test log
@@ -396,16 +405,11 @@ func withFileSizeLimit(t *testing.T, path string, f func() error) error {
 	if limit >= st.Size() {
 		t.Fatalf("the export (%d bytes) is too small to fail half way under the limit of %d bytes", st.Size(), limit)
 	}
-	var lim syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+	restore, err := limitFileSize(uint64(limit))
+	if err != nil {
 		t.Fatal(err)
 	}
-	small := lim
-	small.Cur = uint64(limit)
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &small); err != nil {
-		t.Fatal(err)
-	}
-	defer syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim)
+	defer restore()
 	return f()
 }
 

@@ -51,7 +51,15 @@ func unvotesPair(t *testing.T, a, b, year string) (same, n int) {
 	return same, n
 }
 
+// readAll reads a whole CSV file and returns its records after the
+// header.
 func readAll(t *testing.T, path string) [][]string {
+	t.Helper()
+	return readCSVFile(t, path)[1:]
+}
+
+// readCSVFile reads a whole CSV file, its header included.
+func readCSVFile(t *testing.T, path string) [][]string {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -62,7 +70,7 @@ func readAll(t *testing.T, path string) [][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return recs[1:]
+	return recs
 }
 
 // TestComparisonsDefaultToTheAssembly loads both bodies and checks that

@@ -367,6 +367,14 @@ func confidentPeriods(r *idealpoint.Result, ps [2]Span) [2]Span {
 	return [2]Span{{first, first}, {last, last}}
 }
 
+// moverSet is the movers of one measure between two periods, with the
+// chart's words for it.
+type moverSet struct {
+	ms                   []change.Mover
+	selected             map[string]bool // the states chosen, always drawn
+	measure, title, note string
+}
+
 func (b *builder) movers() (charts.Chart, error) {
 	ps, err := b.moverPeriods()
 	if err != nil {
@@ -378,83 +386,113 @@ func (b *builder) movers() (charts.Chart, error) {
 		}
 		return nil, err
 	}
-	var ms []change.Mover
-	var measure, title, note string
-	selected := map[string]bool{}
+	var set moverSet
 	switch b.req.Change.Measure {
 	case "", MeasureIdeal:
-		r, err := b.ideal(b.s.Index().Table())
-		if err != nil {
-			return nil, err
-		}
-		if b.req.Change.Periods[0].IsZero() {
-			ps = confidentPeriods(r, ps)
-		}
-		if ps[0].From != ps[0].To || ps[1].From != ps[1].To {
-			return nil, fmt.Errorf("ideal points compare two years, not %s and %s", ps[0], ps[1])
-		}
-		if ms, err = change.IdealMovers(r, ps[0].From, ps[1].From); err != nil {
-			return nil, err
-		}
-		for _, iso := range b.chosen(r) {
-			selected[iso] = true
-		}
-		measure, title, note = "Ideal point (+: US side)", "Ideal points", idealNote(r)
+		set, ps, err = b.idealMovers(ps)
 	case MeasureAgreement:
-		ref, err := b.ref()
-		if err != nil {
-			return nil, err
-		}
-		sel := func(s Span) (*compare.Selection, error) {
-			f := b.filter
-			f.From, f.To, f.Countries = strconv.Itoa(s.From), strconv.Itoa(s.To), nil
-			out, err := b.s.Index().Select(f)
-			if err == nil && out.Len() == 0 {
-				err = fmt.Errorf("no roll calls in %s: %s", s, f.Describe())
-			}
-			return out, err
-		}
-		sa, err := sel(ps[0])
-		if err != nil {
-			return nil, err
-		}
-		sb, err := sel(ps[1])
-		if err != nil {
-			return nil, err
-		}
-		if ms, err = change.AgreementMovers(sa, sb, ref, b.req.Metric, b.minN()); err != nil {
-			return nil, err
-		}
-		for _, iso := range b.selected(fmt.Sprintf("%04d-12-31", ps[1].To)) {
-			selected[iso] = true
-		}
-		measure = "Agreement with " + b.nameOf(ref) + " (" + b.req.Metric.Label() + ")"
-		title = "Agreement with " + b.nameOf(ref)
-		note = fmt.Sprintf("at least %d roll calls in each period", b.minN())
+		set, err = b.agreementMovers(ps)
 	default:
-		return nil, fmt.Errorf("unknown measure %q (ideal or agreement)", b.req.Change.Measure)
+		err = fmt.Errorf("unknown measure %q (ideal or agreement)", b.req.Change.Measure)
 	}
-	out := charts.Movers{LabelA: ps[0].String(), LabelB: ps[1].String(), Measure: measure}
-	for i, m := range ms {
-		if i >= MaxMovers && !selected[m.ISO3] {
-			continue
-		}
-		out.Rows = append(out.Rows, charts.MoverRow{Country: b.nameOf(m.ISO3), A: m.A.Value, ALo: m.A.Lo, AHi: m.A.Hi,
-			B: m.B.Value, BLo: m.B.Lo, BHi: m.B.Hi, N: m.B.N, Within: m.Within, Selected: selected[m.ISO3]})
+	if err != nil {
+		return nil, err
 	}
+	out := charts.Movers{LabelA: ps[0].String(), LabelB: ps[1].String(), Measure: set.measure, Rows: b.moverRows(set)}
 	within := 0
-	for _, m := range ms {
+	for _, m := range set.ms {
 		if m.Within {
 			within++
 		}
 	}
-	b.setText(fmt.Sprintf("%s: who moved most from %s to %s", title, ps[0], ps[1]), note,
-		fmt.Sprintf("%d states ranked, %d within the intervals (grey)", len(ms), within))
+	b.setText(fmt.Sprintf("%s: who moved most from %s to %s", set.title, ps[0], ps[1]), set.note,
+		fmt.Sprintf("%d states ranked, %d within the intervals (grey)", len(set.ms), within))
 	if len(out.Rows) == 0 {
 		return b.empty(fmt.Sprintf("No state has a measure in both %s and %s", ps[0], ps[1])), nil
 	}
 	out.Meta = b.meta
 	return out, nil
+}
+
+// idealMovers ranks the states by the change of their ideal point between
+// the two years ps, or, when no period is asked for, between the first and
+// the last year whose estimates are not flagged; it returns the years
+// compared.
+func (b *builder) idealMovers(ps [2]Span) (moverSet, [2]Span, error) {
+	r, err := b.ideal(b.s.Index().Table())
+	if err != nil {
+		return moverSet{}, ps, err
+	}
+	if b.req.Change.Periods[0].IsZero() {
+		ps = confidentPeriods(r, ps)
+	}
+	if ps[0].From != ps[0].To || ps[1].From != ps[1].To {
+		return moverSet{}, ps, fmt.Errorf("ideal points compare two years, not %s and %s", ps[0], ps[1])
+	}
+	ms, err := change.IdealMovers(r, ps[0].From, ps[1].From)
+	if err != nil {
+		return moverSet{}, ps, err
+	}
+	set := moverSet{ms: ms, selected: map[string]bool{}, measure: "Ideal point (+: US side)", title: "Ideal points", note: idealNote(r)}
+	for _, iso := range b.chosen(r) {
+		set.selected[iso] = true
+	}
+	return set, ps, nil
+}
+
+// agreementMovers ranks the states by the change of their agreement with
+// the reference between the periods ps.
+func (b *builder) agreementMovers(ps [2]Span) (moverSet, error) {
+	ref, err := b.ref()
+	if err != nil {
+		return moverSet{}, err
+	}
+	sa, err := b.periodSelection(ps[0])
+	if err != nil {
+		return moverSet{}, err
+	}
+	sb, err := b.periodSelection(ps[1])
+	if err != nil {
+		return moverSet{}, err
+	}
+	ms, err := change.AgreementMovers(sa, sb, ref, b.req.Metric, b.minN())
+	if err != nil {
+		return moverSet{}, err
+	}
+	set := moverSet{ms: ms, selected: map[string]bool{},
+		measure: "Agreement with " + b.nameOf(ref) + " (" + b.req.Metric.Label() + ")",
+		title:   "Agreement with " + b.nameOf(ref),
+		note:    fmt.Sprintf("at least %d roll calls in each period", b.minN())}
+	for _, iso := range b.selected(fmt.Sprintf("%04d-12-31", ps[1].To)) {
+		set.selected[iso] = true
+	}
+	return set, nil
+}
+
+// periodSelection selects the roll calls of the filter, every state, in
+// the years of s; none is an error.
+func (b *builder) periodSelection(s Span) (*compare.Selection, error) {
+	f := b.filter
+	f.From, f.To, f.Countries = strconv.Itoa(s.From), strconv.Itoa(s.To), nil
+	out, err := b.s.Index().Select(f)
+	if err == nil && out.Len() == 0 {
+		err = fmt.Errorf("no roll calls in %s: %s", s, f.Describe())
+	}
+	return out, err
+}
+
+// moverRows are the chart's rows: the first MaxMovers movers and every
+// state chosen.
+func (b *builder) moverRows(set moverSet) []charts.MoverRow {
+	var rows []charts.MoverRow
+	for i, m := range set.ms {
+		if i >= MaxMovers && !set.selected[m.ISO3] {
+			continue
+		}
+		rows = append(rows, charts.MoverRow{Country: b.nameOf(m.ISO3), A: m.A.Value, ALo: m.A.Lo, AHi: m.A.Hi,
+			B: m.B.Value, BLo: m.B.Lo, BHi: m.B.Hi, N: m.B.N, Within: m.Within, Selected: set.selected[m.ISO3]})
+	}
+	return rows
 }
 
 // BlocsMinN is the fewest roll calls a state must have voted on in the

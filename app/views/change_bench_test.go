@@ -1,13 +1,10 @@
 package views_test
 
 import (
-	"io"
-	"slices"
 	"testing"
 	"time"
 
 	"plenary/app/views"
-	"plenary/charts"
 	"plenary/data/compare"
 	"plenary/data/compare/comparetest"
 	"plenary/data/record"
@@ -50,18 +47,9 @@ func BenchmarkChangeViews(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			var times []time.Duration
 			for b.Loop() {
-				start := time.Now()
-				ch, err := views.Build(db.Table, c.req)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := ch.Render(io.Discard, views.PNG, charts.Options{Width: 1200, Height: 800}); err != nil {
-					b.Fatal(err)
-				}
-				times = append(times, time.Since(start))
+				times = append(times, timePNG(b, db.Table, c.req))
 			}
-			slices.Sort(times)
-			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
+			reportMedian(b, times)
 		})
 	}
 }

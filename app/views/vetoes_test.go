@@ -2,8 +2,6 @@ package views_test
 
 import (
 	"context"
-	"encoding/csv"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -21,15 +19,7 @@ import (
 // and Russia apart, blank where the member held no seat.
 func TestVetoesByYearCSV(t *testing.T) {
 	db := comparetest.Recent(t)
-	f, err := os.Open(comparetest.Dataset(t, "unsc/vetoes.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSVFile(t, comparetest.Dataset(t, "unsc/vetoes.csv"))
 	col := map[string]int{}
 	for i, h := range recs[0] {
 		col[h] = i

@@ -83,13 +83,7 @@ type Breaks struct {
 // docs/change.md. Years with no value (NaN) or no roll calls are left
 // out.
 func FindBreaks(series []Obs, opt BreakOptions) Breaks {
-	var obs []Obs
-	for _, o := range series {
-		if o.N > 0 && !math.IsNaN(o.Value) && !math.IsInf(o.Value, 0) && o.Var >= 0 && !math.IsNaN(o.Var) {
-			obs = append(obs, o)
-		}
-	}
-	slices.SortStableFunc(obs, func(a, b Obs) int { return a.Year - b.Year })
+	obs := usableYears(series)
 	if opt.MinYears <= 0 {
 		opt.MinYears = 2
 	}
@@ -105,29 +99,81 @@ func FindBreaks(series []Obs, opt BreakOptions) Breaks {
 		return out
 	}
 	out.Extra = extraVariance(obs)
-	w := make([]float64, n)
-	sd := make([]float64, n)
+	w, sd := yearWeights(obs, out.Extra)
+	out.Noise = median(sd)
+	sums := newPrefixSums(obs, w)
+	cuts := bestPartition(sums, opt, out.Penalty)
+	if opt.MinMoves > 0 && len(cuts) > 1 {
+		cuts = mergeSmallMoves(obs, sums, cuts, opt.MinMoves)
+	}
+	out.Levels, out.Breaks = levelsAndBreaks(obs, sums, cuts, out.Noise)
+	return out
+}
+
+// usableYears returns the years of series that have a finite value, a
+// variance and roll calls, in order of year.
+func usableYears(series []Obs) []Obs {
+	var obs []Obs
+	for _, o := range series {
+		if o.N > 0 && !math.IsNaN(o.Value) && !math.IsInf(o.Value, 0) && o.Var >= 0 && !math.IsNaN(o.Var) {
+			obs = append(obs, o)
+		}
+	}
+	slices.SortStableFunc(obs, func(a, b Obs) int { return a.Year - b.Year })
+	return obs
+}
+
+// yearWeights returns each year's weight 1/(Var + extra) and its standard
+// deviation √(Var + extra).
+func yearWeights(obs []Obs, extra float64) (w, sd []float64) {
+	w = make([]float64, len(obs))
+	sd = make([]float64, len(obs))
 	for i, o := range obs {
-		v := o.Var + out.Extra
+		v := o.Var + extra
 		if v <= 0 {
 			v = 1e-12
 		}
 		w[i], sd[i] = 1/v, math.Sqrt(v)
 	}
-	out.Noise = median(sd)
-	// Prefix sums of w, w·y, w·y² and N make a segment's cost O(1).
-	sw, swy, swy2 := make([]float64, n+1), make([]float64, n+1), make([]float64, n+1)
-	sn := make([]int, n+1)
+	return w, sd
+}
+
+// prefixSums holds the running sums of w, w·y, w·y² and N over a series,
+// which make a segment's mean and cost O(1).
+type prefixSums struct {
+	sw, swy, swy2 []float64
+	sn            []int
+}
+
+func newPrefixSums(obs []Obs, w []float64) *prefixSums {
+	n := len(obs)
+	p := &prefixSums{sw: make([]float64, n+1), swy: make([]float64, n+1), swy2: make([]float64, n+1), sn: make([]int, n+1)}
 	for i, o := range obs {
-		sw[i+1], swy[i+1], swy2[i+1] = sw[i]+w[i], swy[i]+w[i]*o.Value, swy2[i]+w[i]*o.Value*o.Value
-		sn[i+1] = sn[i] + o.N
+		p.sw[i+1], p.swy[i+1], p.swy2[i+1] = p.sw[i]+w[i], p.swy[i]+w[i]*o.Value, p.swy2[i]+w[i]*o.Value*o.Value
+		p.sn[i+1] = p.sn[i] + o.N
 	}
-	mean := func(i, j int) float64 { return (swy[j] - swy[i]) / (sw[j] - sw[i]) }
-	cost := func(i, j int) float64 { // obs[i:j]
-		W, S := sw[j]-sw[i], swy[j]-swy[i]
-		return math.Max(0, swy2[j]-swy2[i]-S*S/W)
-	}
-	ok := func(i, j int) bool { return j-i >= opt.MinYears && sn[j]-sn[i] >= opt.MinN }
+	return p
+}
+
+// len is the number of years summed.
+func (p *prefixSums) len() int { return len(p.sn) - 1 }
+
+// mean is the weighted mean of obs[i:j].
+func (p *prefixSums) mean(i, j int) float64 { return (p.swy[j] - p.swy[i]) / (p.sw[j] - p.sw[i]) }
+
+// cost is the weighted squared error of obs[i:j] around its mean.
+func (p *prefixSums) cost(i, j int) float64 {
+	W, S := p.sw[j]-p.sw[i], p.swy[j]-p.swy[i]
+	return math.Max(0, p.swy2[j]-p.swy2[i]-S*S/W)
+}
+
+// bestPartition returns where each level of the least-cost partition
+// starts (the first is 0), each level spanning opt.MinYears and resting
+// on opt.MinN roll calls at least; a series too short to split is one
+// level.
+func bestPartition(p *prefixSums, opt BreakOptions, penalty float64) []int {
+	n := p.len()
+	ok := func(i, j int) bool { return j-i >= opt.MinYears && p.sn[j]-p.sn[i] >= opt.MinN }
 	// best[j] is the least cost of obs[:j]; from[j] where its last level
 	// starts.
 	best := make([]float64, n+1)
@@ -138,60 +184,80 @@ func FindBreaks(series []Obs, opt BreakOptions) Breaks {
 			if !ok(i, j) || (i > 0 && math.IsInf(best[i], 1)) {
 				continue
 			}
-			c := cost(i, j)
+			c := p.cost(i, j)
 			if i > 0 {
-				c += best[i] + out.Penalty
+				c += best[i] + penalty
 			}
 			if c < best[j] {
 				best[j], from[j] = c, i
 			}
 		}
 	}
-	var cuts []int
 	if from[n] < 0 {
-		cuts = []int{0} // too short to split: one level
-	} else {
-		for j := n; j > 0; j = from[j] {
-			cuts = append(cuts, from[j])
-		}
-		slices.Reverse(cuts)
+		return []int{0} // too short to split: one level
 	}
-	if opt.MinMoves > 0 && len(cuts) > 1 {
-		moves := make([]float64, 0, n-1)
-		for i := 1; i < n; i++ {
-			moves = append(moves, math.Abs(obs[i].Value-obs[i-1].Value))
+	var cuts []int
+	for j := n; j > 0; j = from[j] {
+		cuts = append(cuts, from[j])
+	}
+	slices.Reverse(cuts)
+	return cuts
+}
+
+// mergeSmallMoves drops, the smallest first, every cut whose jump between
+// levels is under minMoves times the median move from one year to the
+// next, merging its two levels.
+func mergeSmallMoves(obs []Obs, p *prefixSums, cuts []int, minMoves float64) []int {
+	n := len(obs)
+	moves := make([]float64, 0, n-1)
+	for i := 1; i < n; i++ {
+		moves = append(moves, math.Abs(obs[i].Value-obs[i-1].Value))
+	}
+	least := minMoves * median(moves)
+	for len(cuts) > 1 {
+		k := smallestJump(p, cuts, least)
+		if k < 0 {
+			break
 		}
-		least := opt.MinMoves * median(moves)
-		for len(cuts) > 1 {
-			k, small := -1, least
-			for c := 1; c < len(cuts); c++ {
-				end := n
-				if c+1 < len(cuts) {
-					end = cuts[c+1]
-				}
-				if d := math.Abs(mean(cuts[c], end) - mean(cuts[c-1], cuts[c])); d < small {
-					k, small = c, d
-				}
-			}
-			if k < 0 {
-				break
-			}
-			cuts = append(cuts[:k], cuts[k+1:]...)
+		cuts = append(cuts[:k], cuts[k+1:]...)
+	}
+	return cuts
+}
+
+// smallestJump returns the index in cuts of the cut whose levels differ
+// least, if by less than least, or -1.
+func smallestJump(p *prefixSums, cuts []int, least float64) int {
+	k, small := -1, least
+	for c := 1; c < len(cuts); c++ {
+		end := p.len()
+		if c+1 < len(cuts) {
+			end = cuts[c+1]
+		}
+		if d := math.Abs(p.mean(cuts[c], end) - p.mean(cuts[c-1], cuts[c])); d < small {
+			k, small = c, d
 		}
 	}
-	ends := append(cuts[1:], n)
+	return k
+}
+
+// levelsAndBreaks describes the levels that start at cuts and the breaks
+// between them, each break's size in units of noise.
+func levelsAndBreaks(obs []Obs, p *prefixSums, cuts []int, noise float64) ([]Level, []Break) {
+	var levels []Level
+	var breaks []Break
+	ends := append(cuts[1:], len(obs))
 	for k, i := range cuts {
 		j := ends[k]
-		out.Levels = append(out.Levels, Level{From: obs[i].Year, To: obs[j-1].Year, Mean: mean(i, j), N: sn[j] - sn[i]})
+		levels = append(levels, Level{From: obs[i].Year, To: obs[j-1].Year, Mean: p.mean(i, j), N: p.sn[j] - p.sn[i]})
 	}
-	for k := 1; k < len(out.Levels); k++ {
-		a, b := out.Levels[k-1], out.Levels[k]
+	for k := 1; k < len(levels); k++ {
+		a, b := levels[k-1], levels[k]
 		i, m, j := cuts[k-1], cuts[k], ends[k]
-		se := math.Sqrt(1/(sw[m]-sw[i]) + 1/(sw[j]-sw[m]))
+		se := math.Sqrt(1/(p.sw[m]-p.sw[i]) + 1/(p.sw[j]-p.sw[m]))
 		d := b.Mean - a.Mean
-		out.Breaks = append(out.Breaks, Break{Year: b.From, Before: a.Mean, After: b.Mean, Size: d / out.Noise, Z: d / se})
+		breaks = append(breaks, Break{Year: b.From, Before: a.Mean, After: b.Mean, Size: d / noise, Z: d / se})
 	}
-	return out
+	return levels, breaks
 }
 
 // extraVariance estimates τ², the variance of a year around its level

@@ -297,78 +297,118 @@ func parseRow(f []string) (Country, error) {
 		AltNames:   split(f[13]),
 		GroupFrom:  f[14],
 	}
+	if err := checkNames(c); err != nil {
+		return c, err
+	}
+	if err := parseCOW(&c, f[4], f[5]); err != nil {
+		return c, err
+	}
+	if err := checkMembership(c); err != nil {
+		return c, err
+	}
+	if err := parseGaps(&c, f[11]); err != nil {
+		return c, err
+	}
+	return c, parseFormerNames(&c, f[15])
+}
+
+// checkNames checks c's codes and that it has both names.
+func checkNames(c Country) error {
 	if !isCode(c.ISO3, 3) {
-		return c, fmt.Errorf("bad iso3 %q", c.ISO3)
+		return fmt.Errorf("bad iso3 %q", c.ISO3)
 	}
 	if c.ISO2 != "" && !isCode(c.ISO2, 2) {
-		return c, fmt.Errorf("%s: bad iso2 %q", c.ISO3, c.ISO2)
+		return fmt.Errorf("%s: bad iso2 %q", c.ISO3, c.ISO2)
 	}
 	if c.Name == "" || c.UNName == "" {
-		return c, fmt.Errorf("%s: name and un_name are required", c.ISO3)
+		return fmt.Errorf("%s: name and un_name are required", c.ISO3)
 	}
-	if f[4] != "" {
-		n, err := strconv.Atoi(f[4])
+	return nil
+}
+
+// parseCOW reads the cow cell (one code, or none) and the cow_other cell
+// (a list) into c.
+func parseCOW(c *Country, cow, other string) error {
+	if cow != "" {
+		n, err := strconv.Atoi(cow)
 		if err != nil || n <= 0 {
-			return c, fmt.Errorf("%s: bad cow %q", c.ISO3, f[4])
+			return fmt.Errorf("%s: bad cow %q", c.ISO3, cow)
 		}
 		c.COW = n
 	}
-	for _, s := range split(f[5]) {
+	for _, s := range split(other) {
 		n, err := strconv.Atoi(s)
 		if err != nil || n <= 0 {
-			return c, fmt.Errorf("%s: bad cow_other %q", c.ISO3, s)
+			return fmt.Errorf("%s: bad cow_other %q", c.ISO3, s)
 		}
 		c.OtherCOW = append(c.OtherCOW, n)
 	}
+	return nil
+}
+
+// checkMembership checks that c's group, status and dates fit together.
+func checkMembership(c Country) error {
 	if c.Group != "" && !slices.Contains(Groups(), c.Group) {
-		return c, fmt.Errorf("%s: unknown group %q", c.ISO3, c.Group)
+		return fmt.Errorf("%s: unknown group %q", c.ISO3, c.Group)
 	}
 	switch c.Status {
 	case StatusMember:
 		if c.Group == "" || c.Admitted == "" || c.Ended != "" {
-			return c, fmt.Errorf("%s: a member needs a group and an admission date, and no end", c.ISO3)
+			return fmt.Errorf("%s: a member needs a group and an admission date, and no end", c.ISO3)
 		}
 	case StatusObserver:
 		if c.Admitted != "" || c.Ended != "" {
-			return c, fmt.Errorf("%s: an observer has no membership dates", c.ISO3)
+			return fmt.Errorf("%s: an observer has no membership dates", c.ISO3)
 		}
 	case StatusHistorical:
 		if c.Admitted == "" || c.Ended == "" || len(c.Successors) == 0 {
-			return c, fmt.Errorf("%s: a historical state needs admission and end dates and successors", c.ISO3)
+			return fmt.Errorf("%s: a historical state needs admission and end dates and successors", c.ISO3)
 		}
 	default:
-		return c, fmt.Errorf("%s: unknown status %q", c.ISO3, c.Status)
+		return fmt.Errorf("%s: unknown status %q", c.ISO3, c.Status)
 	}
 	if c.GroupFrom != "" && (c.Group == "" || c.GroupFrom <= c.Admitted) {
-		return c, fmt.Errorf("%s: group_from needs a group and a date after admission", c.ISO3)
+		return fmt.Errorf("%s: group_from needs a group and a date after admission", c.ISO3)
 	}
 	for _, d := range []string{c.Admitted, c.Ended, c.GroupFrom} {
 		if d != "" && !isDate(d) {
-			return c, fmt.Errorf("%s: bad date %q", c.ISO3, d)
+			return fmt.Errorf("%s: bad date %q", c.ISO3, d)
 		}
 	}
 	if c.Ended != "" && c.Ended <= c.Admitted {
-		return c, fmt.Errorf("%s: ended before admission", c.ISO3)
+		return fmt.Errorf("%s: ended before admission", c.ISO3)
 	}
-	for _, g := range split(f[11]) {
+	return nil
+}
+
+// parseGaps reads the gaps cell, a list of FROM/TO periods after
+// admission, into c.
+func parseGaps(c *Country, cell string) error {
+	for _, g := range split(cell) {
 		from, to, ok := strings.Cut(g, "/")
 		if !ok || !isDate(from) || !isDate(to) || to <= from || from < c.Admitted {
-			return c, fmt.Errorf("%s: bad gap %q", c.ISO3, g)
+			return fmt.Errorf("%s: bad gap %q", c.ISO3, g)
 		}
 		c.Gaps = append(c.Gaps, Period{from, to})
 	}
-	for _, fn := range split(f[15]) {
+	return nil
+}
+
+// parseFormerNames reads the former names cell, a list of NAME/UNTIL in
+// date order after admission, into c.
+func parseFormerNames(c *Country, cell string) error {
+	for _, fn := range split(cell) {
 		i := strings.LastIndexByte(fn, '/')
 		if i <= 0 || !isDate(fn[i+1:]) || fn[i+1:] <= c.Admitted {
-			return c, fmt.Errorf("%s: bad former name %q (want NAME/YYYY-MM-DD, after admission)", c.ISO3, fn)
+			return fmt.Errorf("%s: bad former name %q (want NAME/YYYY-MM-DD, after admission)", c.ISO3, fn)
 		}
 		n := DatedName{Name: fn[:i], Until: fn[i+1:]}
 		if k := len(c.FormerNames); k > 0 && c.FormerNames[k-1].Until >= n.Until {
-			return c, fmt.Errorf("%s: former names must be in date order", c.ISO3)
+			return fmt.Errorf("%s: former names must be in date order", c.ISO3)
 		}
 		c.FormerNames = append(c.FormerNames, n)
 	}
-	return c, nil
+	return nil
 }
 
 // split reads a "|"-separated list cell; an empty cell is an empty list.

@@ -104,7 +104,39 @@ func ReadSpeeches(ctx context.Context, paths []string, opt SpeechOptions) (*Spee
 		opt.Limits.Total = DefaultSpeechLimits.Total
 	}
 	r := &speechReader{ctx: ctx, opt: opt, seen: map[[2]any]string{}, arch: &SpeechArchive{Dataset: SpeechDataset}}
-	var sheets []string
+	sheets, err := r.measure(paths)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range paths {
+		if strings.HasSuffix(strings.ToLower(p), ".xlsx") {
+			continue
+		}
+		if err := r.readSource(p); err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, err
+		}
+		if len(sheets) == 0 {
+			if beside, ok := speakersBeside(p); ok && r.sheet == nil {
+				sheets = append(sheets, beside)
+			}
+		}
+	}
+	if len(r.arch.Speeches) == 0 {
+		return nil, &Error{File: strings.Join(paths, ", "), Msg: "no speech of the General Debate corpus (TXT/Session NN - YYYY/ISO_NN_YYYY.txt) in it"}
+	}
+	if err := r.readSheets(sheets); err != nil {
+		return nil, err
+	}
+	sortSpeeches(r.arch.Speeches)
+	return r.arch, nil
+}
+
+// measure adds up the size of what paths name, for the progress, and
+// returns the spreadsheets among them.
+func (r *speechReader) measure(paths []string) (sheets []string, err error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -119,63 +151,63 @@ func ReadSpeeches(ctx context.Context, paths []string, opt SpeechOptions) (*Spee
 			sheets = append(sheets, p)
 		}
 	}
-	for _, p := range paths {
-		var err error
-		l := strings.ToLower(p)
-		switch {
-		case strings.HasSuffix(l, ".xlsx"):
-			continue
-		case strings.HasSuffix(l, ".zip"):
-			err = r.readZip(p)
-		case strings.HasSuffix(l, ".tgz") || strings.HasSuffix(l, ".tar.gz"):
-			err = r.readTar(p)
-		default:
-			if st, e := os.Stat(p); e == nil && st.IsDir() {
-				err = r.readDir(p)
-			} else {
-				err = &Error{File: p, Msg: "not an archive of the General Debate corpus (.tgz, .zip or its unpacked folder)"}
-			}
-		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, err
-		}
-		if len(sheets) == 0 {
-			beside := filepath.Join(filepath.Dir(p), "Speakers_by_session.xlsx")
-			if st, e := os.Stat(p); e == nil && st.IsDir() {
-				beside = filepath.Join(p, "Speakers_by_session.xlsx")
-			}
-			if _, e := os.Stat(beside); e == nil && r.sheet == nil {
-				sheets = append(sheets, beside)
-			}
-		}
+	return sheets, nil
+}
+
+// readSource reads the speeches of one archive or folder.
+func (r *speechReader) readSource(p string) error {
+	l := strings.ToLower(p)
+	switch {
+	case strings.HasSuffix(l, ".zip"):
+		return r.readZip(p)
+	case strings.HasSuffix(l, ".tgz") || strings.HasSuffix(l, ".tar.gz"):
+		return r.readTar(p)
 	}
-	if len(r.arch.Speeches) == 0 {
-		return nil, &Error{File: strings.Join(paths, ", "), Msg: "no speech of the General Debate corpus (TXT/Session NN - YYYY/ISO_NN_YYYY.txt) in it"}
+	if st, e := os.Stat(p); e == nil && st.IsDir() {
+		return r.readDir(p)
 	}
+	return &Error{File: p, Msg: "not an archive of the General Debate corpus (.tgz, .zip or its unpacked folder)"}
+}
+
+// speakersBeside returns the speakers spreadsheet in folder p, or beside
+// archive p, if there is one.
+func speakersBeside(p string) (string, bool) {
+	beside := filepath.Join(filepath.Dir(p), "Speakers_by_session.xlsx")
+	if st, e := os.Stat(p); e == nil && st.IsDir() {
+		beside = filepath.Join(p, "Speakers_by_session.xlsx")
+	}
+	_, e := os.Stat(beside)
+	return beside, e == nil
+}
+
+// readSheets reads the speakers spreadsheets named, after any found in an
+// archive, and gives each speech its speaker.
+func (r *speechReader) readSheets(sheets []string) error {
 	for _, s := range sheets {
-		b, sum, err := readLimited(s, opt.Limits.Entry*8)
+		b, sum, err := readLimited(s, r.opt.Limits.Entry*8)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		r.arch.Files = append(r.arch.Files, sum)
 		r.sheet = append(r.sheet, sheetBytes{s, b})
 	}
 	for _, sh := range r.sheet {
 		if err := r.applySpeakers(sh.name, sh.data); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	sort.Slice(r.arch.Speeches, func(i, j int) bool {
-		a, b := &r.arch.Speeches[i], &r.arch.Speeches[j]
+	return nil
+}
+
+// sortSpeeches puts speeches in order of session, then of code.
+func sortSpeeches(speeches []Speech) {
+	sort.Slice(speeches, func(i, j int) bool {
+		a, b := &speeches[i], &speeches[j]
 		if a.Session != b.Session {
 			return a.Session < b.Session
 		}
 		return a.Code < b.Code
 	})
-	return r.arch, nil
 }
 
 // sheetBytes is a speakers spreadsheet read whole (a zip of its own).
