@@ -73,68 +73,94 @@ func (f VoteFlow) draw(c *canvas) {
 	}
 	legend := append(voteLegend(), legendItem{label: "Not a member", color: c.pal.noData})
 	fr := c.drawFrame(f.Meta, "", nil, legend)
-	p := fr.plot
-	ls, ts := c.px(sizeLabel), c.px(sizeTick)
-	head := c.lineHeight(ls) + c.px(6)
-	barW := c.px(26)
-	capW := math.Min(p.w*0.16, c.px(150))
-	xa := p.x + capW
-	xb := p.x + p.w*0.52
-	namesX := xb + barW + capW*0.75
-	c.text(c.ellipsize(clean(f.A), ls, xb-p.x), xa, p.y, ls, c.pal.text, alignLeft)
-	c.text(c.ellipsize(clean(f.B), ls, p.right()-xb), xb, p.y, ls, c.pal.text, alignLeft)
-	top := p.y + head
-	gap := c.px(6)
-	h := p.bottom() - top
-	scale := math.Max(0, h-gap*float64(len(FlowVotes)-1)) / float64(n)
-	if scale <= 0 {
+	l := newFlowLayout(c, fr.plot)
+	c.text(c.ellipsize(clean(f.A), l.ls, l.xb-l.p.x), l.xa, l.p.y, l.ls, c.pal.text, alignLeft)
+	c.text(c.ellipsize(clean(f.B), l.ls, l.p.right()-l.xb), l.xb, l.p.y, l.ls, c.pal.text, alignLeft)
+	l.scale = math.Max(0, l.p.bottom()-l.top-l.gap*float64(len(FlowVotes)-1)) / float64(n)
+	if l.scale <= 0 {
 		return
 	}
-	// Where each vote's bar starts on either side.
-	posA, posB := map[Vote]float64{}, map[Vote]float64{}
-	ya, yb := top, top
+	l.posA, l.posB = l.barStarts(ta), l.barStarts(tb)
+	labels := f.drawBands(c, l)
+	l.drawBars(c, l.xa, l.posA, ta, false)
+	l.drawBars(c, l.xb, l.posB, tb, true)
+	l.drawSwitchers(c, labels)
+}
+
+// flowLayout is where a vote flow's parts go: the two bars' x, the
+// captions' width, the names' column, and, once the totals are known, the
+// scale in pixels per state and where each vote's bar starts on either
+// side.
+type flowLayout struct {
+	p                          rect
+	ls, ts, barW, capW, gap    float64
+	xa, xb, namesX, top, scale float64
+	posA, posB                 map[Vote]float64
+}
+
+func newFlowLayout(c *canvas, p rect) *flowLayout {
+	l := &flowLayout{p: p, ls: c.px(sizeLabel), ts: c.px(sizeTick), barW: c.px(26), gap: c.px(6)}
+	l.capW = math.Min(p.w*0.16, c.px(150))
+	l.xa = p.x + l.capW
+	l.xb = p.x + p.w*0.52
+	l.namesX = l.xb + l.barW + l.capW*0.75
+	l.top = p.y + c.lineHeight(l.ls) + c.px(6)
+	return l
+}
+
+// barStarts stacks the bars of one side's totals in FlowVotes order.
+func (l *flowLayout) barStarts(t map[Vote]int) map[Vote]float64 {
+	pos := map[Vote]float64{}
+	y := l.top
 	for _, v := range FlowVotes {
-		posA[v], posB[v] = ya, yb
-		if ta[v] > 0 {
-			ya += float64(ta[v])*scale + gap
-		}
-		if tb[v] > 0 {
-			yb += float64(tb[v])*scale + gap
+		pos[v] = y
+		if t[v] > 0 {
+			y += float64(t[v])*l.scale + l.gap
 		}
 	}
-	bars := func(x float64, pos map[Vote]float64, t map[Vote]int, right bool) {
-		for _, v := range FlowVotes {
-			if t[v] == 0 {
-				continue
-			}
-			bh := float64(t[v]) * scale
-			c.fillRect(rect{x, pos[v], barW, bh}, flowColor(c, v))
-			label := fmt.Sprintf("%s %d", flowWord(v), t[v])
-			if bh >= c.lineHeight(ts)*0.8 {
-				if right {
-					c.textMid(c.ellipsize(label, ts, capW-c.px(6)), x+barW+c.px(6), pos[v]+bh/2, ts, c.pal.text, alignLeft)
-				} else {
-					c.textMid(c.ellipsize(label, ts, capW-c.px(6)), x-c.px(6), pos[v]+bh/2, ts, c.pal.text, alignRight)
-				}
-			}
+	return pos
+}
+
+func (l *flowLayout) drawBars(c *canvas, x float64, pos map[Vote]float64, t map[Vote]int, right bool) {
+	for _, v := range FlowVotes {
+		if t[v] == 0 {
+			continue
+		}
+		bh := float64(t[v]) * l.scale
+		c.fillRect(rect{x, pos[v], l.barW, bh}, flowColor(c, v))
+		label := fmt.Sprintf("%s %d", flowWord(v), t[v])
+		if bh < c.lineHeight(l.ts)*0.8 {
+			continue
+		}
+		if right {
+			c.textMid(c.ellipsize(label, l.ts, l.capW-c.px(6)), x+l.barW+c.px(6), pos[v]+bh/2, l.ts, c.pal.text, alignLeft)
+		} else {
+			c.textMid(c.ellipsize(label, l.ts, l.capW-c.px(6)), x-c.px(6), pos[v]+bh/2, l.ts, c.pal.text, alignRight)
 		}
 	}
-	// Bands: the offsets inside each bar follow FlowVotes order on both
-	// sides, so that bands never cross inside a bar.
+}
+
+// switchers is the names of the states that moved from one vote to
+// another, and where their band meets the second bar.
+type switchers struct {
+	y0, y1 float64
+	names  string
+}
+
+// drawBands draws the bands from the first bar to the second. The offsets
+// inside each bar follow FlowVotes order on both sides, so that bands never
+// cross inside a bar.
+func (f VoteFlow) drawBands(c *canvas, l *flowLayout) []switchers {
 	offA, offB := map[Vote]float64{}, map[Vote]float64{}
-	type placed struct {
-		y0, y1 float64
-		names  string
-	}
-	var labels []placed
+	var labels []switchers
 	for _, v := range FlowVotes {
 		for _, bd := range f.Bands {
 			if bd.From != v || len(bd.States) == 0 {
 				continue
 			}
-			w := float64(len(bd.States)) * scale
-			y0 := posA[bd.From] + offA[bd.From]
-			y1 := posB[bd.To] + offB[bd.To]
+			w := float64(len(bd.States)) * l.scale
+			y0 := l.posA[bd.From] + offA[bd.From]
+			y1 := l.posB[bd.To] + offB[bd.To]
 			offA[bd.From] += w
 			offB[bd.To] += w
 			col := flowColor(c, bd.From)
@@ -142,42 +168,42 @@ func (f VoteFlow) draw(c *canvas) {
 			if bd.From != bd.To {
 				col.A = 200
 			}
-			c.band(xa+barW, y0, xb, y1, w, col)
+			c.band(l.xa+l.barW, y0, l.xb, y1, w, col)
 			if bd.From != bd.To && bd.From != VoteNone && bd.To != VoteNone {
-				labels = append(labels, placed{y1, y1 + w, flowWord(bd.From) + " to " + flowWord(bd.To) + " (" + itoa(len(bd.States)) + "): " + strings.Join(bd.States, ", ")})
+				labels = append(labels, switchers{y1, y1 + w, flowWord(bd.From) + " to " + flowWord(bd.To) + " (" + itoa(len(bd.States)) + "): " + strings.Join(bd.States, ", ")})
 			}
 		}
 	}
-	bars(xa, posA, ta, false)
-	bars(xb, posB, tb, true)
-	// The names of the states that changed, beside their band on the
-	// right, each block below the previous one.
-	nw := p.right() - namesX
+	return labels
+}
+
+// drawSwitchers writes the names of the states that changed beside their
+// band on the right, each block below the previous one.
+func (l *flowLayout) drawSwitchers(c *canvas, labels []switchers) {
+	nw := l.p.right() - l.namesX
 	if nw < c.px(60) {
 		return
 	}
-	lh := c.lineHeight(ts)
-	slices.SortStableFunc(labels, func(a, b placed) int { return cmp.Compare(a.y0, b.y0) })
-	next := top
-	for i, l := range labels {
-		y := math.Max(next, (l.y0+l.y1)/2-lh/2)
-		left := p.bottom() - y
+	lh := c.lineHeight(l.ts)
+	slices.SortStableFunc(labels, func(a, b switchers) int { return cmp.Compare(a.y0, b.y0) })
+	next := l.top
+	for i, sw := range labels {
+		y := math.Max(next, (sw.y0+sw.y1)/2-lh/2)
+		left := l.p.bottom() - y
 		rest := len(labels) - i - 1
 		if left < lh {
 			break
 		}
 		maxLines := max(1, int(math.Floor((left-float64(rest)*(lh+c.px(4)))/lh)))
-		lines := c.wrap(l.names, ts, nw, min(maxLines, 7))
+		lines := c.wrap(sw.names, l.ts, nw, min(maxLines, 7))
 		for k, ln := range lines {
-			c.text(ln, namesX, y+float64(k)*lh, ts, c.pal.text, alignLeft)
+			c.text(ln, l.namesX, y+float64(k)*lh, l.ts, c.pal.text, alignLeft)
 		}
-		c.line(namesX-c.px(4), y, namesX-c.px(4), y+float64(len(lines))*lh, flowColor(c, VoteNone), 1, nil)
+		c.line(l.namesX-c.px(4), y, l.namesX-c.px(4), y+float64(len(lines))*lh, flowColor(c, VoteNone), 1, nil)
 		next = y + float64(len(lines))*lh + c.px(4)
 	}
 }
 
-// band fills a flow band of width w from (x0, y0) on the left to (x1, y1)
-// on the right, its edges smooth steps.
 func (c *canvas) band(x0, y0, x1, y1, w float64, col drawing.Color) {
 	const steps = 24
 	c.r.ResetStyle()
