@@ -5,7 +5,6 @@ import (
 	"image"
 	"testing"
 
-	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"plenary/charts/geo"
@@ -47,22 +46,7 @@ func TestMapRasterMatchesGoChart(t *testing.T) {
 
 func drawShapesWith(t *testing.T, w *geo.World, size image.Point, fill drawing.Color, cached bool) *image.RGBA {
 	t.Helper()
-	r, err := chart.PNG(size.X, size.Y)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var iw chart.ImageWriter
-	if err := r.Save(&iw); err != nil {
-		t.Fatal(err)
-	}
-	img, err := rgbaOf(iw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := newCanvas(r, Options{Width: size.X, Height: size.Y, Format: PNG, Scale: 1.3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, img, c := rasterCanvas(t, size.X, size.Y, 1.3)
 	if cached {
 		c.img = img
 	}

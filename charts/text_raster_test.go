@@ -51,9 +51,11 @@ func TestRasterTextMatchesGoChart(t *testing.T) {
 	}
 }
 
-func textCanvas(t *testing.T) (chart.Renderer, *image.RGBA, *canvas) {
+// rasterCanvas is a canvas on go-chart's raster renderer of size w×h at
+// scale, with the image the renderer draws on (not yet given to the canvas).
+func rasterCanvas(t *testing.T, w, h int, scale float64) (chart.Renderer, *image.RGBA, *canvas) {
 	t.Helper()
-	r, err := chart.PNG(640, 200)
+	r, err := chart.PNG(w, h)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,12 +67,18 @@ func textCanvas(t *testing.T) (chart.Renderer, *image.RGBA, *canvas) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range img.Pix {
-		img.Pix[i] = 0xf0
-	}
-	c, err := newCanvas(r, Options{Width: 640, Height: 200, Format: PNG, Scale: 1})
+	c, err := newCanvas(r, Options{Width: w, Height: h, Format: PNG, Scale: scale})
 	if err != nil {
 		t.Fatal(err)
+	}
+	return r, img, c
+}
+
+func textCanvas(t *testing.T) (chart.Renderer, *image.RGBA, *canvas) {
+	t.Helper()
+	r, img, c := rasterCanvas(t, 640, 200, 1)
+	for i := range img.Pix {
+		img.Pix[i] = 0xf0
 	}
 	return r, img, c
 }
