@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"io"
 	"os"
 	"path/filepath"
@@ -301,5 +302,51 @@ func TestBadSpeechArchiveLeavesDatabase(t *testing.T) {
 	}
 	if fileSum(t, path) != before {
 		t.Fatal("a cancelled import changed the database")
+	}
+}
+
+// TestMatchSpeechesRanksAsOneQuery: the ranking split over two ranges of
+// ids gives every match the rank and place that one query ordered by
+// FTS5's rank gives it, read here on a connection of its own.
+func TestMatchSpeechesRanksAsOneQuery(t *testing.T) {
+	path, _ := corpus(t)
+	st, err := data.Open(path, data.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for _, s := range typicalSearches {
+		q := mustQuery(t, s)
+		got, err := st.MatchSpeeches(ctx, q.FTS())
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := db.QueryContext(ctx, `SELECT rowid, rank FROM speech_index WHERE speech_index MATCH ? ORDER BY rank, rowid`, q.FTS())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []data.Ranked
+		for rows.Next() {
+			var r data.Ranked
+			if err := rows.Scan(&r.ID, &r.Rank); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, r)
+		}
+		rows.Close()
+		if len(want) == 0 || len(got) != len(want) {
+			t.Fatalf("%s: %d matches, one query finds %d", s, len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%s: match %d is %+v, one query ranks %+v there", s, i, got[i], want[i])
+			}
+		}
 	}
 }

@@ -11,8 +11,8 @@ import (
 	"plenary/data/words"
 )
 
-// Speeches lists every stored speech without its text, by session and
-// code. The list is kept between calls while the table's count and last
+// Speeches lists every stored speech without its text, by year and
+// country (the order words.Select returns), then session and code. The list is kept between calls while the table's count and last
 // import stay the same (another process's import changes them), since
 // every search starts from it.
 func (s *Store) Speeches(ctx context.Context) (_ []words.Speech, err error) {
@@ -39,7 +39,7 @@ type speechList struct {
 }
 
 func (s *Store) readSpeeches(ctx context.Context) ([]words.Speech, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, country, session, year, words, speaker, post, file FROM speeches ORDER BY session, code`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, country, session, year, words, speaker, post, file FROM speeches ORDER BY year, country, session, code`)
 	if err != nil {
 		return nil, err
 	}
@@ -73,10 +73,56 @@ type Ranked struct {
 }
 
 // MatchSpeeches asks the full-text index which speeches match an FTS5
-// query (words.Query.FTS), best first. It reads only the index.
+// query (words.Query.FTS), best first (ties by id). It reads only the
+// index.
+//
+// Ranking is the cost of a search when a word or phrase is in nearly
+// every speech, so it is split: each half of the ids is ranked on its own
+// connection, on its own core. bm25's weights come from the whole table
+// whatever the rowid range (FTS5 counts a phrase's documents over all
+// rows), so the halves' ranks are the ranks of one query. They are sorted
+// here rather than by ORDER BY rank, which has FTS5 sort through SQLite's
+// sorter and takes as long again as the ranking.
 func (s *Store) MatchSpeeches(ctx context.Context, fts string) (_ []Ranked, err error) {
 	defer func() { err = ftsErr(s.path, fts, err) }()
-	rows, err := s.db.QueryContext(ctx, `SELECT rowid, rank FROM speech_index WHERE speech_index MATCH ? ORDER BY rank`, fts)
+	// Each bound its own query: min and max in one are a scan of the
+	// texts, apart they are the ends of the primary key.
+	var lo, hi int64
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT min(id) FROM speech_texts), 0), coalesce((SELECT max(id) FROM speech_texts), 0)`).Scan(&lo, &hi); err != nil {
+		return nil, err
+	}
+	mid := lo + (hi-lo)/2
+	var upper []Ranked
+	var upperErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		upper, upperErr = s.rankRange(ctx, fts, mid+1, hi)
+	}()
+	out, err := s.rankRange(ctx, fts, lo, mid)
+	<-done
+	if err == nil {
+		err = upperErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, upper...)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Rank != out[j].Rank {
+			return out[i].Rank < out[j].Rank
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// rankRange ranks the matches whose ids are in [lo, hi], unsorted.
+func (s *Store) rankRange(ctx context.Context, fts string, lo, hi int64) ([]Ranked, error) {
+	if lo > hi {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(speech_index) FROM speech_index WHERE speech_index MATCH ? AND rowid BETWEEN ? AND ?`, fts, lo, hi)
 	if err != nil {
 		return nil, err
 	}
@@ -200,11 +246,10 @@ func (s *Store) SearchSpeeches(ctx context.Context, q words.Query, sel []words.S
 	for i, h := range out.Hits {
 		at[h.ID] = i
 	}
-	err = s.SpeechTexts(ctx, ids, func(id int64, text string) error {
+	err = s.workTexts(ctx, ids, func(id int64, text string) {
 		h := &out.Hits[at[id]]
 		h.Matches = q.Count(text)
 		h.Snippet = q.Snippet(text, SnippetWords)
-		return ctx.Err()
 	})
 	if err != nil {
 		return nil, err
@@ -230,10 +275,22 @@ func (s *Store) CountMentions(ctx context.Context, q words.Query, sel []words.Sp
 			ids = append(ids, sp.ID)
 		}
 	}
-	// Counting is the work: it goes to a second core while the next text
-	// is read.
+	err = s.workTexts(ctx, ids, func(id int64, text string) {
+		out[at[id]].Matches = q.Count(text)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// workTexts calls work with the text of each of the speeches ids, on a
+// second goroutine: reading the texts is SQLite's work and scanning them
+// is the caller's, so the two share the cores. work is never called twice
+// at once; workTexts returns when every call has returned.
+func (s *Store) workTexts(ctx context.Context, ids []int64, work func(id int64, text string)) error {
 	type job struct {
-		i    int
+		id   int64
 		text string
 	}
 	jobs := make(chan job, 16)
@@ -241,17 +298,14 @@ func (s *Store) CountMentions(ctx context.Context, q words.Query, sel []words.Sp
 	go func() {
 		defer close(done)
 		for j := range jobs {
-			out[j.i].Matches = q.Count(j.text)
+			work(j.id, j.text)
 		}
 	}()
-	err = s.SpeechTexts(ctx, ids, func(id int64, text string) error {
-		jobs <- job{at[id], text}
+	err := s.SpeechTexts(ctx, ids, func(id int64, text string) error {
+		jobs <- job{id, text}
 		return ctx.Err()
 	})
 	close(jobs)
 	<-done
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return err
 }

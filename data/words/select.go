@@ -1,8 +1,9 @@
 package words
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"plenary/data/compare"
@@ -68,8 +69,13 @@ func Select(ss []Speech, f compare.Filter) ([]Speech, error) {
 		}
 	}
 	atDate := map[string][]string{} // grouping members by date, each computed once
-	var out []Speech
+	dated := !all || f.From != "" || f.To != ""
+	out := make([]Speech, 0, len(ss))
 	for _, s := range ss {
+		if !dated {
+			out = append(out, s)
+			continue
+		}
 		d := s.Date()
 		if f.From != "" && d < f.From {
 			continue
@@ -82,13 +88,20 @@ func Select(ss []Speech, f compare.Filter) ([]Speech, error) {
 		}
 		out = append(out, s)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Year != out[j].Year {
-			return out[i].Year < out[j].Year
-		}
-		return out[i].Country < out[j].Country
-	})
+	// The store lists the speeches in this order already; sorting is for
+	// lists that come from elsewhere.
+	if !slices.IsSortedFunc(out, byYearCountry) {
+		slices.SortStableFunc(out, byYearCountry)
+	}
 	return out, nil
+}
+
+// byYearCountry orders speeches by year, then country.
+func byYearCountry(a, b Speech) int {
+	if c := cmp.Compare(a.Year, b.Year); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Country, b.Country)
 }
 
 // selected reports whether one speech is among the countries asked for.
