@@ -30,6 +30,14 @@ type Info struct {
 	Vetoes, VetoesFromVotes int
 	Imports                 []record.ImportInfo
 	SampleOnly              bool // everything there is comes from the built-in data (the history and the sample)
+	Speeches                SpeechInfo
+}
+
+// SpeechInfo counts the stored General Debate speeches.
+type SpeechInfo struct {
+	Count       int
+	States      int // the codes they are filed under (the EU among them)
+	First, Last int // years; 0 when there are none
 }
 
 // Info summarises the database.
@@ -47,26 +55,8 @@ func (s *Store) Info(ctx context.Context) (_ *Info, err error) {
 
 func info(ctx context.Context, q querier) (*Info, error) {
 	info := &Info{}
-	rows, err := q.QueryContext(ctx, `SELECT body, count(*), coalesce(min(nullif(date,'')), ''), coalesce(max(date), '')
-		FROM roll_calls GROUP BY body ORDER BY body`)
+	nonSample, err := countRollCalls(ctx, q, info)
 	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var b BodyInfo
-		var body string
-		if err := rows.Scan(&body, &b.RollCalls, &b.First, &b.Last); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		b.Body = record.Body(body)
-		info.Bodies = append(info.Bodies, b)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if err := countBallots(ctx, q, info); err != nil {
 		return nil, err
 	}
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM positions`).Scan(&info.Positions); err != nil {
@@ -75,14 +65,18 @@ func info(ctx context.Context, q querier) (*Info, error) {
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE roll_call = ''), count(*) FILTER (WHERE roll_call != '') FROM vetoes`).Scan(&info.Vetoes, &info.VetoesFromVotes); err != nil {
 		return nil, err
 	}
+	sp := &info.Speeches
+	if err := q.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT country), coalesce(min(year), 0), coalesce(max(year), 0) FROM speeches`).Scan(&sp.Count, &sp.States, &sp.First, &sp.Last); err != nil {
+		return nil, err
+	}
 	if info.Imports, err = imports(ctx, q); err != nil {
 		return nil, err
 	}
-	var nonSample int
-	if err := q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM roll_calls WHERE flags & ? = 0) + (SELECT count(*) FROM positions WHERE sample = 0)`,
-		int(record.Sample)).Scan(&nonSample); err != nil {
+	var samplePositions int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM positions WHERE sample = 0`).Scan(&samplePositions); err != nil {
 		return nil, err
 	}
+	nonSample += samplePositions
 	total := info.Positions
 	for _, b := range info.Bodies {
 		total += b.RollCalls
@@ -91,30 +85,48 @@ func info(ctx context.Context, q querier) (*Info, error) {
 	return info, nil
 }
 
-// countBallots counts the votes of each body and the countries with a
-// vote in one pass over the ballots cache.
-func countBallots(ctx context.Context, q querier, info *Info) error {
-	votes := map[string]int{}
-	used, err := scanBallots(ctx, q, `SELECT r.body, b.votes FROM ballots b JOIN roll_calls r ON r.id = b.roll_call_id`,
-		func(body string, n int) { votes[body] += n })
+// countRollCalls fills in each body's roll calls, votes and dates and the
+// countries with a vote, and counts the roll calls that are not the
+// built-in data's. SQLite sums what it can itself (a ballot holds two
+// characters per vote, so its length counts them); only the countries
+// with a vote need the ballots read here.
+func countRollCalls(ctx context.Context, q querier, info *Info) (nonSample int, err error) {
+	rows, err := q.QueryContext(ctx, `SELECT r.body, count(*), coalesce(min(nullif(r.date, '')), ''), coalesce(max(r.date), ''),
+		coalesce(sum(length(b.votes)), 0) / 2, count(*) FILTER (WHERE r.flags & ? = 0)
+		FROM roll_calls r LEFT JOIN ballots b ON b.roll_call_id = r.id GROUP BY r.body ORDER BY r.body`, int(record.Sample))
 	if err != nil {
-		return err
+		return 0, err
 	}
-	for i := range info.Bodies {
-		info.Bodies[i].Votes = votes[string(info.Bodies[i].Body)]
+	defer rows.Close()
+	for rows.Next() {
+		var b BodyInfo
+		var body string
+		var n int
+		if err := rows.Scan(&body, &b.RollCalls, &b.First, &b.Last, &b.Votes, &n); err != nil {
+			return 0, err
+		}
+		b.Body = record.Body(body)
+		info.Bodies = append(info.Bodies, b)
+		nonSample += n
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	used, err := scanBallots(ctx, q, `SELECT '', votes FROM ballots`, nil)
+	if err != nil {
+		return 0, err
 	}
 	for _, u := range used {
 		if u {
 			info.Countries++
 		}
 	}
-	return nil
+	return nonSample, nil
 }
 
-// scanBallots reads (key, ballot) rows as raw bytes, without a string or
-// a callback per vote: a vote is a country's row id and its code, two
-// code points. It calls count with each row's key and number of votes and
-// returns which country row ids have a vote.
+// scanBallots reads the ballots a query gives (a key and a ballot per
+// row), calls count with each key and the number of votes in its ballot,
+// and reports which countries (by row id) have a vote.
 func scanBallots(ctx context.Context, q querier, query string, count func(key string, votes int)) ([]bool, error) {
 	rows, err := q.QueryContext(ctx, query)
 	if err != nil {
@@ -128,26 +140,46 @@ func scanBallots(ctx context.Context, q querier, query string, count func(key st
 		if err := rows.Scan(&key, &ballot); err != nil {
 			return nil, err
 		}
-		n := 0
-		for len(ballot) > 0 {
-			c, k := utf8.DecodeRune(ballot)
-			ballot = ballot[k:]
-			v, m := utf8.DecodeRune(ballot)
-			if c == utf8.RuneError || v == utf8.RuneError || m == 0 {
-				return nil, fmt.Errorf("a damaged ballot")
-			}
-			ballot = ballot[m:]
-			for int(c) >= len(used) {
-				used = append(used, false)
-			}
-			used[c] = true
-			n++
+		n, err := countBallot(ballot, &used)
+		if err != nil {
+			return nil, err
 		}
 		if count != nil {
 			count(key, n)
 		}
 	}
 	return used, rows.Err()
+}
+
+// countBallot counts the votes of one ballot (pairs of a country's row id
+// and its vote, each a UTF-8 rune) and marks their countries in used. Most
+// ids and every vote are single bytes, read without decoding.
+func countBallot(ballot []byte, used *[]bool) (int, error) {
+	n := 0
+	for len(ballot) > 0 {
+		c, k := rune(ballot[0]), 1
+		if c >= utf8.RuneSelf {
+			c, k = utf8.DecodeRune(ballot)
+		}
+		ballot = ballot[k:]
+		if len(ballot) == 0 || c == utf8.RuneError {
+			return 0, fmt.Errorf("a damaged ballot")
+		}
+		v, m := rune(ballot[0]), 1
+		if v >= utf8.RuneSelf {
+			v, m = utf8.DecodeRune(ballot)
+		}
+		if v == utf8.RuneError {
+			return 0, fmt.Errorf("a damaged ballot")
+		}
+		ballot = ballot[m:]
+		for int(c) >= len(*used) {
+			*used = append(*used, false)
+		}
+		(*used)[c] = true
+		n++
+	}
+	return n, nil
 }
 
 // Empty reports whether the database holds no roll calls and no positions.

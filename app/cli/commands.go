@@ -145,6 +145,11 @@ func runInfo(ctx context.Context, env *Env, args []string) error {
 	if info.Vetoes+info.VetoesFromVotes > 0 {
 		fmt.Fprintf(env.Stdout, "vetoes: %d listed, %d read from the votes on failed drafts (see `plenary vetoes`)\n", info.Vetoes, info.VetoesFromVotes)
 	}
+	if sp := info.Speeches; sp.Count > 0 {
+		fmt.Fprintf(env.Stdout, "speeches: %d, of %d states, %d–%d (see `plenary speeches`)\n", sp.Count, sp.States, sp.First, sp.Last)
+	} else {
+		fmt.Fprintln(env.Stdout, "speeches: none (import the UN General Debate Corpus: see `plenary help speeches`)")
+	}
 	if info.SampleOnly {
 		fmt.Fprintln(env.Stdout, "only the built-in data is loaded: import the UN Digital Library files for what came after, with `plenary import FILE`")
 	}

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"archive/tar"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"os"
 	"path"
@@ -18,6 +19,19 @@ import (
 // yearCount is what the independent count finds in one year.
 type yearCount struct{ speeches, matches, words int }
 
+// archiveSpeeches counts the speeches of an archive by the counts of
+// countFromArchive: every year's, whatever they say.
+func archiveSpeeches(all map[int]int) (n, first, last int) {
+	for year, c := range all {
+		n += c
+		if first == 0 || year < first {
+			first = year
+		}
+		last = max(last, year)
+	}
+	return n, first, last
+}
+
 // countFromArchive counts, straight from the archive with the standard
 // library and nothing of Plenary, per year: the speeches that hold word,
 // its occurrences, and the words of every speech. The rules are the ones
@@ -25,7 +39,9 @@ type yearCount struct{ speeches, matches, words int }
 // other character separates words), matched whole and ignoring case, with
 // no stemming. The test words are plain ASCII, so the removal of accents
 // does not enter.
-func countFromArchive(t *testing.T, tgz string, word string) map[int]yearCount {
+//
+// all counts every speech of each year, whatever it says.
+func countFromArchive(t *testing.T, tgz string, word string, all map[int]int) map[int]yearCount {
 	t.Helper()
 	f, err := os.Open(tgz)
 	if err != nil {
@@ -59,6 +75,9 @@ func countFromArchive(t *testing.T, tgz string, word string) map[int]yearCount {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if all != nil {
+			all[year]++
+		}
 		fields := strings.FieldsFunc(string(b), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 		n := 0
 		for _, w := range fields {
@@ -87,8 +106,13 @@ func TestSpeechesCountedFromArchive(t *testing.T) {
 	if !strings.Contains(out, "speeches: 10952 added") || !strings.Contains(out, "9 hidden or stray files") {
 		t.Fatalf("import report:\n%s", out)
 	}
-	for _, word := range []string{"apartheid", "nuclear", "Ukraine"} {
-		want := countFromArchive(t, tgz, word)
+	perYear := map[int]int{}
+	for i, word := range []string{"apartheid", "nuclear", "Ukraine"} {
+		var all map[int]int
+		if i == 0 {
+			all = perYear
+		}
+		want := countFromArchive(t, tgz, word, all)
 		rows := parseCSV(t, plenaryOK(t, "--db", db, "speeches", word, "--by", "year", "--format", "csv"), "period,speeches,matches,words")
 		if len(rows) != len(want) {
 			t.Errorf("%s: %d years, the archive has %d", word, len(rows), len(want))
@@ -115,6 +139,12 @@ func TestSpeechesCountedFromArchive(t *testing.T) {
 				t.Errorf("%s: snippet %q does not show the word", word, r[5])
 			}
 		}
+	}
+	// info counts the speeches as the archive holds them.
+	n, first, last := archiveSpeeches(perYear)
+	info := plenaryOK(t, "--db", db, "info")
+	if want := fmt.Sprintf("speeches: %d, of ", n); n == 0 || !strings.Contains(info, want) || !strings.Contains(info, fmt.Sprintf("%d–%d", first, last)) {
+		t.Errorf("info does not say %q and %d–%d:\n%s", want, first, last, info)
 	}
 	// The filters: the permanent members' speeches of 1990–1999 only.
 	rows := parseCSV(t, plenaryOK(t, "--db", db, "speeches", `"human rights"`, "--countries", "P5", "--from", "1990", "--to", "1999", "--format", "csv"), "iso3,name,year,session,matches,snippet")

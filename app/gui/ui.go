@@ -272,7 +272,11 @@ func (u *ui) showInfo(info *data.Info) {
 	if s == "" {
 		s = "The database is empty: import a file (Ctrl+O)"
 	}
-	s += " · " + plural(info.Positions, "position") + " · " + plural(len(info.Imports), "import")
+	s += " · " + plural(info.Positions, "position")
+	if info.Speeches.Count > 0 {
+		s += " · " + thousands(info.Speeches.Count) + " " + record.Plural(info.Speeches.Count, "speech", "speeches")
+	}
+	s += " · " + plural(len(info.Imports), "import")
 	if src := sources(info); src != "" {
 		s += " · sources: " + src
 	}
