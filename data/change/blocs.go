@@ -110,74 +110,98 @@ func Cluster(isos []string, agree func(i, j int) (float64, int), k int) (Blocs, 
 
 // upgma merges the closest two clusters until one is left. Distances
 // between clusters are the mean over the pairs of states with a known
-// distance (1 when no pair has one).
+// distance (1 when no pair has one). Ties (within 1e-12) go to the pair
+// whose first codes come first.
+//
+// Each cluster's mean distances are kept, not recomputed at every scan,
+// in n×n tables where a merged cluster takes the slot of its first part;
+// the pairs are scanned in the order the clusters were made, so that the
+// merges are those of the plain algorithm (TestUPGMAAsPlain).
 func upgma(d [][]float64, names []string) []Merge {
 	n := len(d)
-	total := 2*n - 1
-	sum := make([][]float64, total)
-	cnt := make([][]int, total)
-	first := make([]string, total) // the first code of a cluster, for ties
-	for i := range total {
-		sum[i], cnt[i] = make([]float64, total), make([]int, total)
+	first := make([]string, max(2*n-1, 0)) // the first code of a cluster, for ties
+	copy(first, names[:n])
+	// Ties compare first codes, by their place in sorted order: the same
+	// order as the codes', without comparing strings in the scan.
+	rank := make([]int, max(2*n-1, 0))
+	byCode := make([]int, n)
+	for i := range byCode {
+		byCode[i] = i
 	}
-	for i := range n {
-		first[i] = names[i]
-		for j := range n {
-			if i != j && !math.IsNaN(d[i][j]) {
-				sum[i][j], cnt[i][j] = d[i][j], 1
-			}
-		}
+	slices.SortStableFunc(byCode, func(a, b int) int { return strings.Compare(names[a], names[b]) })
+	for r, i := range byCode {
+		rank[i] = r
 	}
-	active := make([]int, n)
-	for i := range active {
-		active[i] = i
-	}
-	avg := func(a, b int) float64 {
-		if cnt[a][b] == 0 {
+	sum, cnt, avg := make([]float64, n*n), make([]int, n*n), make([]float64, n*n)
+	mean := func(k int) float64 {
+		if cnt[k] == 0 {
 			return 1
 		}
-		return sum[a][b] / float64(cnt[a][b])
+		return sum[k] / float64(cnt[k])
+	}
+	for i := range n {
+		for j := range n {
+			k := i*n + j
+			if i != j && !math.IsNaN(d[i][j]) {
+				sum[k], cnt[k] = d[i][j], 1
+			}
+			avg[k] = mean(k)
+		}
+	}
+	active := make([]int, n) // slots, in the order their clusters were made
+	id := make([]int, n)     // the cluster in each slot
+	for i := range active {
+		active[i], id[i] = i, i
 	}
 	var merges []Merge
 	for next := n; len(active) > 1; next++ {
-		ba, bb, bd := -1, -1, math.Inf(1)
+		ba, bb, sa, sb, bd := -1, -1, -1, -1, math.Inf(1)
 		for x := 0; x < len(active); x++ {
+			s := active[x]
+			row := avg[s*n : s*n+n]
 			for y := x + 1; y < len(active); y++ {
-				a, b := active[x], active[y]
-				v := avg(a, b)
-				if v < bd-1e-12 || (math.Abs(v-bd) <= 1e-12 && tieFirst(first, a, b, ba, bb)) {
-					ba, bb, bd = a, b, v
+				t := active[y]
+				v := row[t]
+				if v-bd > 1e-12 {
+					continue // the common case, decided by one test
+				}
+				if v < bd-1e-12 || (math.Abs(v-bd) <= 1e-12 && tieFirst(rank, id[s], id[t], ba, bb)) {
+					ba, bb, sa, sb, bd = id[s], id[t], s, t, v
 				}
 			}
 		}
 		if first[bb] < first[ba] {
-			ba, bb = bb, ba
+			ba, bb, sa, sb = bb, ba, sb, sa
 		}
 		merges = append(merges, Merge{A: ba, B: bb, Height: bd})
-		first[next] = first[ba]
-		var keep []int
+		first[next], rank[next] = first[ba], rank[ba]
+		keep := active[:0]
 		for _, c := range active {
-			if c == ba || c == bb {
+			if c == sa || c == sb {
 				continue
 			}
-			sum[next][c] = sum[ba][c] + sum[bb][c]
-			cnt[next][c] = cnt[ba][c] + cnt[bb][c]
-			sum[c][next], cnt[c][next] = sum[next][c], cnt[next][c]
+			k, m := sa*n+c, sb*n+c
+			sum[k] += sum[m]
+			cnt[k] += cnt[m]
+			avg[k] = mean(k)
+			sum[c*n+sa], cnt[c*n+sa], avg[c*n+sa] = sum[k], cnt[k], avg[k]
 			keep = append(keep, c)
 		}
-		active = append(keep, next)
+		id[sa] = next
+		active = append(keep, sa)
 	}
 	return merges
 }
 
 // tieFirst reports whether pair (a, b) goes before pair (ba, bb) among
-// pairs at the same distance: by their first codes.
-func tieFirst(first []string, a, b, ba, bb int) bool {
+// pairs at the same distance: by the ranks of their first codes (their
+// places in sorted order).
+func tieFirst(rank []int, a, b, ba, bb int) bool {
 	if ba < 0 {
 		return true
 	}
-	ka := [2]string{min(first[a], first[b]), max(first[a], first[b])}
-	kb := [2]string{min(first[ba], first[bb]), max(first[ba], first[bb])}
+	ka := [2]int{min(rank[a], rank[b]), max(rank[a], rank[b])}
+	kb := [2]int{min(rank[ba], rank[bb]), max(rank[ba], rank[bb])}
 	return ka[0] < kb[0] || ka[0] == kb[0] && ka[1] < kb[1]
 }
 
