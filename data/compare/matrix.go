@@ -2,7 +2,9 @@ package compare
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // Matrix is the agreement between every pair of the selected countries.
@@ -101,14 +103,47 @@ func (s *Selection) fill(m Metric, win window, self, n, num2 []int32, scratch []
 			self[i] += int32(selfCount(m, scratch[i*stride:(i+1)*stride], nw))
 		}
 	}
-	for x, i := range active {
-		a := scratch[i*stride : (i+1)*stride]
-		row := i*(2*k-i-1)/2 - i - 1 // pairIndex(i, j, k) = row + j
-		for _, j := range active[x+1:] {
-			c2, c := count(m, a, scratch[j*stride:(j+1)*stride], nw)
-			n[row+j] += int32(c)
-			num2[row+j] += int32(c2)
+	rows := func(from, to int) {
+		for x := from; x < to; x++ {
+			i := active[x]
+			a := scratch[i*stride : (i+1)*stride]
+			row := i*(2*k-i-1)/2 - i - 1 // pairIndex(i, j, k) = row + j
+			for _, j := range active[x+1:] {
+				c2, c := count(m, a, scratch[j*stride:(j+1)*stride], nw)
+				n[row+j] += int32(c)
+				num2[row+j] += int32(c2)
+			}
 		}
 	}
+	// The rows are shared among the cores, each part with about as many
+	// pairs, when there is enough work to pay for the goroutines. Each
+	// part writes its own rows' pairs.
+	parts := min(runtime.GOMAXPROCS(0), 8)
+	total := len(active) * (len(active) - 1) / 2
+	if parts < 2 || total*nw < 1<<15 {
+		rows(0, len(active))
+		return scratch
+	}
+	var wg sync.WaitGroup
+	from, done := 0, 0
+	for p := 1; p <= parts; p++ {
+		to := from
+		for to < len(active) && done < total*p/parts {
+			done += len(active) - to - 1
+			to++
+		}
+		if p == parts {
+			to = len(active)
+		}
+		if to > from {
+			wg.Add(1)
+			go func(from, to int) {
+				defer wg.Done()
+				rows(from, to)
+			}(from, to)
+		}
+		from = to
+	}
+	wg.Wait()
 	return scratch
 }
