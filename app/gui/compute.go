@@ -182,8 +182,8 @@ func tableRows(t *record.Table, sel *compare.Selection, chosen []string) []rowVi
 	vetoes := compare.NewVetoIndex(t.Vetoes)
 	for k := len(sel.Rows) - 1; k >= 0; k-- {
 		row := sel.Rows[k]
-		rv := rowView{rc: t.RollCalls[row], counted: ix.Counted(row), votes: make([]record.Vote, len(cols))}
-		rv.outcome = vetoes.Outcome(&rv.rc)
+		rv := rowView{rc: &t.RollCalls[row], counted: ix.Counted(row), votes: make([]record.Vote, len(cols))}
+		rv.outcome = vetoes.Outcome(rv.rc)
 		first := record.None
 		for i, c := range cols {
 			if c < 0 {

@@ -21,7 +21,7 @@ import (
 
 // rowView is one roll call of the table.
 type rowView struct {
-	rc      record.RollCall
+	rc      *record.RollCall // the table's, which is never changed
 	counted record.Totals
 	votes   []record.Vote // of the selected countries, in their order
 	split   bool          // the selected countries did not all vote alike
@@ -253,7 +253,7 @@ func (r *rollTable) focus(row rowView) {
 	}
 	r.detail.Add(widget.NewButton("Breakdown by regional group", func() { r.hooks.showKind(views.ByGroup) }))
 	if r.hooks.speeches != nil && rc.Body == record.GA {
-		r.detail.Add(widget.NewButton("Speeches of this session", func() { r.hooks.speeches(rc) }))
+		r.detail.Add(widget.NewButton("Speeches of this session", func() { r.hooks.speeches(*rc) }))
 	}
 	list := widget.NewLabel("loading…")
 	// Wrapped, or the lists of country names would widen the window past

@@ -68,7 +68,7 @@ func TestSpeechesBesideTheVotes(t *testing.T) {
 	u.sync(func() {
 		for i, r := range u.rolls.rows {
 			if r.rc.Symbol == "A/RES/ES-11/7" {
-				rc = r.rc
+				rc = *r.rc
 				u.rolls.table.Select(widget.TableCellID{Row: i, Col: 2})
 			}
 		}

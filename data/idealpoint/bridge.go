@@ -125,13 +125,14 @@ func ReVotes(t *record.Table, rows []int, row int, by By) []int {
 	if key == "" {
 		return nil
 	}
-	var group, period []int
+	var group, period, same []int // same: the rows of the same text
 	index := map[int]int{}
 	for _, r := range rows {
 		rc := &t.RollCalls[r]
 		if bridgeKey(rc) != key {
 			continue
 		}
+		same = append(same, r)
 		p, ok := periodOf(rc, by)
 		if !ok {
 			continue
@@ -146,11 +147,9 @@ func ReVotes(t *record.Table, rows []int, row int, by By) []int {
 		return nil
 	}
 	out := make([]int, 0, len(group))
-	for _, r := range rows {
-		if bridgeKey(&t.RollCalls[r]) == key {
-			if _, ok := periodOf(&t.RollCalls[r], by); ok {
-				out = append(out, r)
-			}
+	for _, r := range same {
+		if _, ok := periodOf(&t.RollCalls[r], by); ok {
+			out = append(out, r)
 		}
 	}
 	if !slices.Contains(out, row) {
