@@ -81,6 +81,9 @@ func loadFont() (*truetype.Font, error) {
 	return theFont, fontErr
 }
 
+// rasterDPI is the DPI a raster canvas gives go-chart (see newCanvas).
+const rasterDPI = 64
+
 func newCanvas(r chart.Renderer, o Options) (*canvas, error) {
 	f, err := loadFont()
 	if err != nil {
@@ -91,7 +94,7 @@ func newCanvas(r chart.Renderer, o Options) (*canvas, error) {
 	// scales by size×DPI/64, i.e. 12.5 % larger at the same DPI.
 	dpi := 72.0
 	if o.Format != SVG {
-		dpi = 64
+		dpi = rasterDPI
 	}
 	r.SetDPI(dpi)
 	return &canvas{

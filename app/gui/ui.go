@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"plenary/app/views"
+	"plenary/charts"
 	"plenary/data"
 	"plenary/data/record"
 )
@@ -220,6 +221,9 @@ func (u *ui) attach(st *data.Store) {
 	u.store = st
 	u.setStatus("Loading " + st.Path() + "…")
 	u.busy.Show()
+	// The charts' common glyphs are rasterised while the table loads, on
+	// the other core, so that no chart's first drawing waits for them.
+	go charts.WarmText(context.Background(), float64(u.win.Canvas().Scale()))
 	go func() {
 		ctx := context.Background()
 		u.firstStart(ctx, st)
