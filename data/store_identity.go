@@ -177,8 +177,24 @@ func schemaAt(v int) (string, error) {
 	return all.text[v], nil
 }
 
+// currentTables are the tables of SchemaVersion, in name order, as the
+// migrations make them (TestCurrentTables compares them with a database
+// the migrations build). They are written out so that opening a current
+// database, which checks that none of its tables is missing, does not
+// first build every schema in memory: some 5 ms, a sixth of a short
+// command's whole run.
+var currentTables = []string{
+	"ballots", "countries", "country_names", "estimates", "import_files", "imports", "meta",
+	"positions", "roll_call_topics", "roll_calls", "speech_index", "speech_index_config",
+	"speech_index_data", "speech_index_docsize", "speech_index_idx", "speech_texts", "speeches",
+	"vetoes", "votes",
+}
+
 // tablesAt are the tables of version v.
 func tablesAt(v int) ([]string, error) {
+	if v == SchemaVersion {
+		return currentTables, nil
+	}
 	all, err := schemas()
 	if err != nil {
 		return nil, err

@@ -7,18 +7,21 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"plenary/data/words"
 )
 
 // Speeches lists every stored speech without its text, by year and
-// country (the order words.Select returns), then session and code. The list is kept between calls while the table's count and last
-// import stay the same (another process's import changes them), since
-// every search starts from it.
+// country (the order words.Select returns), then session and code. The
+// list is kept between calls, since every search starts from it, while
+// the last speech and the last import stay the same: speeches are only
+// ever written by an import, which logs itself (another process's too),
+// and both are the ends of a primary key, read without a scan.
 func (s *Store) Speeches(ctx context.Context) (_ []words.Speech, err error) {
 	defer func() { err = explain(s.path, err) }()
 	var key [2]int64
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(max(import_id), 0) FROM speeches`).Scan(&key[0], &key[1]); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT max(id) FROM speeches), 0), coalesce((SELECT max(id) FROM imports), 0)`).Scan(&key[0], &key[1]); err != nil {
 		return nil, err
 	}
 	if c := s.speechList.Load(); c != nil && c.key == key {
@@ -225,15 +228,38 @@ func (s *Store) SearchSpeeches(ctx context.Context, q words.Query, sel []words.S
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]*words.Speech, len(sel))
+	// The selected speeches by id: ids are a table's row ids, dense from
+	// 1, so a slice is the index (a map where they are not).
+	var top int64
 	for i := range sel {
-		byID[sel[i].ID] = &sel[i]
+		top = max(top, sel[i].ID)
+	}
+	var byID func(id int64) *words.Speech
+	if top <= int64(4*len(sel)+64) {
+		dense := make([]*words.Speech, top+1)
+		for i := range sel {
+			if id := sel[i].ID; id >= 0 {
+				dense[id] = &sel[i]
+			}
+		}
+		byID = func(id int64) *words.Speech {
+			if id < 0 || id > top {
+				return nil
+			}
+			return dense[id]
+		}
+	} else {
+		sparse := make(map[int64]*words.Speech, len(sel))
+		for i := range sel {
+			sparse[sel[i].ID] = &sel[i]
+		}
+		byID = func(id int64) *words.Speech { return sparse[id] }
 	}
 	out := &SpeechSearch{}
 	var ids []int64
 	for _, r := range ranked {
-		sp, ok := byID[r.ID]
-		if !ok {
+		sp := byID(r.ID)
+		if sp == nil {
 			continue
 		}
 		out.Total++
@@ -284,28 +310,32 @@ func (s *Store) CountMentions(ctx context.Context, q words.Query, sel []words.Sp
 	return out, nil
 }
 
-// workTexts calls work with the text of each of the speeches ids, on a
-// second goroutine: reading the texts is SQLite's work and scanning them
-// is the caller's, so the two share the cores. work is never called twice
-// at once; workTexts returns when every call has returned.
+// workTexts calls work with the text of each of the speeches ids, on
+// other goroutines: reading the texts is SQLite's work and scanning them
+// the caller's, so the cores share both. work may run for two ids at
+// once, never twice for one; workTexts returns when every call has
+// returned.
 func (s *Store) workTexts(ctx context.Context, ids []int64, work func(id int64, text string)) error {
 	type job struct {
 		id   int64
 		text string
 	}
 	jobs := make(chan job, 16)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for j := range jobs {
-			work(j.id, j.text)
-		}
-	}()
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				work(j.id, j.text)
+			}
+		}()
+	}
 	err := s.SpeechTexts(ctx, ids, func(id int64, text string) error {
 		jobs <- job{id, text}
 		return ctx.Err()
 	})
 	close(jobs)
-	<-done
+	wg.Wait()
 	return err
 }

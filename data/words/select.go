@@ -53,7 +53,9 @@ func Name(code string) string {
 // state's code, such as SUN, selecting the speeches of its seat while it
 // held it, as the corpus files them under RUS), and its dates (From and To
 // against the debate's date). The other fields describe roll calls and do
-// not apply. The result is sorted by year, then country.
+// not apply. The result is sorted by year, then country; it may be ss
+// itself (when everything is selected and ss is in that order), so the
+// caller reads it and does not change it.
 func Select(ss []Speech, f compare.Filter) ([]Speech, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
@@ -69,13 +71,11 @@ func Select(ss []Speech, f compare.Filter) ([]Speech, error) {
 		}
 	}
 	atDate := map[string][]string{} // grouping members by date, each computed once
-	dated := !all || f.From != "" || f.To != ""
+	if all && f.From == "" && f.To == "" && slices.IsSortedFunc(ss, byYearCountry) {
+		return ss[:len(ss):len(ss)], nil // everything: the list itself, which no one may append to
+	}
 	out := make([]Speech, 0, len(ss))
 	for _, s := range ss {
-		if !dated {
-			out = append(out, s)
-			continue
-		}
 		d := s.Date()
 		if f.From != "" && d < f.From {
 			continue
