@@ -25,6 +25,25 @@ func (c *canvas) drawShapes(w *geo.World, pr projection, states []shownState) {
 		}
 	}
 	land := landColor(c.pal)
+	if c.img != nil {
+		var paths []mapPath
+		for _, k := range w.Keys() {
+			if !taken[k] {
+				sh, _ := w.Shape(k)
+				paths = append(paths, mapPath{k, [][][]geo.Point{sh.Rings}, c.px(borderWidth), fillStroke})
+			}
+		}
+		for _, s := range states {
+			if s.marker || len(s.place.Shapes) == 0 {
+				continue
+			}
+			paths = append(paths, mapPath{s.iso3, shapeRings(w, s.place.Shapes), c.px(borderWidth), fillStroke})
+			if s.selected {
+				paths = append(paths, mapPath{s.iso3, shapeRings(w, s.place.Shapes), c.px(outlineWidth), strokeOnly})
+			}
+		}
+		c.prepareShapes(paths, pr)
+	}
 	for _, k := range w.Keys() {
 		if taken[k] {
 			continue

@@ -3,6 +3,7 @@ package charts
 import (
 	"image"
 	"image/color"
+	"runtime"
 	"sync"
 
 	"github.com/golang/freetype/raster"
@@ -126,10 +127,19 @@ type pathRecorder struct {
 
 func (c *canvas) recordPath(path func(gc *drawing.RasterGraphicContext), sw float64, mode pathMode) shapeRaster {
 	if c.recorder == nil {
-		rec := &groupRecorder{}
-		c.recorder = &pathRecorder{drawing.NewRasterGraphicContextWithPainter(c.img, rec), rec}
+		c.recorder = newPathRecorder(c)
 	}
-	gc, rec := c.recorder.gc, c.recorder.rec
+	return c.recorder.record(path, sw, mode)
+}
+
+func newPathRecorder(c *canvas) *pathRecorder {
+	rec := &groupRecorder{}
+	return &pathRecorder{drawing.NewRasterGraphicContextWithPainter(c.img, rec), rec}
+}
+
+// record draws path in mode and returns the spans it would have painted.
+func (p *pathRecorder) record(path func(gc *drawing.RasterGraphicContext), sw float64, mode pathMode) shapeRaster {
+	gc, rec := p.gc, p.rec
 	rec.groups = nil
 	gc.SetLineWidth(sw)
 	gc.SetLineDash(nil, 0)
@@ -143,6 +153,68 @@ func (c *canvas) recordPath(path func(gc *drawing.RasterGraphicContext), sw floa
 		gc.FillStroke()
 	}
 	return rec.groups
+}
+
+// mapPath is one state's path as drawShapes paints it, for prepareShapes.
+type mapPath struct {
+	id     string
+	shapes [][][]geo.Point
+	sw     float64
+	mode   pathMode
+}
+
+// prepareShapes records, on every core, the paths the span cache does not
+// hold yet, before the map is painted from it in order: a map drawn at a
+// new size or projection would otherwise record its two hundred states
+// one after the other. Each worker has its own recorder; the spans are
+// the ones recordPath would make.
+func (c *canvas) prepareShapes(paths []mapPath, pr projection) {
+	if c.img == nil {
+		return
+	}
+	type todo struct {
+		k shapeKey
+		p mapPath
+	}
+	var missing []todo
+	shapeCache.Lock()
+	for _, p := range paths {
+		k := newShapeKey(c, p.id, p.shapes, pr, p.sw, p.mode)
+		if _, ok := shapeCache.m[k]; !ok {
+			missing = append(missing, todo{k, p})
+		}
+	}
+	shapeCache.Unlock()
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	if workers < 2 || len(missing) < 16 {
+		return // the painting records them as it goes
+	}
+	made := make([]shapeRaster, len(missing))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rec := newPathRecorder(c)
+			for i := w; i < len(missing); i += workers {
+				p := missing[i].p
+				made[i] = rec.record(func(gc *drawing.RasterGraphicContext) {
+					for _, rings := range p.shapes {
+						pathRings(intPath{gc}, rings, pr)
+					}
+				}, p.sw, p.mode)
+			}
+		}()
+	}
+	wg.Wait()
+	shapeCache.Lock()
+	if len(shapeCache.m)+len(missing) > shapeCacheLimit {
+		shapeCache.m = map[shapeKey]shapeRaster{}
+	}
+	for i, t := range missing {
+		shapeCache.m[t.k] = made[i]
+	}
+	shapeCache.Unlock()
 }
 
 // intPath gives a graphic context the renderer's whole-pixel path calls.
