@@ -88,7 +88,7 @@ func runSpeeches(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func loadMentions(ctx context.Context, env *Env, v views.View, req *views.Reques
 	if err != nil {
 		return usagef("--query: %v", err)
 	}
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return err
 	}

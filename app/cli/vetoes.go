@@ -131,7 +131,7 @@ func loadVetoes(ctx context.Context, env *Env) ([]record.Veto, error) {
 // import log for chart footers: a database may hold vetoes and no roll
 // call at all.
 func loadVetoTable(ctx context.Context, env *Env) (*record.Table, []record.ImportInfo, error) {
-	st, err := env.open()
+	st, err := env.read()
 	if err != nil {
 		return nil, nil, err
 	}
