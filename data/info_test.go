@@ -11,9 +11,10 @@ import (
 )
 
 // TestInfoCountsFromVotes: what info says of each body (roll calls, votes,
-// first and last dates) and the countries with a vote agree with the same
-// counts taken from the votes table, the record, on a connection of the
-// test's own; info reads them from the ballots, the votes' cache.
+// first and last dates), the countries with a vote and the country table's
+// vote counts agree with the same counts taken from the votes table, the
+// record, on a connection of the test's own; Plenary reads them from the
+// ballots, the votes' cache.
 func TestInfoCountsFromVotes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plenary.db")
 	st, err := data.Open(path, data.Options{})
@@ -26,6 +27,10 @@ func TestInfoCountsFromVotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	info, err := st.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed, err := st.Countries(ctx)
 	st.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +68,34 @@ func TestInfoCountsFromVotes(t *testing.T) {
 	}
 	if countries < 190 || info.Countries != countries {
 		t.Errorf("info counts %d countries with a vote, the votes %d", info.Countries, countries)
+	}
+	// The country table's vote counts, from the ballots, against the
+	// votes table grouped by country.
+	perCountry := map[string]int{}
+	rows, err = db.Query(`SELECT c.iso3, count(*) FROM votes v JOIN countries c ON c.id = v.country_id GROUP BY c.iso3`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var iso string
+		var n int
+		if err := rows.Scan(&iso, &n); err != nil {
+			t.Fatal(err)
+		}
+		perCountry[iso] = n
+	}
+	rows.Close()
+	withVotes := 0
+	for _, c := range listed {
+		if c.Votes != perCountry[c.ISO3] {
+			t.Errorf("%s: %d votes listed, the votes table has %d", c.ISO3, c.Votes, perCountry[c.ISO3])
+		}
+		if c.Votes > 0 {
+			withVotes++
+		}
+	}
+	if withVotes != countries {
+		t.Errorf("%d listed countries have votes, the votes table has %d", withVotes, countries)
 	}
 	if info.SampleOnly || info.Speeches.Count != 0 {
 		t.Errorf("sample only %v, %d speeches", info.SampleOnly, info.Speeches.Count)

@@ -110,21 +110,23 @@ type Country struct {
 // number of votes in the database.
 func (s *Store) Countries(ctx context.Context) (_ []Country, err error) {
 	defer func() { err = explain(s.path, err) }()
+	// The votes are counted in the ballots, the votes' cache of one value
+	// per roll call: grouping the million rows of the votes table by
+	// country takes SQLite half a second, reading the ballots a fiftieth.
 	counts := map[string]int{}
-	rows, err := s.db.QueryContext(ctx, "SELECT c.iso3, count(*) FROM votes v JOIN countries c ON c.id = v.country_id GROUP BY v.country_id")
+	perID, err := votesPerCountry(ctx, s.db)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var iso string
-		var n int
-		if err := rows.Scan(&iso, &n); err != nil {
-			rows.Close()
-			return nil, err
+	for id, n := range perID {
+		if n > 0 {
+			iso, ok := s.countryISO[int64(id)]
+			if !ok {
+				return nil, fmt.Errorf("a ballot names country row %d, which is not in the country table", id)
+			}
+			counts[iso] = n
 		}
-		counts[iso] = n
 	}
-	rows.Close()
 	var out []Country
 	for _, c := range countries.All() {
 		out = append(out, Country{Country: c, Votes: counts[c.ISO3]})

@@ -151,11 +151,51 @@ func scanBallots(ctx context.Context, q querier, query string, count func(key st
 	return used, rows.Err()
 }
 
-// countBallot counts the votes of one ballot (pairs of a country's row id
-// and its vote, each a UTF-8 rune) and marks their countries in used. Most
-// ids and every vote are single bytes, read without decoding.
+// votesPerCountry counts every country's votes (by country row id) in
+// the ballots.
+func votesPerCountry(ctx context.Context, q querier) ([]int, error) {
+	rows, err := q.QueryContext(ctx, `SELECT votes FROM ballots`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var n []int
+	var ballot sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&ballot); err != nil {
+			return nil, err
+		}
+		err := eachVote(ballot, func(c rune) {
+			for int(c) >= len(n) {
+				n = append(n, 0)
+			}
+			n[c]++
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return n, rows.Err()
+}
+
+// countBallot counts the votes of one ballot and marks their countries
+// in used.
 func countBallot(ballot []byte, used *[]bool) (int, error) {
 	n := 0
+	err := eachVote(ballot, func(c rune) {
+		for int(c) >= len(*used) {
+			*used = append(*used, false)
+		}
+		(*used)[c] = true
+		n++
+	})
+	return n, err
+}
+
+// eachVote calls fn with the country row id of each vote of a ballot
+// (pairs of a country's row id and its vote, each a UTF-8 rune). Most ids
+// and every vote are single bytes, read without decoding.
+func eachVote(ballot []byte, fn func(country rune)) error {
 	for len(ballot) > 0 {
 		c, k := rune(ballot[0]), 1
 		if c >= utf8.RuneSelf {
@@ -163,23 +203,19 @@ func countBallot(ballot []byte, used *[]bool) (int, error) {
 		}
 		ballot = ballot[k:]
 		if len(ballot) == 0 || c == utf8.RuneError {
-			return 0, fmt.Errorf("a damaged ballot")
+			return fmt.Errorf("a damaged ballot")
 		}
 		v, m := rune(ballot[0]), 1
 		if v >= utf8.RuneSelf {
 			v, m = utf8.DecodeRune(ballot)
 		}
 		if v == utf8.RuneError {
-			return 0, fmt.Errorf("a damaged ballot")
+			return fmt.Errorf("a damaged ballot")
 		}
 		ballot = ballot[m:]
-		for int(c) >= len(*used) {
-			*used = append(*used, false)
-		}
-		(*used)[c] = true
-		n++
+		fn(c)
 	}
-	return n, nil
+	return nil
 }
 
 // Empty reports whether the database holds no roll calls and no positions.
