@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"image"
+	"runtime"
 	"testing"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -60,4 +61,36 @@ func drawShapesWith(t *testing.T, w *geo.World, size image.Point, fill drawing.C
 		}
 	}
 	return img
+}
+
+// TestPreparedShapesAsRecordedInOrder: a map whose states are recorded
+// ahead on every core (prepareShapes) has the pixels of the same map
+// recorded one state at a time as it is painted, which
+// TestMapRasterMatchesGoChart holds to go-chart's. A selected state's
+// outline is among the paths.
+func TestPreparedShapesAsRecordedInOrder(t *testing.T) {
+	m := es117(t)
+	m.Selected = []string{"UKR", "BRA"}
+	draw := func(workers int) *image.RGBA {
+		shapeCache.Lock()
+		shapeCache.m = map[shapeKey]shapeRaster{}
+		shapeCache.Unlock()
+		prev := runtime.GOMAXPROCS(workers)
+		defer runtime.GOMAXPROCS(prev)
+		img, err := RenderImage(m, Options{Width: 1000, Height: 640})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	inOrder, prepared := draw(1), draw(2)
+	if !bytes.Equal(inOrder.Pix, prepared.Pix) {
+		diff := 0
+		for i := range inOrder.Pix {
+			if inOrder.Pix[i] != prepared.Pix[i] {
+				diff++
+			}
+		}
+		t.Errorf("%d channel values differ between the prepared map and the map recorded in order", diff)
+	}
 }
