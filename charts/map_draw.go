@@ -25,41 +25,34 @@ func (c *canvas) drawShapes(w *geo.World, pr projection, states []shownState) {
 		}
 	}
 	land := landColor(c.pal)
-	if c.img != nil {
-		var paths []mapPath
-		for _, k := range w.Keys() {
-			if !taken[k] {
-				sh, _ := w.Shape(k)
-				paths = append(paths, mapPath{k, [][][]geo.Point{sh.Rings}, c.px(borderWidth), fillStroke})
-			}
-		}
-		for _, s := range states {
-			if s.marker || len(s.place.Shapes) == 0 {
-				continue
-			}
-			paths = append(paths, mapPath{s.iso3, shapeRings(w, s.place.Shapes), c.px(borderWidth), fillStroke})
-			if s.selected {
-				paths = append(paths, mapPath{s.iso3, shapeRings(w, s.place.Shapes), c.px(outlineWidth), strokeOnly})
-			}
-		}
-		c.prepareShapes(paths, pr)
-	}
+	var shapes []mapShape
 	for _, k := range w.Keys() {
-		if taken[k] {
-			continue
+		if !taken[k] {
+			sh, _ := w.Shape(k)
+			shapes = append(shapes, mapShape{k, [][][]geo.Point{sh.Rings}, land, false})
 		}
-		sh, _ := w.Shape(k)
-		c.fillMapPath(k, [][][]geo.Point{sh.Rings}, pr, land)
 	}
 	for _, s := range states {
-		if s.marker || len(s.place.Shapes) == 0 {
-			continue
-		}
-		c.fillMapPath(s.iso3, shapeRings(w, s.place.Shapes), pr, s.fill)
-		if s.selected {
-			c.outlineMapPath(s.iso3, shapeRings(w, s.place.Shapes), pr, s.fill)
+		if !s.marker && len(s.place.Shapes) > 0 {
+			shapes = append(shapes, mapShape{s.iso3, shapeRings(w, s.place.Shapes), s.fill, s.selected})
 		}
 	}
+	c.prepareShapes(shapes, pr)
+	for _, s := range shapes {
+		c.fillMapPath(s.id, s.rings, pr, s.fill)
+		if s.outlined {
+			c.outlineMapPath(s.id, s.rings, pr, s.fill)
+		}
+	}
+}
+
+// mapShape is one path drawShapes paints: a state's territory (or land
+// no state on the map holds), in its fill, outlined when selected.
+type mapShape struct {
+	id       string
+	rings    [][][]geo.Point
+	fill     drawing.Color
+	outlined bool
 }
 
 // outlineWidth is the design width of a selected state's outline.

@@ -84,11 +84,16 @@ func newShapeKey(c *canvas, id string, shapes [][][]geo.Point, pr projection, sw
 // the colour of what mode leaves out is ignored.
 func (c *canvas) rasterMapPath(id string, shapes [][][]geo.Point, pr projection, sw float64, mode pathMode, fill, stroke drawing.Color) {
 	k := newShapeKey(c, id, shapes, pr, sw, mode)
-	c.paintCached(k, func(gc *drawing.RasterGraphicContext) {
+	c.paintCached(k, shapesPath(shapes, pr), fill, stroke)
+}
+
+// shapesPath draws the rings of shapes, projected, on a graphic context.
+func shapesPath(shapes [][][]geo.Point, pr projection) func(gc *drawing.RasterGraphicContext) {
+	return func(gc *drawing.RasterGraphicContext) {
 		for _, rings := range shapes {
 			pathRings(intPath{gc}, rings, pr)
 		}
-	}, fill, stroke)
+	}
 }
 
 // paintCached paints the spans kept under k, recording them first by
@@ -155,33 +160,32 @@ func (p *pathRecorder) record(path func(gc *drawing.RasterGraphicContext), sw fl
 	return rec.groups
 }
 
-// mapPath is one state's path as drawShapes paints it, for prepareShapes.
-type mapPath struct {
-	id     string
-	shapes [][][]geo.Point
-	sw     float64
-	mode   pathMode
-}
-
-// prepareShapes records, on every core, the paths the span cache does not
-// hold yet, before the map is painted from it in order: a map drawn at a
-// new size or projection would otherwise record its two hundred states
-// one after the other. Each worker has its own recorder; the spans are
-// the ones recordPath would make.
-func (c *canvas) prepareShapes(paths []mapPath, pr projection) {
+// prepareShapes records, on every core, the paths of shapes the span
+// cache does not hold yet (each fill with its border, and a selected
+// state's outline), before the map is painted from it in order: a map
+// drawn at a new size or projection would otherwise record its two
+// hundred states one after the other. Each worker has its own recorder;
+// the spans are the ones recordPath would make.
+func (c *canvas) prepareShapes(shapes []mapShape, pr projection) {
 	if c.img == nil {
 		return
 	}
 	type todo struct {
-		k shapeKey
-		p mapPath
+		k     shapeKey
+		rings [][][]geo.Point
 	}
 	var missing []todo
 	shapeCache.Lock()
-	for _, p := range paths {
-		k := newShapeKey(c, p.id, p.shapes, pr, p.sw, p.mode)
+	add := func(s mapShape, sw float64, mode pathMode) {
+		k := newShapeKey(c, s.id, s.rings, pr, sw, mode)
 		if _, ok := shapeCache.m[k]; !ok {
-			missing = append(missing, todo{k, p})
+			missing = append(missing, todo{k, s.rings})
+		}
+	}
+	for _, s := range shapes {
+		add(s, c.px(borderWidth), fillStroke)
+		if s.outlined {
+			add(s, c.px(outlineWidth), strokeOnly)
 		}
 	}
 	shapeCache.Unlock()
@@ -197,12 +201,8 @@ func (c *canvas) prepareShapes(paths []mapPath, pr projection) {
 			defer wg.Done()
 			rec := newPathRecorder(c)
 			for i := w; i < len(missing); i += workers {
-				p := missing[i].p
-				made[i] = rec.record(func(gc *drawing.RasterGraphicContext) {
-					for _, rings := range p.shapes {
-						pathRings(intPath{gc}, rings, pr)
-					}
-				}, p.sw, p.mode)
+				t := missing[i]
+				made[i] = rec.record(shapesPath(t.rings, pr), t.k.sw, t.k.mode)
 			}
 		}()
 	}

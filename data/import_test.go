@@ -36,14 +36,22 @@ func openTemp(t testing.TB) (*data.Store, string) {
 	return st, path
 }
 
-// contentHash is a logical dump of every table of the database, hashed: two
-// databases with the same rows have the same hash whatever their pages.
-func contentHash(t testing.TB, path string) string {
+// readOnlyDB opens the file at path read-only with the driver alone, for
+// what a test reads apart from the store.
+func readOnlyDB(t testing.TB, path string) *sql.DB {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+// contentHash is a logical dump of every table of the database, hashed: two
+// databases with the same rows have the same hash whatever their pages.
+func contentHash(t testing.TB, path string) string {
+	t.Helper()
+	db := readOnlyDB(t, path)
 	defer db.Close()
 	// A full-text index is a virtual table over its shadow tables, which
 	// are hashed themselves.
@@ -81,10 +89,7 @@ func contentHash(t testing.TB, path string) string {
 
 func count(t testing.TB, st *data.Store, path, q string, args ...any) int {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := readOnlyDB(t, path)
 	defer db.Close()
 	var n int
 	if err := db.QueryRow(q, args...).Scan(&n); err != nil {
@@ -172,10 +177,7 @@ func TestImportUnvotes(t *testing.T) {
 			t.Fatalf("unexpected vote %q", rec[3])
 		}
 	})
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := readOnlyDB(t, path)
 	defer db.Close()
 	rows, err := db.Query(`SELECT r.rcid, sum(v.vote = 1), sum(v.vote = 3), sum(v.vote = 2) FROM roll_calls r JOIN votes v ON v.roll_call_id = r.id GROUP BY r.rcid`)
 	if err != nil {
@@ -639,10 +641,7 @@ func TestTableMatchesVotes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-		if err != nil {
-			t.Fatal(err)
-		}
+		db := readOnlyDB(t, path)
 		defer db.Close()
 		rows, err := db.Query(`SELECT r.id, c.iso3, v.vote FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id JOIN countries c ON c.id = v.country_id`)
 		if err != nil {

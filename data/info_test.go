@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -35,10 +34,7 @@ func TestInfoCountsFromVotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := readOnlyDB(t, path)
 	defer db.Close()
 	rows, err := db.Query(`SELECT r.body, count(DISTINCT r.id), count(v.vote), min(nullif(r.date, '')), max(r.date)
 		FROM roll_calls r LEFT JOIN votes v ON v.roll_call_id = r.id GROUP BY r.body ORDER BY r.body`)

@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"io"
 	"os"
 	"path/filepath"
@@ -315,10 +314,7 @@ func TestMatchSpeechesRanksAsOneQuery(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := readOnlyDB(t, path)
 	defer db.Close()
 	ctx := context.Background()
 	for _, s := range typicalSearches {

@@ -66,7 +66,7 @@ func (s *Store) TableYears(ctx context.Context, first, last int) (_ *record.Tabl
 		// The columns are the whole table's, every country with a vote,
 		// so that "all countries" and a country without a vote in these
 		// years mean what they mean on the whole table.
-		used, err := scanBallots(ctx, q, `SELECT '', votes FROM ballots`, nil)
+		used, err := votingCountries(ctx, q)
 		if err != nil {
 			return err
 		}

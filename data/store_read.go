@@ -112,7 +112,7 @@ func countRollCalls(ctx context.Context, q querier, info *Info) (nonSample int, 
 	if err := rows.Err(); err != nil {
 		return 0, err
 	}
-	used, err := scanBallots(ctx, q, `SELECT '', votes FROM ballots`, nil)
+	used, err := votingCountries(ctx, q)
 	if err != nil {
 		return 0, err
 	}
@@ -124,35 +124,21 @@ func countRollCalls(ctx context.Context, q querier, info *Info) (nonSample int, 
 	return nonSample, nil
 }
 
-// scanBallots reads the ballots a query gives (a key and a ballot per
-// row), calls count with each key and the number of votes in its ballot,
-// and reports which countries (by row id) have a vote.
-func scanBallots(ctx context.Context, q querier, query string, count func(key string, votes int)) ([]bool, error) {
-	rows, err := q.QueryContext(ctx, query)
-	if err != nil {
-		return nil, err
+// votingCountries reports which countries (by row id) have a vote in any
+// ballot.
+func votingCountries(ctx context.Context, q querier) ([]bool, error) {
+	n, err := votesPerCountry(ctx, q)
+	used := make([]bool, len(n))
+	for c, v := range n {
+		used[c] = v > 0
 	}
-	defer rows.Close()
-	var used []bool // by country row id
-	var key string
-	var ballot sql.RawBytes
-	for rows.Next() {
-		if err := rows.Scan(&key, &ballot); err != nil {
-			return nil, err
-		}
-		n, err := countBallot(ballot, &used)
-		if err != nil {
-			return nil, err
-		}
-		if count != nil {
-			count(key, n)
-		}
-	}
-	return used, rows.Err()
+	return used, err
 }
 
-// votesPerCountry counts every country's votes (by country row id) in
-// the ballots.
+// votesPerCountry counts every country's votes (by country row id) in the
+// ballots: pairs of a country's row id and its vote, each a UTF-8 rune,
+// read as raw bytes. Most ids and every vote are single bytes, read
+// without decoding.
 func votesPerCountry(ctx context.Context, q querier) ([]int, error) {
 	rows, err := q.QueryContext(ctx, `SELECT votes FROM ballots`)
 	if err != nil {
@@ -165,57 +151,30 @@ func votesPerCountry(ctx context.Context, q querier) ([]int, error) {
 		if err := rows.Scan(&ballot); err != nil {
 			return nil, err
 		}
-		err := eachVote(ballot, func(c rune) {
+		for b := ballot; len(b) > 0; {
+			c, k := rune(b[0]), 1
+			if c >= utf8.RuneSelf {
+				c, k = utf8.DecodeRune(b)
+			}
+			b = b[k:]
+			if len(b) == 0 || c == utf8.RuneError {
+				return nil, fmt.Errorf("a damaged ballot")
+			}
+			v, m := rune(b[0]), 1
+			if v >= utf8.RuneSelf {
+				v, m = utf8.DecodeRune(b)
+			}
+			if v == utf8.RuneError {
+				return nil, fmt.Errorf("a damaged ballot")
+			}
+			b = b[m:]
 			for int(c) >= len(n) {
 				n = append(n, 0)
 			}
 			n[c]++
-		})
-		if err != nil {
-			return nil, err
 		}
 	}
 	return n, rows.Err()
-}
-
-// countBallot counts the votes of one ballot and marks their countries
-// in used.
-func countBallot(ballot []byte, used *[]bool) (int, error) {
-	n := 0
-	err := eachVote(ballot, func(c rune) {
-		for int(c) >= len(*used) {
-			*used = append(*used, false)
-		}
-		(*used)[c] = true
-		n++
-	})
-	return n, err
-}
-
-// eachVote calls fn with the country row id of each vote of a ballot
-// (pairs of a country's row id and its vote, each a UTF-8 rune). Most ids
-// and every vote are single bytes, read without decoding.
-func eachVote(ballot []byte, fn func(country rune)) error {
-	for len(ballot) > 0 {
-		c, k := rune(ballot[0]), 1
-		if c >= utf8.RuneSelf {
-			c, k = utf8.DecodeRune(ballot)
-		}
-		ballot = ballot[k:]
-		if len(ballot) == 0 || c == utf8.RuneError {
-			return fmt.Errorf("a damaged ballot")
-		}
-		v, m := rune(ballot[0]), 1
-		if v >= utf8.RuneSelf {
-			v, m = utf8.DecodeRune(ballot)
-		}
-		if v == utf8.RuneError {
-			return fmt.Errorf("a damaged ballot")
-		}
-		ballot = ballot[m:]
-		fn(c)
-	}
-	return nil
 }
 
 // Empty reports whether the database holds no roll calls and no positions.

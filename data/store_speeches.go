@@ -228,38 +228,15 @@ func (s *Store) SearchSpeeches(ctx context.Context, q words.Query, sel []words.S
 	if err != nil {
 		return nil, err
 	}
-	// The selected speeches by id: ids are a table's row ids, dense from
-	// 1, so a slice is the index (a map where they are not).
-	var top int64
+	byID := make(map[int64]*words.Speech, len(sel))
 	for i := range sel {
-		top = max(top, sel[i].ID)
-	}
-	var byID func(id int64) *words.Speech
-	if top <= int64(4*len(sel)+64) {
-		dense := make([]*words.Speech, top+1)
-		for i := range sel {
-			if id := sel[i].ID; id >= 0 {
-				dense[id] = &sel[i]
-			}
-		}
-		byID = func(id int64) *words.Speech {
-			if id < 0 || id > top {
-				return nil
-			}
-			return dense[id]
-		}
-	} else {
-		sparse := make(map[int64]*words.Speech, len(sel))
-		for i := range sel {
-			sparse[sel[i].ID] = &sel[i]
-		}
-		byID = func(id int64) *words.Speech { return sparse[id] }
+		byID[sel[i].ID] = &sel[i]
 	}
 	out := &SpeechSearch{}
 	var ids []int64
 	for _, r := range ranked {
-		sp := byID(r.ID)
-		if sp == nil {
+		sp, ok := byID[r.ID]
+		if !ok {
 			continue
 		}
 		out.Total++

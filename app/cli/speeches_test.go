@@ -39,9 +39,8 @@ func archiveSpeeches(all map[int]int) (n, first, last int) {
 // other character separates words), matched whole and ignoring case, with
 // no stemming. The test words are plain ASCII, so the removal of accents
 // does not enter.
-//
-// all counts every speech of each year, whatever it says.
-func countFromArchive(t *testing.T, tgz string, word string, all map[int]int) map[int]yearCount {
+// all is every year's number of speeches, whatever they say.
+func countFromArchive(t *testing.T, tgz string, word string) (_ map[int]yearCount, all map[int]int) {
 	t.Helper()
 	f, err := os.Open(tgz)
 	if err != nil {
@@ -53,7 +52,7 @@ func countFromArchive(t *testing.T, tgz string, word string, all map[int]int) ma
 		t.Fatal(err)
 	}
 	tr := tar.NewReader(gz)
-	out := map[int]yearCount{}
+	out, all := map[int]yearCount{}, map[int]int{}
 	for {
 		hd, err := tr.Next()
 		if err == io.EOF {
@@ -75,9 +74,7 @@ func countFromArchive(t *testing.T, tgz string, word string, all map[int]int) ma
 		if err != nil {
 			t.Fatal(err)
 		}
-		if all != nil {
-			all[year]++
-		}
+		all[year]++
 		fields := strings.FieldsFunc(string(b), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 		n := 0
 		for _, w := range fields {
@@ -93,7 +90,7 @@ func countFromArchive(t *testing.T, tgz string, word string, all map[int]int) ma
 		}
 		out[year] = c
 	}
-	return out
+	return out, all
 }
 
 // TestSpeechesCountedFromArchive compares `plenary speeches WORD --by year`
@@ -106,13 +103,10 @@ func TestSpeechesCountedFromArchive(t *testing.T) {
 	if !strings.Contains(out, "speeches: 10952 added") || !strings.Contains(out, "9 hidden or stray files") {
 		t.Fatalf("import report:\n%s", out)
 	}
-	perYear := map[int]int{}
-	for i, word := range []string{"apartheid", "nuclear", "Ukraine"} {
-		var all map[int]int
-		if i == 0 {
-			all = perYear
-		}
-		want := countFromArchive(t, tgz, word, all)
+	var perYear map[int]int
+	for _, word := range []string{"apartheid", "nuclear", "Ukraine"} {
+		var want map[int]yearCount
+		want, perYear = countFromArchive(t, tgz, word)
 		rows := parseCSV(t, plenaryOK(t, "--db", db, "speeches", word, "--by", "year", "--format", "csv"), "period,speeches,matches,words")
 		if len(rows) != len(want) {
 			t.Errorf("%s: %d years, the archive has %d", word, len(rows), len(want))

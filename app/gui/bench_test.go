@@ -33,8 +33,8 @@ var filterSteps = []filterState{
 // first view with the default filter when it opens, is no filter change:
 // it is drawn first, reported apart (first-ms), and the changes start
 // from it; the glyphs the window rasterises while it opens
-// (charts.WarmText) are rasterised before it. The first drawing of each other view, when the user turns to
-// it, is among the changes.
+// (charts.WarmText) are rasterised before it. The first drawing of each
+// other view, when the user turns to it, is among the changes.
 func BenchmarkFilterChange(b *testing.B) {
 	db := comparetest.History(b)
 	// The votes views only: the positions timeline reads no votes, and

@@ -119,10 +119,9 @@ func Cluster(isos []string, agree func(i, j int) (float64, int), k int) (Blocs, 
 // merges are those of the plain algorithm (TestUPGMAAsPlain).
 func upgma(d [][]float64, names []string) []Merge {
 	n := len(d)
-	first := make([]string, max(2*n-1, 0)) // the first code of a cluster, for ties
-	copy(first, names[:n])
-	// Ties compare first codes, by their place in sorted order: the same
-	// order as the codes', without comparing strings in the scan.
+	// A cluster is known by its first code, kept as that code's place in
+	// sorted order (the codes are distinct): ties and the order of a
+	// merge's parts compare them without comparing strings in the scan.
 	rank := make([]int, max(2*n-1, 0))
 	byCode := make([]int, n)
 	for i := range byCode {
@@ -170,11 +169,11 @@ func upgma(d [][]float64, names []string) []Merge {
 				}
 			}
 		}
-		if first[bb] < first[ba] {
+		if rank[bb] < rank[ba] {
 			ba, bb, sa, sb = bb, ba, sb, sa
 		}
 		merges = append(merges, Merge{A: ba, B: bb, Height: bd})
-		first[next], rank[next] = first[ba], rank[ba]
+		rank[next] = rank[ba]
 		keep := active[:0]
 		for _, c := range active {
 			if c == sa || c == sb {

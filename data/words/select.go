@@ -70,10 +70,10 @@ func Select(ss []Speech, f compare.Filter) ([]Speech, error) {
 			codes = append(codes, strings.ToUpper(strings.TrimSpace(tok)))
 		}
 	}
-	atDate := map[string][]string{} // grouping members by date, each computed once
 	if all && f.From == "" && f.To == "" && slices.IsSortedFunc(ss, byYearCountry) {
 		return ss[:len(ss):len(ss)], nil // everything: the list itself, which no one may append to
 	}
+	atDate := map[string][]string{} // grouping members by date, each computed once
 	out := make([]Speech, 0, len(ss))
 	for _, s := range ss {
 		d := s.Date()
