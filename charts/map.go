@@ -168,13 +168,36 @@ func oceanColor(p palette) drawing.Color {
 	return drawing.ColorFromHex("26292E")
 }
 
-// projection maps Equal Earth coordinates into the plot.
+// projection maps Equal Earth coordinates into the plot. Its origin
+// (ox, oy) is a whole pixel, so that a map moved by a change of layout
+// (a line more of title or notes) is the same pixels moved: the span
+// cache then paints its states from what it recorded at the old place.
 type projection struct {
 	k, ox, oy, minX, maxY float64
 }
 
 func (p projection) at(q geo.Point) (float64, float64) {
-	return p.ox + (q.X-p.minX)*p.k, p.oy + (p.maxY-q.Y)*p.k
+	x, y := p.rel(q)
+	return p.ox + x, p.oy + y
+}
+
+// rel is where q falls from the origin.
+func (p projection) rel(q geo.Point) (float64, float64) {
+	return (q.X - p.minX) * p.k, (p.maxY - q.Y) * p.k
+}
+
+// pixel is q's whole pixel: the origin's plus q's from it, rounded apart
+// so that moving the origin by whole pixels moves every point by exactly
+// as much.
+func (p projection) pixel(q geo.Point) (int, int) {
+	x, y := p.rel(q)
+	return rnd(p.ox) + rnd(x), rnd(p.oy) + rnd(y)
+}
+
+// movedTo is p with its origin at (x, y).
+func (p projection) movedTo(x, y int) projection {
+	p.ox, p.oy = float64(x), float64(y)
+	return p
 }
 
 // mapBounds is the box of the map: the shapes' latitudes, and the full
@@ -186,14 +209,15 @@ func mapBounds(w *geo.World) (lo, hi geo.Point) {
 	return lo, hi
 }
 
-// fit scales the map's bounds into b, centred, keeping proportions.
+// fit scales the map's bounds into b, centred to the nearest pixel,
+// keeping proportions.
 func fit(w *geo.World, b rect) projection {
 	lo, hi := mapBounds(w)
 	k := math.Min(b.w/(hi.X-lo.X), b.h/(hi.Y-lo.Y))
 	return projection{
 		k:    k,
-		ox:   b.x + (b.w-(hi.X-lo.X)*k)/2,
-		oy:   b.y + (b.h-(hi.Y-lo.Y)*k)/2,
+		ox:   math.Round(b.x + (b.w-(hi.X-lo.X)*k)/2),
+		oy:   math.Round(b.y + (b.h-(hi.Y-lo.Y)*k)/2),
 		minX: lo.X,
 		maxY: hi.Y,
 	}
@@ -295,8 +319,8 @@ func (c *canvas) drawGlobe(w *geo.World, pr projection) {
 	}
 	if c.img != nil {
 		// The globe depends only on the world's bounds and the projection.
-		k := shapeKey{id: "\x00globe", pr: pr, mode: fillOnly, size: c.img.Rect.Size()}
-		c.paintCached(k, func(gc *drawing.RasterGraphicContext) { pathRings(intPath{gc}, [][]geo.Point{pts}, pr) }, oceanColor(c.pal), drawing.Color{})
+		k := shapeKey{id: "\x00globe", pr: pr.movedTo(0, 0), mode: fillOnly, size: c.img.Rect.Size()}
+		c.paintCached(k, pr, shapesPath([][][]geo.Point{{pts}}), oceanColor(c.pal), drawing.Color{})
 		return
 	}
 	c.r.ResetStyle()
@@ -327,8 +351,7 @@ func pathRings(p ringPather, rings [][]geo.Point, pr projection) {
 		px, py := math.MinInt/2, math.MinInt/2
 		n := 0
 		for i, q := range r {
-			x, y := pr.at(q)
-			ix, iy := rnd(x), rnd(y)
+			ix, iy := pr.pixel(q)
 			if abs(ix-px) <= 1 && abs(iy-py) <= 1 && (i < len(r)-1 || (ix == px && iy == py)) {
 				continue
 			}

@@ -21,8 +21,9 @@ import (
 // freetype's RGBA painter, so the pixels are exactly those go-chart draws.
 
 // shapeKey names the raster of one state's path: which shapes (by the
-// address of their first point, which the loaded world keeps), where they
-// are projected, the stroke width and the image size.
+// address of their first point, which the loaded world keeps), their
+// projection's scale (its origin moves the spans, see recordMargin), the
+// stroke width and the image size.
 type shapeKey struct {
 	id    string
 	first *geo.Point
@@ -49,6 +50,13 @@ type shapeRaster [][]raster.Span
 
 const shapeCacheLimit = 1 << 13
 
+// recordMargin is where the spans are recorded: with the projection's
+// origin this many pixels into a recorder this much larger than the image
+// on every side, so that no span is clipped and the spans of any origin
+// are the recorded ones moved by whole pixels. It exceeds half the widest
+// outline (outlineWidth at MaxScale) with room to spare.
+const recordMargin = 16
+
 var shapeCache = struct {
 	sync.Mutex
 	m map[shapeKey]shapeRaster
@@ -69,7 +77,7 @@ func (g *groupRecorder) Paint(ss []raster.Span, _ bool) {
 }
 
 func newShapeKey(c *canvas, id string, shapes [][][]geo.Point, pr projection, sw float64, mode pathMode) shapeKey {
-	k := shapeKey{id: id, pr: pr, sw: sw, mode: mode, size: c.img.Rect.Size()}
+	k := shapeKey{id: id, pr: pr.movedTo(0, 0), sw: sw, mode: mode, size: c.img.Rect.Size()}
 	for _, rings := range shapes {
 		k.rings += len(rings)
 		if k.first == nil && len(rings) > 0 && len(rings[0]) > 0 {
@@ -84,26 +92,32 @@ func newShapeKey(c *canvas, id string, shapes [][][]geo.Point, pr projection, sw
 // the colour of what mode leaves out is ignored.
 func (c *canvas) rasterMapPath(id string, shapes [][][]geo.Point, pr projection, sw float64, mode pathMode, fill, stroke drawing.Color) {
 	k := newShapeKey(c, id, shapes, pr, sw, mode)
-	c.paintCached(k, shapesPath(shapes, pr), fill, stroke)
+	c.paintCached(k, pr, shapesPath(shapes), fill, stroke)
 }
 
-// shapesPath draws the rings of shapes, projected, on a graphic context.
-func shapesPath(shapes [][][]geo.Point, pr projection) func(gc *drawing.RasterGraphicContext) {
-	return func(gc *drawing.RasterGraphicContext) {
+// shapePath draws a path projected by pr on a graphic context.
+type shapePath func(gc *drawing.RasterGraphicContext, pr projection)
+
+// shapesPath draws the rings of shapes.
+func shapesPath(shapes [][][]geo.Point) shapePath {
+	return func(gc *drawing.RasterGraphicContext, pr projection) {
 		for _, rings := range shapes {
 			pathRings(intPath{gc}, rings, pr)
 		}
 	}
 }
 
-// paintCached paints the spans kept under k, recording them first by
-// drawing path on a graphic context in k's mode.
-func (c *canvas) paintCached(k shapeKey, path func(gc *drawing.RasterGraphicContext), fill, stroke drawing.Color) {
+// recordingAt is pr with its origin where the spans are recorded.
+func recordingAt(pr projection) projection { return pr.movedTo(recordMargin, recordMargin) }
+
+// paintCached paints the spans kept under k where pr puts them,
+// recording them first by drawing path on a graphic context in k's mode.
+func (c *canvas) paintCached(k shapeKey, pr projection, path shapePath, fill, stroke drawing.Color) {
 	shapeCache.Lock()
 	sr, ok := shapeCache.m[k]
 	shapeCache.Unlock()
 	if !ok {
-		sr = c.recordPath(path, k.sw, k.mode)
+		sr = c.recordPath(path, recordingAt(pr), k.sw, k.mode)
 		shapeCache.Lock()
 		if len(shapeCache.m) >= shapeCacheLimit {
 			shapeCache.m = map[shapeKey]shapeRaster{}
@@ -115,40 +129,54 @@ func (c *canvas) paintCached(k shapeKey, path func(gc *drawing.RasterGraphicCont
 	if k.mode == strokeOnly {
 		cols = cols[1:]
 	}
+	dx, dy := rnd(pr.ox)-recordMargin, rnd(pr.oy)-recordMargin
 	for i, ss := range sr {
 		if i < len(cols) {
-			paintSpans(c.img, ss, 0, 0, cols[i])
+			paintSpans(c.img, ss, dx, dy, cols[i])
 		}
 	}
 }
 
-// pathRecorder is a graphic context of the canvas's size that records
-// instead of painting, kept for the canvas's life: its two rasterisers are
-// as tall as the image, and a map records hundreds of paths.
+// pathRecorder is a graphic context that records instead of painting,
+// of the canvas's size and recordMargin on every side, kept for the
+// canvas's life: its two rasterisers are as tall as that, and a map
+// records hundreds of paths.
 type pathRecorder struct {
 	gc  *drawing.RasterGraphicContext
 	rec *groupRecorder
 }
 
-func (c *canvas) recordPath(path func(gc *drawing.RasterGraphicContext), sw float64, mode pathMode) shapeRaster {
+func (c *canvas) recordPath(path shapePath, pr projection, sw float64, mode pathMode) shapeRaster {
 	if c.recorder == nil {
 		c.recorder = newPathRecorder(c)
 	}
-	return c.recorder.record(path, sw, mode)
+	return c.recorder.record(path, pr, sw, mode)
 }
 
 func newPathRecorder(c *canvas) *pathRecorder {
 	rec := &groupRecorder{}
-	return &pathRecorder{drawing.NewRasterGraphicContextWithPainter(c.img, rec), rec}
+	size := c.img.Rect.Size().Add(image.Pt(2*recordMargin, 2*recordMargin))
+	area := bounds(image.Rectangle{Max: size})
+	return &pathRecorder{drawing.NewRasterGraphicContextWithPainter(area, rec), rec}
 }
 
-// record draws path in mode and returns the spans it would have painted.
-func (p *pathRecorder) record(path func(gc *drawing.RasterGraphicContext), sw float64, mode pathMode) shapeRaster {
+// bounds is an image of which the recorder uses the size alone: it holds
+// no pixels.
+type bounds image.Rectangle
+
+func (b bounds) ColorModel() color.Model   { return color.RGBAModel }
+func (b bounds) Bounds() image.Rectangle   { return image.Rectangle(b) }
+func (b bounds) At(int, int) color.Color   { return color.RGBA{} }
+func (b bounds) Set(int, int, color.Color) {}
+
+// record draws path projected by pr in mode and returns the spans it
+// would have painted.
+func (p *pathRecorder) record(path shapePath, pr projection, sw float64, mode pathMode) shapeRaster {
 	gc, rec := p.gc, p.rec
 	rec.groups = nil
 	gc.SetLineWidth(sw)
 	gc.SetLineDash(nil, 0)
-	path(gc)
+	path(gc, pr)
 	switch mode {
 	case strokeOnly:
 		gc.Stroke()
@@ -163,7 +191,7 @@ func (p *pathRecorder) record(path func(gc *drawing.RasterGraphicContext), sw fl
 // prepareShapes records, on every core, the paths of shapes the span
 // cache does not hold yet (each fill with its border, and a selected
 // state's outline), before the map is painted from it in order: a map
-// drawn at a new size or projection would otherwise record its two
+// drawn at a new size or scale would otherwise record its two
 // hundred states one after the other. Each worker has its own recorder;
 // the spans are the ones recordPath would make.
 func (c *canvas) prepareShapes(shapes []mapShape, pr projection) {
@@ -202,7 +230,7 @@ func (c *canvas) prepareShapes(shapes []mapShape, pr projection) {
 			rec := newPathRecorder(c)
 			for i := w; i < len(missing); i += workers {
 				t := missing[i]
-				made[i] = rec.record(shapesPath(t.rings, pr), t.k.sw, t.k.mode)
+				made[i] = rec.record(shapesPath(t.rings), recordingAt(pr), t.k.sw, t.k.mode)
 			}
 		}()
 	}
