@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"plenary/data/record"
 )
@@ -50,19 +51,63 @@ func bridgeKey(rc *record.RollCall) string {
 func normalizeText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	eachNormalized(s, func(p []byte) bool {
+		b.Write(p)
+		return true
+	})
+	return b.String()
+}
+
+// eachNormalized hands normalizeText's output, a rune or a space at a
+// time, to out, until out returns false.
+func eachNormalized(s string, out func([]byte) bool) {
+	var buf [utf8.UTFMax]byte
+	space, started := false, false
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToUpper(r))
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
 			continue
 		}
-		space = true
+		if space && started {
+			buf[0] = ' '
+			if !out(buf[:1]) {
+				return
+			}
+		}
+		space, started = false, true
+		if !out(utf8.AppendRune(buf[:0], unicode.ToUpper(r))) {
+			return
+		}
 	}
-	return b.String()
+}
+
+// hasBridgeKey reports whether bridgeKey(rc) is key, a key bridgeKey
+// made, without building rc's: it compares rc's normalized text with
+// key's as it goes, and most texts differ from the first words. Searching
+// a whole history for a text's re-votes built thousands of keys.
+func hasBridgeKey(rc *record.RollCall, key string) bool {
+	body, want, ok := strings.Cut(key, "|")
+	if !ok || string(rc.Body) != body || rc.Flags&(record.Amendment|record.Paragraph) != 0 {
+		return false
+	}
+	text := rc.Description
+	if strings.TrimSpace(text) == "" {
+		text = rc.Title
+	}
+	// The key is the text with the boilerplate suffix trimmed, so rc's
+	// normalized text is want+boilerplate, or want when want itself does
+	// not end in the suffix (which would have been trimmed too).
+	full := want + boilerplate
+	n, same := 0, true
+	eachNormalized(text, func(p []byte) bool {
+		if n+len(p) > len(full) || full[n:n+len(p)] != string(p) {
+			same = false
+			return false
+		}
+		n += len(p)
+		return true
+	})
+	return same && (n == len(full) || n == len(want) && !strings.HasSuffix(want, boilerplate))
 }
 
 // bridgeGroups returns, for each roll call of rows (by position), the
@@ -129,7 +174,7 @@ func ReVotes(t *record.Table, rows []int, row int, by By) []int {
 	index := map[int]int{}
 	for _, r := range rows {
 		rc := &t.RollCalls[r]
-		if bridgeKey(rc) != key {
+		if !hasBridgeKey(rc, key) {
 			continue
 		}
 		same = append(same, r)

@@ -1,8 +1,11 @@
 package idealpoint
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
+	"plenary/data/compare/comparetest"
 	"plenary/data/record"
 )
 
@@ -130,6 +133,80 @@ func TestTridiagonal(t *testing.T) {
 		}
 		if diff := sd[i]*sd[i] - aug[i][n+i]; diff > 1e-12 || diff < -1e-12 {
 			t.Errorf("variance [%d] = %g, want %g", i, sd[i]*sd[i], aug[i][n+i])
+		}
+	}
+}
+
+// TestHasBridgeKeyAsBridgeKey holds the streaming comparison to the keys
+// themselves: for every pair of a set of texts made to come close (the
+// suffix, twice the suffix, a prefix, one letter more, other case and
+// punctuation, letters outside ASCII, other bodies and flags), rc has a's
+// key exactly when bridgeKey gives both the same key.
+func TestHasBridgeKeyAsBridgeKey(t *testing.T) {
+	base := "Situation of human rights in the Islamic Republic of Iran"
+	suffix := " : resolution / adopted by the General Assembly"
+	texts := []string{
+		base, base + suffix, base + suffix + suffix, base + suffix + " (2)", base + " Iran",
+		base[:len(base)-1], "situation, of HUMAN-rights in the Islamic   Republic of Iran.",
+		base + " resolution adopted by the General", "Situation des droits de l'homme en République islamique d'Iran — Côte d'Ivoire",
+		"SITUATION DES DROITS DE L'HOMME EN RÉPUBLIQUE ISLAMIQUE D'IRAN CÔTE D'IVOIRE", "Straße und Maß, long enough to be bridged",
+		"STRASSE UND MASS, long enough to be bridged", "  " + base, "Draft resolution", "",
+	}
+	var rcs []record.RollCall
+	for _, s := range texts {
+		for _, body := range []record.Body{record.GA, record.SC} {
+			rcs = append(rcs,
+				record.RollCall{Body: body, Description: s},
+				record.RollCall{Body: body, Description: " ", Title: s},
+				record.RollCall{Body: body, Description: s, Flags: record.Amendment})
+		}
+	}
+	matches := 0
+	for i := range rcs {
+		key := bridgeKey(&rcs[i])
+		if key == "" {
+			continue
+		}
+		for j := range rcs {
+			want := bridgeKey(&rcs[j]) == key
+			if got := hasBridgeKey(&rcs[j], key); got != want {
+				t.Errorf("%+v has key %q: %v, bridgeKey says %v", rcs[j], key, got, want)
+			}
+			if want && i != j {
+				matches++
+			}
+		}
+	}
+	if matches == 0 {
+		t.Fatal("no two texts share a key: the comparison was never asked to match")
+	}
+}
+
+// TestHasBridgeKeyOnHistory compares every GA roll call of the unvotes
+// history with its own key and with the keys next to it in sorted order,
+// the texts most alike.
+func TestHasBridgeKeyOnHistory(t *testing.T) {
+	tab := comparetest.Unvotes(t).Table
+	type keyed struct {
+		key string
+		row int
+	}
+	var ks []keyed
+	for r := range tab.RollCalls {
+		if k := bridgeKey(&tab.RollCalls[r]); k != "" {
+			ks = append(ks, keyed{k, r})
+		}
+	}
+	if len(ks) < 1000 {
+		t.Fatalf("only %d roll calls have a key", len(ks))
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	for i, k := range ks {
+		rc := &tab.RollCalls[k.row]
+		for j := max(0, i-2); j <= min(len(ks)-1, i+2); j++ {
+			if got, want := hasBridgeKey(rc, ks[j].key), ks[j].key == k.key; got != want {
+				t.Errorf("row %d (%q) has key %q: %v, want %v", k.row, k.key, ks[j].key, got, want)
+			}
 		}
 	}
 }
