@@ -8,6 +8,7 @@ import (
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
 )
 
 // metrics is what text layout asks of the font, kept across charts: a
@@ -28,10 +29,38 @@ const metricsLimit = 1 << 16
 func faceLocked(f *truetype.Font, size float64) font.Face {
 	fc, ok := metrics.faces[size]
 	if !ok {
-		fc = truetype.NewFace(f, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone})
+		fc = &advanceFace{
+			Face: truetype.NewFace(f, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone}),
+			adv:  map[rune]advance{},
+		}
 		metrics.faces[size] = fc
 	}
 	return fc
+}
+
+// advanceFace keeps the advance of each rune its face was asked for.
+// Measuring a new string asks the advance of every rune, and a truetype
+// face loads the rune's whole glyph for it: cutting the long notes of a
+// chart to their width, a string at a time, spent more time there than
+// drawing them. font.MeasureString asks the same questions of it, so the
+// widths are the face's own.
+type advanceFace struct {
+	font.Face
+	adv map[rune]advance
+}
+
+type advance struct {
+	x  fixed.Int26_6
+	ok bool
+}
+
+func (f *advanceFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
+	if a, ok := f.adv[r]; ok {
+		return a.x, a.ok
+	}
+	x, ok := f.Face.GlyphAdvance(r)
+	f.adv[r] = advance{x, ok}
+	return x, ok
 }
 
 // measure returns the advance width of s, which is what both renderers use
