@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"cmp"
 	"context"
 	"image"
 	"slices"
@@ -61,6 +62,12 @@ func BenchmarkFilterChange(b *testing.B) {
 	}
 	first := time.Since(start)
 	var times []time.Duration
+	type change struct {
+		d    time.Duration
+		view views.Kind
+		step int
+	}
+	var changes []change
 	i := 1
 	for b.Loop() {
 		step := filterSteps[i%len(filterSteps)]
@@ -70,10 +77,17 @@ func BenchmarkFilterChange(b *testing.B) {
 		if r.err != nil {
 			b.Fatalf("%s: %v", v.Kind, r.err)
 		}
-		times = append(times, time.Since(start))
+		d := time.Since(start)
+		times = append(times, d)
+		changes = append(changes, change{d, v.Kind, i % len(filterSteps)})
 		i++
 	}
 	slices.Sort(times)
+	// The slowest changes are named, so that the max can be traced.
+	slices.SortFunc(changes, func(a, b change) int { return cmp.Compare(b.d, a.d) })
+	for _, c := range changes[:min(5, len(changes))] {
+		b.Logf("slow: %s, step %d: %.1f ms", c.view, c.step, float64(c.d.Microseconds())/1000)
+	}
 	ms := func(q float64) float64 {
 		return float64(times[min(len(times)-1, int(q*float64(len(times))))].Microseconds()) / 1000
 	}
