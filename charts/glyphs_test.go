@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
 )
 
 // Every character of the charts' own text (titles, subtitles, legends,
@@ -64,5 +67,30 @@ func TestGlyphsInChartFont(t *testing.T) {
 	sort.Strings(missing)
 	for _, m := range missing {
 		t.Errorf("%s is not in the charts' font", m)
+	}
+}
+
+// TestMeasureAsTruetype holds the widths text layout measures, through
+// the faces that keep each rune's advance, to a fresh truetype face's,
+// before and after the advances are kept, for strings with kerned pairs,
+// letters outside ASCII and runes the font lacks.
+func TestMeasureAsTruetype(t *testing.T) {
+	_, _, c := rasterCanvas(t, 200, 100, 1)
+	strs := []string{"AVATAR To Ty", "Côte d'Ivoire · Türkiye · São Tomé", "", "…", "中国 ☃ \u0301", "USA 12 switched: Brazil, India, …"}
+	for _, size := range []float64{7.5, 12, 13.125, 24} {
+		face := truetype.NewFace(c.font, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone})
+		for pass := range 2 {
+			for _, s := range strs {
+				want := float64(font.MeasureString(face, s)) / 64
+				if got := c.measure(s, size); got != want {
+					t.Errorf("pass %d, %q at %v: width %v, the face measures %v", pass, s, size, got, want)
+				}
+			}
+			// The second pass measures new strings of the same runes, so
+			// that the widths come from the kept advances, not kept widths.
+			for i, s := range strs {
+				strs[i] = s + " "
+			}
+		}
 	}
 }
