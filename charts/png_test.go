@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"math"
 	"math/rand"
 	"testing"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // EncodePNG's output decodes with the standard library to the very pixels
@@ -44,6 +47,46 @@ func TestEncodePNGRoundTrip(t *testing.T) {
 				if r1 != r2 || g1 != g2 || b1 != b2 {
 					t.Fatalf("%s: pixel (%d,%d) differs", name, x, y)
 				}
+			}
+		}
+	}
+}
+
+// TestHatchAsStripesLeftToRight: the hatching, whose stripes are added
+// right to left for the rasteriser's sake, has the pixels of the same
+// stripes stroked through go-chart in one path added left to right, on
+// bars from a swatch to the width of a chart, at fractional places.
+func TestHatchAsStripesLeftToRight(t *testing.T) {
+	col := drawing.ColorFromHex("E69F00")
+	for _, b := range []rect{{3.3, 4.7, 14, 14}, {10.5, 20.25, 900.4, 23.6}, {0, 0, 1180, 60}, {50, 30, 2.5, 70}} {
+		for _, scale := range []float64{1, 2} {
+			_, want, ref := rasterCanvas(t, 1200, 120, scale)
+			gap := ref.px(6)
+			ref.r.SetStrokeColor(col)
+			ref.r.SetStrokeWidth(ref.strokeWidth(1.5))
+			for x0 := b.x - b.h + gap/2; x0 < b.right(); x0 += gap {
+				xs, xe := math.Max(b.x, x0), math.Min(b.right(), x0+b.h)
+				if xe-xs < 1 {
+					continue
+				}
+				ref.r.MoveTo(rnd(xs), rnd(b.bottom()-(xs-x0)))
+				ref.r.LineTo(rnd(xe), rnd(b.bottom()-(xe-x0)))
+			}
+			ref.r.Stroke()
+
+			_, got, c := rasterCanvas(t, 1200, 120, scale)
+			c.hatch(b, col)
+			if !bytes.Equal(want.Pix, got.Pix) {
+				t.Errorf("%+v at scale %v: the hatching differs from the stripes added left to right", b, scale)
+			}
+			inked := 0
+			for i := 0; i < len(got.Pix); i += 4 {
+				if got.Pix[i] == col.R && got.Pix[i+1] == col.G && got.Pix[i+2] == col.B {
+					inked++
+				}
+			}
+			if b.w > 10 && inked == 0 {
+				t.Errorf("%+v: no stripe drawn", b)
 			}
 		}
 	}
