@@ -47,25 +47,7 @@ func (m BlocMatrix) draw(c *canvas) {
 	}
 	side := cell * float64(n)
 	gx, gy := p.x+labelW, p.y
-	byColor := map[drawing.Color][]rect{}
-	for i := range n {
-		for j := range n {
-			v := math.NaN()
-			if j < len(m.Agreement[i]) {
-				v = m.Agreement[i][j]
-			}
-			col := c.pal.noData
-			if i == j {
-				col = heat(1)
-			} else if finite(v) {
-				col = heat(v)
-			}
-			byColor[col] = append(byColor[col], rect{gx + float64(j)*cell, gy + float64(i)*cell, cell, cell})
-		}
-	}
-	for col, rs := range byColor {
-		c.fillRects(rs, col)
-	}
+	m.drawCells(c, gx, gy, cell)
 	fs := c.fitFont(ts, cell*1.1)
 	start := 0
 	for i := 1; i <= n; i++ {
@@ -89,6 +71,37 @@ func (m BlocMatrix) draw(c *canvas) {
 		}
 	}
 	c.drawScale(rect{gx + side + c.px(24), gy, scaleW - c.px(20), p.bottom() - gy}, side)
+}
+
+// drawCells fills the matrix's cells from (gx, gy). A vector image
+// gets one path per colour; a raster image has its opaque cells set one
+// by one, which costs less than grouping forty thousand of them.
+func (m BlocMatrix) drawCells(c *canvas, gx, gy, cell float64) {
+	n := len(m.Codes)
+	byColor := map[drawing.Color][]rect{}
+	for i := range n {
+		for j := range n {
+			v := math.NaN()
+			if j < len(m.Agreement[i]) {
+				v = m.Agreement[i][j]
+			}
+			col := c.pal.noData
+			if i == j {
+				col = heat(1)
+			} else if finite(v) {
+				col = heat(v)
+			}
+			b := rect{gx + float64(j)*cell, gy + float64(i)*cell, cell, cell}
+			if c.img != nil && col.A == 0xff {
+				c.setRect(b, col)
+				continue
+			}
+			byColor[col] = append(byColor[col], b)
+		}
+	}
+	for col, rs := range byColor {
+		c.fillRects(rs, col)
+	}
 }
 
 func (m BlocMatrix) table() ([]string, [][]string) {

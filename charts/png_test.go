@@ -3,6 +3,8 @@ package charts
 import (
 	"bytes"
 	"image"
+	"image/color"
+	"image/draw"
 	"image/png"
 	"math"
 	"math/rand"
@@ -88,6 +90,29 @@ func TestHatchAsStripesLeftToRight(t *testing.T) {
 			if b.w > 10 && inked == 0 {
 				t.Errorf("%+v: no stripe drawn", b)
 			}
+		}
+	}
+}
+
+// TestSetRectAsDrawSrc: a raster rectangle set by setRect has the pixels
+// of draw.Draw with draw.Src, for rectangles at fractional places, empty,
+// inverted, and reaching out of the image.
+func TestSetRectAsDrawSrc(t *testing.T) {
+	_, got, c := rasterCanvas(t, 90, 60, 1)
+	c.img = got
+	want := image.NewRGBA(got.Rect)
+	copy(want.Pix, got.Pix)
+	rng := rand.New(rand.NewSource(7))
+	for range 500 {
+		b := rect{rng.Float64()*120 - 15, rng.Float64()*90 - 15, rng.Float64()*60 - 10, rng.Float64()*40 - 10}
+		col := drawing.Color{R: uint8(rng.Intn(256)), G: uint8(rng.Intn(256)), B: uint8(rng.Intn(256)), A: 0xff}
+		c.setRect(b, col)
+		x0, y0, x1, y1 := rnd(b.x), rnd(b.y), rnd(b.right()), rnd(b.bottom())
+		if x1 > x0 && y1 > y0 {
+			draw.Draw(want, image.Rect(x0, y0, x1, y1), image.NewUniform(color.RGBA{col.R, col.G, col.B, 0xff}), image.Point{}, draw.Src)
+		}
+		if !bytes.Equal(want.Pix, got.Pix) {
+			t.Fatalf("after %+v the pixels differ from draw.Draw's", b)
 		}
 	}
 }
