@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"runtime"
 	"testing"
@@ -104,5 +105,46 @@ func TestPreparedShapesAsRecordedInOrder(t *testing.T) {
 			}
 		}
 		t.Errorf("%d channel values differ between the prepared map and the map recorded in order", diff)
+	}
+}
+
+// TestWarmMapPreparesVoteMap: after WarmMap at a size, a real vote map of
+// that size, with its own title, notes and former states, records almost
+// nothing new (its few successor territories and selected outlines), and
+// its pixels are those of the same map drawn with an empty cache.
+func TestWarmMapPreparesVoteMap(t *testing.T) {
+	m := es117(t)
+	m.Selected = []string{"UKR"}
+	reset := func() int {
+		shapeCache.Lock()
+		defer shapeCache.Unlock()
+		n := len(shapeCache.m)
+		shapeCache.m = map[shapeKey]shapeRaster{}
+		return n
+	}
+	size := Options{Width: 1100, Height: 700}
+	reset()
+	cold, err := RenderImage(m, size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recordedCold := reset()
+	if err := WarmMap(context.Background(), size); err != nil {
+		t.Fatal(err)
+	}
+	shapeCache.Lock()
+	warmed := len(shapeCache.m)
+	shapeCache.Unlock()
+	warm, err := RenderImage(m, size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := reset() - warmed
+	t.Logf("cold: %d paths recorded; after WarmMap: %d", recordedCold, added)
+	if added*10 > recordedCold {
+		t.Errorf("after WarmMap the map recorded %d of its %d paths", added, recordedCold)
+	}
+	if !bytes.Equal(cold.Pix, warm.Pix) {
+		t.Error("the map drawn after WarmMap differs from the map drawn cold")
 	}
 }

@@ -58,9 +58,12 @@ type ui struct {
 	shown    atomic.Uint64 // generation on screen
 	debounce *time.Timer
 	lastSize fyne.Size
-	last     *result // what the chart area shows, for export and copy
-	importer *importJob
-	run      *idealRun // the ideal points' estimation the shown view needs
+	// mapWarmed is the chart size the world map's outlines were last
+	// prepared for (charts.WarmMap); UI goroutine only.
+	mapWarmed image.Point
+	last      *result // what the chart area shows, for export and copy
+	importer  *importJob
+	run       *idealRun // the ideal points' estimation the shown view needs
 
 	splitMain    *container.Split // filter panel beside the tabs
 	splitContent *container.Split // chart (or positions) above, roll calls below
@@ -390,8 +393,20 @@ func (u *ui) refreshNow() {
 			if u.shown.Swap(gen) == 0 {
 				trace("first chart shown")
 			}
+			u.warmMap(j)
 		})
 	}()
+}
+
+// warmMap prepares the world map's outlines in the background once a
+// chart of a new size is shown, so that turning to a map at that size
+// does not wait for them.
+func (u *ui) warmMap(j job) {
+	if j.size == u.mapWarmed || j.size.X <= 0 || j.size.Y <= 0 {
+		return
+	}
+	u.mapWarmed = j.size
+	go charts.WarmMap(context.Background(), charts.Options{Width: j.size.X, Height: j.size.Y, Scale: float64(j.scale)})
 }
 
 // chartPixels is the chart area's size in device pixels.

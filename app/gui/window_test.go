@@ -27,7 +27,8 @@ var screens = []struct {
 // one; the window's content can shrink to the minimum size, the filter
 // panel scrolling; at each screen's size the status bar and the bottom of
 // the filter panel are inside the window, and the chart is drawn at the
-// size of the chart area after the resize.
+// size of the chart area after the resize, for which the map's outlines
+// are prepared.
 func TestWindowFits(t *testing.T) {
 	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
 	for _, s := range screens[:2] {
@@ -64,6 +65,10 @@ func TestWindowFits(t *testing.T) {
 			want := image.Pt(max(area.X, charts.MinWidth), max(area.Y, charts.MinHeight))
 			if got := u.last.img.Bounds().Size(); got != want || area.X < 400 || area.Y < 250 {
 				t.Errorf("%s: the chart is drawn at %v, the chart area is %v", s.name, got, area)
+			}
+			// The map's outlines are prepared for the new size.
+			if u.mapWarmed != area {
+				t.Errorf("%s: the map's outlines were prepared at %v, the chart area is %v", s.name, u.mapWarmed, area)
 			}
 		})
 	}
