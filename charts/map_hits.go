@@ -35,13 +35,16 @@ type hitMarker struct {
 // RenderImageHits is RenderImage that also returns, for a map, where each
 // state was drawn; for other charts the hits are nil.
 func RenderImageHits(c Chart, o Options) (*image.RGBA, *MapHits, error) {
-	var hits *MapHits
+	return new(Surface).Render(c, o)
+}
+
+// hitsFor is where a chart's hits are kept: nil but for a map.
+func hitsFor(c Chart) *MapHits {
 	switch c.(type) {
 	case VoteMap, AgreementMap, IdealMap:
-		hits = &MapHits{labels: map[string]string{}}
+		return &MapHits{labels: map[string]string{}}
 	}
-	img, err := renderRaster(c, o, hits)
-	return img, hits, err
+	return nil
 }
 
 // At returns the ISO3 code of the state drawn at (x, y), in the image's
@@ -136,19 +139,8 @@ func (h *MapHits) label(states []shownState) {
 
 // The raster path shared by RenderImage and RenderImageHits.
 func renderRaster(c Chart, o Options, hits *MapHits) (*image.RGBA, error) {
-	o = o.Normalized()
-	o.Format = PNG
-	r, err := chart.PNG(o.Width, o.Height)
-	if err != nil {
-		return nil, err
-	}
-	// The renderer hands over the image it draws on before anything is
-	// drawn, so that the canvas can fill boxes into it directly.
-	var iw chart.ImageWriter
-	if err := r.Save(&iw); err != nil {
-		return nil, err
-	}
-	img, err := rgbaOf(iw)
+	o = rasterOptions(o)
+	r, img, err := newRaster(o)
 	if err != nil {
 		return nil, err
 	}
@@ -156,4 +148,30 @@ func renderRaster(c Chart, o Options, hits *MapHits) (*image.RGBA, error) {
 		return nil, err
 	}
 	return img, nil
+}
+
+// rasterOptions are o for a raster image.
+func rasterOptions(o Options) Options {
+	o = o.Normalized()
+	o.Format = PNG
+	return o
+}
+
+// newRaster makes go-chart's raster renderer of o's size and takes the
+// image it draws on: the renderer hands it over before anything is drawn,
+// so that the canvas can fill boxes into it directly.
+func newRaster(o Options) (chart.Renderer, *image.RGBA, error) {
+	r, err := chart.PNG(o.Width, o.Height)
+	if err != nil {
+		return nil, nil, err
+	}
+	var iw chart.ImageWriter
+	if err := r.Save(&iw); err != nil {
+		return nil, nil, err
+	}
+	img, err := rgbaOf(iw)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, img, nil
 }

@@ -38,6 +38,9 @@ type job struct {
 	// listed, when set, is handed the table's rows before compute waits
 	// for an estimation, so that the roll calls show meanwhile.
 	listed func(rows []rowView, countries []string)
+	// surface is what the chart is drawn on (ui.surfaces); nil draws it
+	// on a new one.
+	surface *charts.Surface
 }
 
 // result is what a job computed: the table rows and the chart, and for the
@@ -49,6 +52,7 @@ type result struct {
 	topics    []string
 	topic     string
 	img       image.Image
+	surface   *charts.Surface // img's: no other chart is drawn on it while img is shown
 	hits      *charts.MapHits // where each state lies in img; nil unless a map
 	chart     *views.Chart    // nil on error
 	err       error
@@ -71,7 +75,7 @@ func (j job) request() views.Request {
 // compute selects the roll calls, lists them for the table and draws the
 // chart at the size it is shown. It runs off the UI goroutine.
 func compute(j job) *result {
-	r := &result{countries: j.filter.Countries}
+	r := &result{countries: j.filter.Countries, surface: j.surface}
 	sel, err := views.Select(j.table, views.FilterFor(j.view.Kind, j.filter.compareFilter()))
 	if err != nil {
 		r.err = err
@@ -120,7 +124,10 @@ func compute(j job) *result {
 	}
 	// The hits come from the same drawing as the image, so that hovering
 	// names what the image shows under the pointer.
-	img, hits, err := charts.RenderImageHits(c.Chart, o)
+	if r.surface == nil {
+		r.surface = new(charts.Surface)
+	}
+	img, hits, err := r.surface.Render(c.Chart, o)
 	if err != nil {
 		r.err = err
 		return r

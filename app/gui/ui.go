@@ -61,7 +61,8 @@ type ui struct {
 	// mapWarmed is the chart size the world map's outlines were last
 	// prepared for (charts.WarmMap); UI goroutine only.
 	mapWarmed image.Point
-	last      *result // what the chart area shows, for export and copy
+	surfaces  surfaces // what the charts are drawn on
+	last      *result  // what the chart area shows, for export and copy
 	importer  *importJob
 	run       *idealRun // the ideal points' estimation the shown view needs
 
@@ -362,7 +363,8 @@ func (u *ui) refreshNow() {
 	}
 	gen := u.gen.Add(1)
 	j := job{table: t, info: info, filter: u.model.Get(), view: u.view, size: u.chartPixels(),
-		scale: u.win.Canvas().Scale(), dark: u.app.Settings().ThemeVariant() == theme.VariantDark}
+		scale: u.win.Canvas().Scale(), dark: u.app.Settings().ThemeVariant() == theme.VariantDark,
+		surface: u.surfaces.get()}
 	if u.view.Uses(views.UsesPositions) {
 		j.positions, j.topic = u.positions.all, u.positions.topic.Selected
 	}
@@ -387,6 +389,7 @@ func (u *ui) refreshNow() {
 		r := compute(j)
 		u.do(func() {
 			if u.gen.Load() != gen {
+				u.surfaces.put(r.surface)
 				return
 			}
 			u.show(r)
@@ -418,6 +421,10 @@ func (u *ui) chartPixels() image.Point {
 }
 
 func (u *ui) show(r *result) {
+	if prev := u.last; prev != nil && prev.surface != r.surface {
+		// The image shown until now is replaced (or hidden, on an error).
+		u.surfaces.put(prev.surface)
+	}
 	u.last = r
 	u.rolls.set(r.rows, r.countries)
 	if u.view.Uses(views.UsesPositions) {

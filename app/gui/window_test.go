@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"bytes"
 	"image"
 	"strings"
 	"testing"
@@ -138,4 +139,35 @@ func TestTypingKeepsKeystrokes(t *testing.T) {
 			t.Errorf("the chart's subtitle %q does not name %q", sub, typed)
 		}
 	})
+}
+
+// TestShownChartKeepsItsImage: each filter change draws its chart on
+// another image than the one shown (the window's surfaces take turns),
+// and what the window shows after each change is what its chart draws on
+// a new image.
+func TestShownChartKeepsItsImage(t *testing.T) {
+	u := startUI(t, copyDB(t, comparetest.Sample(t).Path))
+	var prev image.Image
+	for _, from := range []string{"2001-01-01", "2008-01-01", "2012-01-01", "2016-01-01", "2019-01-01"} {
+		u.sync(func() { u.model.Update(func(f *filterState) { f.From = from }) })
+		waitIdle(t, u)
+		u.sync(func() {
+			img, ok := u.chart.Image.(*image.RGBA)
+			if !ok || u.last == nil || u.last.chart == nil {
+				t.Fatalf("from %s: no chart shown", from)
+			}
+			if img == prev {
+				t.Errorf("from %s: the chart was drawn on the image shown before it", from)
+			}
+			prev = img
+			o := charts.Options{Width: img.Rect.Dx(), Height: img.Rect.Dy(), Scale: float64(u.win.Canvas().Scale())}
+			want, err := charts.RenderImage(u.last.chart.Chart, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(want.Pix, img.Pix) {
+				t.Errorf("from %s: the image shown differs from its chart drawn anew", from)
+			}
+		})
+	}
 }
