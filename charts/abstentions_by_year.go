@@ -34,10 +34,28 @@ func (s SCAbstentionsByYear) meta() Meta { return s.Meta }
 // grid returns the sorted years and counts[member][year index]
 // (-1 where the member has no entry for that year).
 func (s SCAbstentionsByYear) grid() ([]int, [][]int) {
+	members := make([][]YearCount, len(s.Members))
+	for i, m := range s.Members {
+		members[i] = m.Years
+	}
+	return yearGrid(members, func(y YearCount) (int, int) { return y.Year, max(y.Abstentions, 0) }, false)
+}
+
+// maxYearSpan bounds the years filled in between the first and the last;
+// a wider span (only a broken input has one) keeps the years given.
+const maxYearSpan = 400
+
+// yearGrid lays out the members' yearly entries on the years any of them
+// lists, sorted (with fill, every year from the first to the last, unless
+// the span exceeds maxYearSpan): counts[member][year index], -1 where the
+// member lists no entry for the year. entry gives an entry's year and
+// count.
+func yearGrid[T any](members [][]T, entry func(T) (int, int), fill bool) ([]int, [][]int) {
 	seen := map[int]bool{}
-	for _, m := range s.Members {
-		for _, y := range m.Years {
-			seen[y.Year] = true
+	for _, m := range members {
+		for _, e := range m {
+			y, _ := entry(e)
+			seen[y] = true
 		}
 	}
 	years := make([]int, 0, len(seen))
@@ -45,18 +63,26 @@ func (s SCAbstentionsByYear) grid() ([]int, [][]int) {
 		years = append(years, y)
 	}
 	sort.Ints(years)
+	if n := len(years); fill && n > 1 && years[n-1]-years[0] < maxYearSpan {
+		all := make([]int, 0, years[n-1]-years[0]+1)
+		for y := years[0]; y <= years[n-1]; y++ {
+			all = append(all, y)
+		}
+		years = all
+	}
 	idx := map[int]int{}
 	for i, y := range years {
 		idx[y] = i
 	}
-	counts := make([][]int, len(s.Members))
-	for i, m := range s.Members {
+	counts := make([][]int, len(members))
+	for i, m := range members {
 		counts[i] = make([]int, len(years))
 		for j := range counts[i] {
 			counts[i][j] = -1
 		}
-		for _, y := range m.Years {
-			counts[i][idx[y.Year]] = max(y.Abstentions, 0)
+		for _, e := range m {
+			y, n := entry(e)
+			counts[i][idx[y]] = n
 		}
 	}
 	return years, counts

@@ -88,3 +88,29 @@ func TestChangeChartsHardCases(t *testing.T) {
 		}
 	}
 }
+
+// TestYearGrid: the years of both yearly bar charts are those any member
+// lists, sorted, with every year between filled in for the vetoes unless
+// the span is absurd; a member without an entry for a year has -1 there.
+func TestYearGrid(t *testing.T) {
+	abst := SCAbstentionsByYear{Members: []MemberYears{
+		{Member: "RUS", Years: []YearCount{{2022, 3}, {2019, 1}}},
+		{Member: "CHN", Years: []YearCount{{2020, -2}}},
+	}}
+	years, counts := abst.grid()
+	if fmt.Sprint(years, counts) != "[2019 2020 2022] [[1 -1 3] [-1 0 -1]]" {
+		t.Errorf("abstentions: years %v, counts %v", years, counts)
+	}
+	veto := VetoesByYear{Members: []VetoSeries{
+		{Member: "USA", Years: []VetoCount{{2024, 2}, {2020, 1}}},
+		{Member: "RUS", Years: []VetoCount{{2022, 1 << 40}}},
+	}}
+	years, counts = veto.grid()
+	if fmt.Sprint(years, counts) != "[2020 2021 2022 2023 2024] [[1 -1 -1 -1 2] [-1 -1 2147483647 -1 -1]]" {
+		t.Errorf("vetoes: years %v, counts %v", years, counts)
+	}
+	wide := VetoesByYear{Members: []VetoSeries{{Member: "USA", Years: []VetoCount{{1, 1}, {1 + maxYearSpan, 1}}}}}
+	if years, _ := wide.grid(); len(years) != 2 {
+		t.Errorf("a span of %d years filled in: %d years", maxYearSpan, len(years))
+	}
+}

@@ -2,7 +2,6 @@ package charts
 
 import (
 	"math"
-	"sort"
 	"strconv"
 )
 
@@ -45,46 +44,16 @@ type VetoesByYear struct {
 
 func (v VetoesByYear) meta() Meta { return v.Meta }
 
-// maxYearSpan bounds the years filled in between the first and the last;
-// a wider span (only a broken input has one) keeps the years given.
-const maxYearSpan = 400
-
-// grid returns the years and counts[member][year index], -1 where the
-// member lists no entry for the year.
+// grid returns the years, every one from the first to the last, and
+// counts[member][year index], -1 where the member lists no entry for the
+// year.
 func (v VetoesByYear) grid() ([]int, [][]int) {
-	seen := map[int]bool{}
-	for _, m := range v.Members {
-		for _, y := range m.Years {
-			seen[y.Year] = true
-		}
-	}
-	years := make([]int, 0, len(seen))
-	for y := range seen {
-		years = append(years, y)
-	}
-	sort.Ints(years)
-	if n := len(years); n > 1 && years[n-1]-years[0] < maxYearSpan {
-		all := make([]int, 0, years[n-1]-years[0]+1)
-		for y := years[0]; y <= years[n-1]; y++ {
-			all = append(all, y)
-		}
-		years = all
-	}
-	idx := map[int]int{}
-	for i, y := range years {
-		idx[y] = i
-	}
-	counts := make([][]int, len(v.Members))
+	members := make([][]VetoCount, len(v.Members))
 	for i, m := range v.Members {
-		counts[i] = make([]int, len(years))
-		for j := range counts[i] {
-			counts[i][j] = -1
-		}
-		for _, y := range m.Years {
-			counts[i][idx[y.Year]] = min(max(y.Vetoes, 0), math.MaxInt32) // no year has more; beyond is broken input
-		}
+		members[i] = m.Years
 	}
-	return years, counts
+	// No year has more vetoes than an int32 holds; beyond is broken input.
+	return yearGrid(members, func(y VetoCount) (int, int) { return y.Year, min(max(y.Vetoes, 0), math.MaxInt32) }, true)
 }
 
 // totals sums each year's vetoes over the members.
