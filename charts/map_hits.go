@@ -5,8 +5,6 @@ import (
 	"image"
 	"math"
 
-	"github.com/wcharczuk/go-chart/v2"
-
 	"plenary/charts/geo"
 )
 
@@ -135,43 +133,4 @@ func (h *MapHits) label(states []shownState) {
 		}
 		h.labels[s.iso3] = l
 	}
-}
-
-// The raster path shared by RenderImage and RenderImageHits.
-func renderRaster(c Chart, o Options, hits *MapHits) (*image.RGBA, error) {
-	o = rasterOptions(o)
-	r, img, err := newRaster(o)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := paintOn(r, img, c, o, hits); err != nil {
-		return nil, err
-	}
-	return img, nil
-}
-
-// rasterOptions are o for a raster image.
-func rasterOptions(o Options) Options {
-	o = o.Normalized()
-	o.Format = PNG
-	return o
-}
-
-// newRaster makes go-chart's raster renderer of o's size and takes the
-// image it draws on: the renderer hands it over before anything is drawn,
-// so that the canvas can fill boxes into it directly.
-func newRaster(o Options) (chart.Renderer, *image.RGBA, error) {
-	r, err := chart.PNG(o.Width, o.Height)
-	if err != nil {
-		return nil, nil, err
-	}
-	var iw chart.ImageWriter
-	if err := r.Save(&iw); err != nil {
-		return nil, nil, err
-	}
-	img, err := rgbaOf(iw)
-	if err != nil {
-		return nil, nil, err
-	}
-	return r, img, nil
 }

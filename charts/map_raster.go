@@ -118,12 +118,7 @@ func (c *canvas) paintCached(k shapeKey, pr projection, path shapePath, fill, st
 	shapeCache.Unlock()
 	if !ok {
 		sr = c.recordPath(path, recordingAt(pr), k.sw, k.mode)
-		shapeCache.Lock()
-		if len(shapeCache.m) >= shapeCacheLimit {
-			shapeCache.m = map[shapeKey]shapeRaster{}
-		}
-		shapeCache.m[k] = sr
-		shapeCache.Unlock()
+		keepShapes([]shapeKey{k}, []shapeRaster{sr})
 	}
 	cols := []drawing.Color{fill, stroke}
 	if k.mode == strokeOnly {
@@ -235,14 +230,24 @@ func (c *canvas) prepareShapes(shapes []mapShape, pr projection) {
 		}()
 	}
 	wg.Wait()
+	keys := make([]shapeKey, len(missing))
+	for i, t := range missing {
+		keys[i] = t.k
+	}
+	keepShapes(keys, made)
+}
+
+// keepShapes puts the rasters in the span cache under their keys, which
+// starts again when they would take it past its limit.
+func keepShapes(keys []shapeKey, rasters []shapeRaster) {
 	shapeCache.Lock()
-	if len(shapeCache.m)+len(missing) > shapeCacheLimit {
+	defer shapeCache.Unlock()
+	if len(shapeCache.m)+len(keys) > shapeCacheLimit {
 		shapeCache.m = map[shapeKey]shapeRaster{}
 	}
-	for i, t := range missing {
-		shapeCache.m[t.k] = made[i]
+	for i, k := range keys {
+		shapeCache.m[k] = rasters[i]
 	}
-	shapeCache.Unlock()
 }
 
 // intPath gives a graphic context the renderer's whole-pixel path calls.

@@ -47,7 +47,7 @@ func Render(w io.Writer, c Chart, o Options) error {
 // RenderImage draws c as a raster image, for showing in the app without a
 // PNG round trip. o.Format is ignored.
 func RenderImage(c Chart, o Options) (*image.RGBA, error) {
-	return renderRaster(c, o, nil)
+	return new(Surface).render(c, o, nil)
 }
 
 // rgbaOf takes the image out of the raster renderer's writer.

@@ -25,24 +25,55 @@ type Surface struct {
 // image. It stays s's: the next Render draws over it, so a caller showing
 // it draws the next chart on another Surface.
 func (s *Surface) Render(c Chart, o Options) (*image.RGBA, *MapHits, error) {
-	o = rasterOptions(o)
+	hits := hitsFor(c)
+	img, err := s.render(c, o, hits)
+	if err != nil {
+		return nil, nil, err
+	}
+	return img, hits, nil
+}
+
+// render draws c on s's image, recording a map's states in hits (nil
+// records nothing). It is the raster path of RenderImage and
+// RenderImageHits, which draw on a new Surface.
+func (s *Surface) render(c Chart, o Options, hits *MapHits) (*image.RGBA, error) {
+	o = o.Normalized()
+	o.Format = PNG
 	if s.img == nil || s.img.Rect.Dx() != o.Width || s.img.Rect.Dy() != o.Height {
 		r, img, err := newRaster(o)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		s.r, s.img = r, img
 	} else {
 		s.reset()
 	}
-	hits := hitsFor(c)
 	if _, err := paintOn(s.r, s.img, c, o, hits); err != nil {
 		// A drawing that failed part way may leave the renderer in any
 		// state: the next starts on a new one.
 		s.r, s.img = nil, nil
+		return nil, err
+	}
+	return s.img, nil
+}
+
+// newRaster makes go-chart's raster renderer of o's size and takes the
+// image it draws on: the renderer hands it over before anything is drawn,
+// so that the canvas can fill boxes into it directly.
+func newRaster(o Options) (chart.Renderer, *image.RGBA, error) {
+	r, err := chart.PNG(o.Width, o.Height)
+	if err != nil {
 		return nil, nil, err
 	}
-	return s.img, hits, nil
+	var iw chart.ImageWriter
+	if err := r.Save(&iw); err != nil {
+		return nil, nil, err
+	}
+	img, err := rgbaOf(iw)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, img, nil
 }
 
 // reset returns the renderer and the image to what newRaster makes: the

@@ -28,7 +28,7 @@ func TestSurfaceAsNewImage(t *testing.T) {
 	for i, c := range cs {
 		o := runs[(i/5)%len(runs)]
 		wantHits := hitsFor(c)
-		want, err := renderRaster(c, o, wantHits)
+		want, err := new(Surface).render(c, o, wantHits)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"plenary/data"
@@ -15,11 +14,7 @@ import (
 // record, on a connection of the test's own; Plenary reads them from the
 // ballots, the votes' cache.
 func TestInfoCountsFromVotes(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "plenary.db")
-	st, err := data.Open(path, data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, path := openTemp(t)
 	ctx := context.Background()
 	files := []string{comparetest.Dataset(t, "unsc/sc_votes_1992_2026.csv"), comparetest.Dataset(t, "feb2025/votes.csv")}
 	if _, err := st.Import(ctx, files, data.ImportOptions{}); err != nil {

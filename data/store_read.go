@@ -59,7 +59,8 @@ func info(ctx context.Context, q querier) (*Info, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM positions`).Scan(&info.Positions); err != nil {
+	var ownPositions int // those the user recorded, not the sample's
+	if err := q.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE sample = 0) FROM positions`).Scan(&info.Positions, &ownPositions); err != nil {
 		return nil, err
 	}
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE roll_call = ''), count(*) FILTER (WHERE roll_call != '') FROM vetoes`).Scan(&info.Vetoes, &info.VetoesFromVotes); err != nil {
@@ -72,11 +73,7 @@ func info(ctx context.Context, q querier) (*Info, error) {
 	if info.Imports, err = imports(ctx, q); err != nil {
 		return nil, err
 	}
-	var samplePositions int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM positions WHERE sample = 0`).Scan(&samplePositions); err != nil {
-		return nil, err
-	}
-	nonSample += samplePositions
+	nonSample += ownPositions
 	total := info.Positions
 	for _, b := range info.Bodies {
 		total += b.RollCalls
